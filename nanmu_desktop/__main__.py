@@ -1,0 +1,3 @@
+from nanmu_desktop.cli import main
+
+raise SystemExit(main())

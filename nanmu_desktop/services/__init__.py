@@ -1,0 +1,1 @@
+"""User-level operations, each one audited transaction, called by the UI and the CLI."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the database file, Alembic migrations: no Qt."""

@@ -1,0 +1,53 @@
+"""What every page shares: the open database, app-wide signals, settings and the task runner.
+
+Every page is constructed as `Page(context, parent=None)` and talks to the rest of the
+application only through this object: services get `context.database`, cross-page requests go
+through `context.signals`, remembered UI state through `context.settings`, long work through
+`context.tasks` (the one background helper, nanmu_desktop/ui/tasks.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+if TYPE_CHECKING:
+    from nanmu_desktop.storage.db import Database
+    from nanmu_desktop.ui.tasks import TaskRunner
+
+
+class AppSignals(QObject):
+    """Requests and notifications that cross pages; emitted and received on the GUI thread."""
+
+    #: case id — show this case (the main window switches to 案件 and opens its form)
+    open_case = Signal(int)
+    #: a `nanmu_desktop.domain.citations.Citation` — the 条文 page selects that article/item
+    open_citation = Signal(object)
+    #: case id — the case or anything under it was written; lists and detail views reload
+    case_changed = Signal(int)
+    #: case id, or None for documents tied to no case — drafts/issued documents changed
+    documents_changed = Signal(object)
+    #: a short Chinese line for the main window's status bar
+    status_message = Signal(str)
+
+
+class UiContext:
+    """The application's shared state, built once by `ui.app.run` (and by the test fixtures)."""
+
+    def __init__(self, database: Database, db_path: Path, settings: QSettings) -> None:
+        self.database = database
+        self.db_path = db_path
+        self.settings = settings
+        self.signals = AppSignals()
+        self._tasks: TaskRunner | None = None
+
+    @property
+    def tasks(self) -> TaskRunner:
+        """The background runner, created on first use so start-up does not pay for it."""
+        if self._tasks is None:
+            from nanmu_desktop.ui.tasks import TaskRunner
+
+            self._tasks = TaskRunner(self.signals)  # parented: lives as long as the context
+        return self._tasks

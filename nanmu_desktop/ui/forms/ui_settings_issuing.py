@@ -1,0 +1,152 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings_issuing.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget)
+
+class Ui_IssuingForm(object):
+    def setupUi(self, IssuingForm):
+        if not IssuingForm.objectName():
+            IssuingForm.setObjectName(u"IssuingForm")
+        IssuingForm.resize(640, 460)
+        self.issuingLayout = QVBoxLayout(IssuingForm)
+        self.issuingLayout.setObjectName(u"issuingLayout")
+        self.issuingFormLayout = QFormLayout()
+        self.issuingFormLayout.setObjectName(u"issuingFormLayout")
+        self.issuingFormLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.signerCaption = QLabel(IssuingForm)
+        self.signerCaption.setObjectName(u"signerCaption")
+
+        self.issuingFormLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.signerCaption)
+
+        self.signerEdit = QLineEdit(IssuingForm)
+        self.signerEdit.setObjectName(u"signerEdit")
+        self.signerEdit.setMaxLength(50)
+
+        self.issuingFormLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.signerEdit)
+
+        self.authorityCaption = QLabel(IssuingForm)
+        self.authorityCaption.setObjectName(u"authorityCaption")
+
+        self.issuingFormLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.authorityCaption)
+
+        self.authorityEdit = QLineEdit(IssuingForm)
+        self.authorityEdit.setObjectName(u"authorityEdit")
+        self.authorityEdit.setMaxLength(100)
+
+        self.issuingFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.authorityEdit)
+
+        self.ccCaption = QLabel(IssuingForm)
+        self.ccCaption.setObjectName(u"ccCaption")
+
+        self.issuingFormLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.ccCaption)
+
+        self.ccEdit = QLineEdit(IssuingForm)
+        self.ccEdit.setObjectName(u"ccEdit")
+
+        self.issuingFormLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.ccEdit)
+
+        self.prefixCaption = QLabel(IssuingForm)
+        self.prefixCaption.setObjectName(u"prefixCaption")
+
+        self.issuingFormLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.prefixCaption)
+
+        self.prefixLayout = QHBoxLayout()
+        self.prefixLayout.setObjectName(u"prefixLayout")
+        self.prefixEdit = QLineEdit(IssuingForm)
+        self.prefixEdit.setObjectName(u"prefixEdit")
+        self.prefixEdit.setMaxLength(20)
+
+        self.prefixLayout.addWidget(self.prefixEdit)
+
+        self.applyPrefixButton = QPushButton(IssuingForm)
+        self.applyPrefixButton.setObjectName(u"applyPrefixButton")
+
+        self.prefixLayout.addWidget(self.applyPrefixButton)
+
+
+        self.issuingFormLayout.setLayout(3, QFormLayout.ItemRole.FieldRole, self.prefixLayout)
+
+
+        self.issuingLayout.addLayout(self.issuingFormLayout)
+
+        self.prefixTableCaption = QLabel(IssuingForm)
+        self.prefixTableCaption.setObjectName(u"prefixTableCaption")
+        self.prefixTableCaption.setWordWrap(True)
+
+        self.issuingLayout.addWidget(self.prefixTableCaption)
+
+        self.prefixTable = QTableWidget(IssuingForm)
+        if (self.prefixTable.columnCount() < 2):
+            self.prefixTable.setColumnCount(2)
+        __qtablewidgetitem = QTableWidgetItem()
+        self.prefixTable.setHorizontalHeaderItem(0, __qtablewidgetitem)
+        __qtablewidgetitem1 = QTableWidgetItem()
+        self.prefixTable.setHorizontalHeaderItem(1, __qtablewidgetitem1)
+        self.prefixTable.setObjectName(u"prefixTable")
+        self.prefixTable.setAlternatingRowColors(True)
+        self.prefixTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.prefixTable.setColumnCount(2)
+        self.prefixTable.horizontalHeader().setStretchLastSection(True)
+        self.prefixTable.verticalHeader().setVisible(False)
+
+        self.issuingLayout.addWidget(self.prefixTable)
+
+        self.issuingError = QLabel(IssuingForm)
+        self.issuingError.setObjectName(u"issuingError")
+        self.issuingError.setStyleSheet(u"color: #c0392b;")
+        self.issuingError.setWordWrap(True)
+
+        self.issuingLayout.addWidget(self.issuingError)
+
+#if QT_CONFIG(shortcut)
+        self.signerCaption.setBuddy(self.signerEdit)
+        self.authorityCaption.setBuddy(self.authorityEdit)
+        self.ccCaption.setBuddy(self.ccEdit)
+        self.prefixCaption.setBuddy(self.prefixEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.signerEdit, self.authorityEdit)
+        QWidget.setTabOrder(self.authorityEdit, self.ccEdit)
+        QWidget.setTabOrder(self.ccEdit, self.prefixEdit)
+        QWidget.setTabOrder(self.prefixEdit, self.applyPrefixButton)
+        QWidget.setTabOrder(self.applyPrefixButton, self.prefixTable)
+
+        self.retranslateUi(IssuingForm)
+
+        QMetaObject.connectSlotsByName(IssuingForm)
+    # setupUi
+
+    def retranslateUi(self, IssuingForm):
+        self.signerCaption.setText(QCoreApplication.translate("IssuingForm", u"\u7b7e\u53d1\u4eba(&S)\uff1a", None))
+        self.signerEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u4e61\u957f\u6216\u5206\u7ba1\u526f\u4e61\u957f\u59d3\u540d", None))
+        self.authorityCaption.setText(QCoreApplication.translate("IssuingForm", u"\u5370\u53d1\u673a\u5173(&A)\uff1a", None))
+        self.authorityEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u4f8b\u5982\uff1a\u5357\u6728\u9102\u4f26\u6625\u6c11\u65cf\u4e61\u515a\u653f\u7efc\u5408\u529e\u516c\u5ba4", None))
+        self.ccCaption.setText(QCoreApplication.translate("IssuingForm", u"\u9ed8\u8ba4\u6284\u9001(&C)\uff1a", None))
+        self.ccEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u591a\u4e2a\u5355\u4f4d\u7528\u987f\u53f7\u201c\u3001\u201d\u5206\u9694\uff0c\u4f8b\u5982\uff1a\u624e\u5170\u5c6f\u5e02\u53f8\u6cd5\u5c40\u3001\u4e61\u7eaa\u59d4", None))
+        self.prefixCaption.setText(QCoreApplication.translate("IssuingForm", u"\u53d1\u6587\u4ee3\u5b57(&P)\uff1a", None))
+        self.prefixEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u9102\u653f\u53d1", None))
+        self.applyPrefixButton.setText(QCoreApplication.translate("IssuingForm", u"\u7528\u4e8e\u5168\u90e8\u6587\u4e66", None))
+        self.prefixTableCaption.setText(QCoreApplication.translate("IssuingForm", u"\u5404\u7c7b\u6587\u4e66\u7684\u4ee3\u5b57\uff08\u53cc\u51fb\u4fee\u6539\uff1b\u6587\u53f7\u5f62\u5982 \u4ee3\u5b57\u3014\u5e74\u4efd\u3015\u5e8f\u53f7\u53f7\uff09\uff1a", None))
+        ___qtablewidgetitem = self.prefixTable.horizontalHeaderItem(0)
+        ___qtablewidgetitem.setText(QCoreApplication.translate("IssuingForm", u"\u6587\u4e66\u79cd\u7c7b", None))
+        ___qtablewidgetitem1 = self.prefixTable.horizontalHeaderItem(1)
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("IssuingForm", u"\u4ee3\u5b57", None))
+        pass
+    # retranslateUi
+

@@ -1,0 +1,128 @@
+# -*- coding: utf-8 -*-
+
+################################################################################
+## Form generated from reading UI file 'settings_names.ui'
+##
+## Created by: Qt User Interface Compiler version 6.12.0
+##
+## WARNING! All changes made in this file will be lost when recompiling UI file!
+################################################################################
+
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
+    QFont, QFontDatabase, QGradient, QIcon,
+    QImage, QKeySequence, QLinearGradient, QPainter,
+    QPalette, QPixmap, QRadialGradient, QTransform)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+class Ui_NamesForm(object):
+    def setupUi(self, NamesForm):
+        if not NamesForm.objectName():
+            NamesForm.setObjectName(u"NamesForm")
+        NamesForm.resize(640, 420)
+        self.namesLayout = QVBoxLayout(NamesForm)
+        self.namesLayout.setObjectName(u"namesLayout")
+        self.namesFormLayout = QFormLayout()
+        self.namesFormLayout.setObjectName(u"namesFormLayout")
+        self.namesFormLayout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.nameZhCaption = QLabel(NamesForm)
+        self.nameZhCaption.setObjectName(u"nameZhCaption")
+
+        self.namesFormLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.nameZhCaption)
+
+        self.nameZhEdit = QLineEdit(NamesForm)
+        self.nameZhEdit.setObjectName(u"nameZhEdit")
+        self.nameZhEdit.setMaxLength(100)
+        self.nameZhEdit.setClearButtonEnabled(True)
+
+        self.namesFormLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.nameZhEdit)
+
+        self.nameZhError = QLabel(NamesForm)
+        self.nameZhError.setObjectName(u"nameZhError")
+        self.nameZhError.setStyleSheet(u"color: #c0392b;")
+        self.nameZhError.setWordWrap(True)
+
+        self.namesFormLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameZhError)
+
+        self.nameMnCaption = QLabel(NamesForm)
+        self.nameMnCaption.setObjectName(u"nameMnCaption")
+
+        self.namesFormLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.nameMnCaption)
+
+        self.nameMnLayout = QHBoxLayout()
+        self.nameMnLayout.setObjectName(u"nameMnLayout")
+        self.nameMnEdit = QLineEdit(NamesForm)
+        self.nameMnEdit.setObjectName(u"nameMnEdit")
+        self.nameMnEdit.setMaxLength(200)
+
+        self.nameMnLayout.addWidget(self.nameMnEdit)
+
+        self.nameMnDefaultButton = QPushButton(NamesForm)
+        self.nameMnDefaultButton.setObjectName(u"nameMnDefaultButton")
+
+        self.nameMnLayout.addWidget(self.nameMnDefaultButton)
+
+
+        self.namesFormLayout.setLayout(2, QFormLayout.ItemRole.FieldRole, self.nameMnLayout)
+
+        self.nameMnHint = QLabel(NamesForm)
+        self.nameMnHint.setObjectName(u"nameMnHint")
+        self.nameMnHint.setWordWrap(True)
+        self.nameMnHint.setStyleSheet(u"color: palette(mid);")
+
+        self.namesFormLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.nameMnHint)
+
+
+        self.namesLayout.addLayout(self.namesFormLayout)
+
+        self.previewBox = QGroupBox(NamesForm)
+        self.previewBox.setObjectName(u"previewBox")
+        self.previewLayout = QVBoxLayout(self.previewBox)
+        self.previewLayout.setObjectName(u"previewLayout")
+        self.headerPreview = QLabel(self.previewBox)
+        self.headerPreview.setObjectName(u"headerPreview")
+        self.headerPreview.setMinimumSize(QSize(320, 150))
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(1)
+        sizePolicy.setHeightForWidth(self.headerPreview.sizePolicy().hasHeightForWidth())
+        self.headerPreview.setSizePolicy(sizePolicy)
+        self.headerPreview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.headerPreview.setStyleSheet(u"background: white; border: 1px solid #d0d0d0;")
+
+        self.previewLayout.addWidget(self.headerPreview)
+
+
+        self.namesLayout.addWidget(self.previewBox)
+
+#if QT_CONFIG(shortcut)
+        self.nameZhCaption.setBuddy(self.nameZhEdit)
+        self.nameMnCaption.setBuddy(self.nameMnEdit)
+#endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.nameZhEdit, self.nameMnEdit)
+        QWidget.setTabOrder(self.nameMnEdit, self.nameMnDefaultButton)
+
+        self.retranslateUi(NamesForm)
+
+        QMetaObject.connectSlotsByName(NamesForm)
+    # setupUi
+
+    def retranslateUi(self, NamesForm):
+        self.nameZhCaption.setText(QCoreApplication.translate("NamesForm", u"\u5355\u4f4d\u4e2d\u6587\u540d\u79f0(&Z)\uff1a", None))
+        self.nameZhEdit.setPlaceholderText(QCoreApplication.translate("NamesForm", u"\u4f8b\u5982\uff1a\u624e\u5170\u5c6f\u5e02\u5357\u6728\u9102\u4f26\u6625\u6c11\u65cf\u4e61\u4eba\u6c11\u653f\u5e9c", None))
+        self.nameMnCaption.setText(QCoreApplication.translate("NamesForm", u"\u8499\u53e4\u6587\u540d\u79f0(&M)\uff1a", None))
+        self.nameMnEdit.setPlaceholderText(QCoreApplication.translate("NamesForm", u"\u4f20\u7edf\u8499\u53e4\u6587\uff0c\u5370\u5728\u7248\u5934\u4e2d\u6587\u540d\u79f0\u4e0a\u65b9", None))
+        self.nameMnDefaultButton.setText(QCoreApplication.translate("NamesForm", u"\u6062\u590d\u9ed8\u8ba4", None))
+#if QT_CONFIG(tooltip)
+        self.nameMnDefaultButton.setToolTip(QCoreApplication.translate("NamesForm", u"\u4f7f\u7528\u5236\u5ea6\u539f\u4ef6\u7248\u5934\u4e2d\u7684\u8499\u53e4\u6587\u540d\u79f0", None))
+#endif // QT_CONFIG(tooltip)
+        self.nameMnHint.setText(QCoreApplication.translate("NamesForm", u"\u5185\u8499\u53e4\u81ea\u6cbb\u533a\u7684\u516c\u6587\u7248\u5934\u987b\u540c\u65f6\u4f7f\u7528\u8499\u6c49\u4e24\u79cd\u6587\u5b57\uff0c\u8499\u53e4\u6587\u5728\u4e0a\u3002", None))
+        self.previewBox.setTitle(QCoreApplication.translate("NamesForm", u"\u7248\u5934\u9884\u89c8", None))
+        self.headerPreview.setText(QCoreApplication.translate("NamesForm", u"\u6b63\u5728\u751f\u6210\u9884\u89c8\u2026", None))
+        pass
+    # retranslateUi
+

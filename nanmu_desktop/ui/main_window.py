@@ -1,0 +1,239 @@
+"""The main window: navigation pane, lazily created pages, menus, status bar, remembered geometry.
+
+Pages are listed once in `PAGES` (module path + class name) and imported only when first
+shown, so start-up pays for the case list alone. A page may offer any of these methods, which
+the window's actions call when that page is current: `refresh()` (F5), `focus_search()`
+(Ctrl+F), `print_current()` (Ctrl+P), `select_case(case_id)` (the case to work on).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from nanmu_desktop.ui.actions import MENUS, ActionId, ActionRegistry
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.dialogs import show_info
+
+APP_TITLE = "南木容错纠错办理系统"
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    title: str
+    module: str
+    class_name: str
+    action: ActionId
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("案件", "nanmu_desktop.ui.cases_page", "CasesPage", ActionId.PAGE_CASES),
+    PageEntry(
+        "认定向导", "nanmu_desktop.ui.determination_page", "DeterminationPage", ActionId.PAGE_WIZARD
+    ),
+    PageEntry("条文", "nanmu_desktop.ui.articles_page", "ArticlesPage", ActionId.PAGE_ARTICLES),
+    PageEntry("文书", "nanmu_desktop.ui.documents_page", "DocumentsPage", ActionId.PAGE_DOCUMENTS),
+    PageEntry("设置", "nanmu_desktop.ui.settings_page", "SettingsPage", ActionId.PAGE_SETTINGS),
+)
+CASES, WIZARD, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
+
+_GEOMETRY_KEY = "main_window/geometry"
+_STATE_KEY = "main_window/state"
+_SPLITTER_KEY = "main_window/splitter"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(f"{APP_TITLE} — {context.db_path.name}")
+        self.setObjectName("main_window")
+        self.actions_registry = ActionRegistry(self)
+        self._pages: list[QWidget | None] = [None] * len(PAGES)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        for entry in PAGES:
+            item = QListWidgetItem(entry.title)
+            item.setSizeHint(item.sizeHint().expandedTo(self.fontMetrics().size(0, "认定向导") * 2))
+            self.navigation.addItem(item)
+        self.navigation.setMaximumWidth(self.fontMetrics().horizontalAdvance("认定向导") * 3)
+        self.stack = QStackedWidget()
+        self._placeholders = [QWidget() for _ in PAGES]  # replaced by real pages on first show
+        for placeholder in self._placeholders:
+            self.stack.addWidget(placeholder)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        db_label = QLabel(f"数据库：{context.db_path}")
+        db_label.setObjectName("database_label")
+        db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(db_label)
+
+        self._build_menus()
+        self._connect()
+        self.navigation.currentRowChanged.connect(self.show_page)
+        self.navigation.setCurrentRow(CASES)
+        self._restore_geometry()
+
+    # pages -------------------------------------------------------------------------------
+
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, created on first use."""
+        page = self._pages[index]
+        if page is None:
+            entry = PAGES[index]
+            try:
+                module = importlib.import_module(entry.module)
+            except ModuleNotFoundError as missing:  # TEMPORARY: until every page has landed
+                if missing.name != entry.module:
+                    raise
+                return self._placeholders[index]
+            page = getattr(module, entry.class_name)(self.context)
+            assert isinstance(page, QWidget)
+            page.setObjectName(f"page_{entry.module.rsplit('.', 1)[-1]}")
+            placeholder = self._placeholders[index]
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[index] = page
+        return page
+
+    def show_page(self, index: int) -> QWidget:
+        page = self.page(index)
+        self.stack.setCurrentIndex(index)
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        return page
+
+    def current_page(self) -> QWidget:
+        return self.page(self.stack.currentIndex())
+
+    # actions -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        for title, action_ids in MENUS:
+            menu = self.menuBar().addMenu(title)
+            for action_id in action_ids:
+                if action_id is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(self.actions_registry[action_id])
+
+    def _connect(self) -> None:
+        act = self.actions_registry
+        for index, entry in enumerate(PAGES):
+            act[entry.action].triggered.connect(lambda _=False, i=index: self.show_page(i))
+        act[ActionId.NEW_CASE].triggered.connect(lambda: self._call(CASES, "new_case"))
+        act[ActionId.OPEN_CASE].triggered.connect(lambda: self._call(CASES, "open_selected"))
+        act[ActionId.FIND].triggered.connect(self._find)
+        act[ActionId.REFRESH].triggered.connect(self._refresh)
+        act[ActionId.DETERMINE_CASE].triggered.connect(self._determine_selected)
+        act[ActionId.PRINT].triggered.connect(lambda: self._call(DOCUMENTS, "print_current"))
+        act[ActionId.QUIT].triggered.connect(self.close)
+        act[ActionId.ABOUT].triggered.connect(self._about)
+        signals = self.context.signals
+        signals.open_case.connect(self._open_case)
+        signals.open_citation.connect(lambda _citation: self.show_page(ARTICLES))
+        signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+
+    def _call(self, index: int, method: str, *args: object) -> None:
+        """Show page `index` and call its optional `method`."""
+        handler = getattr(self.show_page(index), method, None)
+        if callable(handler):
+            handler(*args)
+
+    def _find(self) -> None:
+        handler = getattr(self.current_page(), "focus_search", None)
+        if callable(handler):
+            handler()
+        else:
+            self._call(CASES, "focus_search")
+
+    def _refresh(self) -> None:
+        handler = getattr(self.current_page(), "refresh", None)
+        if callable(handler):
+            handler()
+
+    def _determine_selected(self) -> None:
+        case_id = getattr(self.page(CASES), "selected_case_id", lambda: None)()
+        if case_id is None:
+            self.statusBar().showMessage("请先在案件列表中选中一件案件", 5000)
+            return
+        self._call(WIZARD, "select_case", case_id)
+
+    def _open_case(self, case_id: int) -> None:
+        self._call(CASES, "open_case", case_id)
+
+    def _about(self) -> None:
+        from nanmu_desktop import __version__
+
+        show_info(
+            self,
+            "关于",
+            f"{APP_TITLE}\n版本 {__version__}\n\n依据：鄂政发〔2024〕127号"
+            "《南木鄂伦春民族乡行政执法尽职尽责和容错纠错制度（试行）》",
+        )
+
+    # geometry ----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value(_GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = settings.value(_STATE_KEY)
+            if isinstance(state, QByteArray):
+                self.restoreState(state)
+        else:
+            self._default_geometry()
+        splitter = settings.value(_SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _default_geometry(self) -> None:
+        """Fill most of a small screen (1366 × 768 laptops), never more than 1440 × 900."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        width = min(1440, available.width() - 40)
+        height = min(900, available.height() - 40)
+        self.resize(width, height)
+        self.move(available.center() - self.rect().center())
+
+    def save_geometry(self) -> None:
+        settings = self.context.settings
+        settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(_STATE_KEY, self.saveState())
+        settings.setValue(_SPLITTER_KEY, self.splitter.saveState())
+        for page in self._pages:
+            save = getattr(page, "save_state", None)
+            if callable(save):
+                save()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._pages:
+            may_close = getattr(page, "may_close", None)
+            if callable(may_close) and not may_close():
+                event.ignore()
+                return
+        self.save_geometry()
+        event.accept()

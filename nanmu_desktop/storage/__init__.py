@@ -1,1 +1,5 @@
 """SQLAlchemy models, the database file, Alembic migrations: no Qt."""
+
+from .db import Database, open_database
+
+__all__ = ["Database", "open_database"]

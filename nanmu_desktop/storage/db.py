@@ -1,0 +1,159 @@
+"""Opening the database file: checks, per-connection pragmas, upgrade to head, sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from nanmu_desktop.errors import DatabaseOpenError
+
+from . import migrate
+from .search_index import sync_after_flush
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+# The execution option our "begin" hook reads: DEFERRED for reads, IMMEDIATE for allocators.
+BEGIN_OPTION = "nanmu_begin"
+
+
+class Database:
+    """One open database file. Sessions are short: one per operation, never shared by threads."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False
+        )
+        for factory in (self._sessions, self._write_sessions):
+            event.listen(factory, "after_flush", sync_after_flush)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """Like `session()`, but takes the write lock at once (BEGIN IMMEDIATE), so what it reads
+        — e.g. the last number of a register — cannot change before it writes."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if absent) and upgrade the database at `path`, or raise DatabaseOpenError."""
+    path = Path(path)
+    _check_file(path)
+    engine = _make_engine(path)
+    try:
+        with engine.connect() as connection:
+            _check_readable(connection, path)
+            if migrate.current_revision(connection) != migrate.head_revision():
+                connection.rollback()
+                _upgrade(engine, path)
+    except exc.DBAPIError as err:
+        engine.dispose()
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{_describe(err)}") from err
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    return Database(path, engine)
+
+
+def _check_file(path: Path) -> None:
+    if path.is_dir():
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：这是一个文件夹。")
+    try:
+        if path.exists():
+            with path.open("rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+            # An empty file is a new database to SQLite; anything else must carry the header.
+            if header and header != SQLITE_HEADER:
+                raise DatabaseOpenError(
+                    f"无法打开数据库文件“{path}”：该文件不是本系统的数据库文件。"
+                )
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{err.strerror or err}") from err
+
+
+def _make_engine(path: Path) -> Engine:
+    # The pool hands a connection to whichever worker thread holds a session.
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Turn off pysqlite's own transaction handling: _on_begin emits BEGIN, so DDL in
+    # migrations is transactional too and BEGIN IMMEDIATE is possible.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def _on_begin(connection: Connection) -> None:
+    mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _check_readable(connection: Connection, path: Path) -> None:
+    """Refuse a damaged file or someone else's SQLite database before touching it."""
+    problems = connection.exec_driver_sql("PRAGMA quick_check(1)").scalar_one()
+    if problems != "ok":
+        raise DatabaseOpenError(f"数据库文件“{path}”已损坏（{problems}），请从备份恢复。")
+    tables = set(
+        connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars()
+    )
+    if tables and "alembic_version" not in tables:
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：该文件不是本系统的数据库。")
+    current = migrate.current_revision(connection)
+    if current is not None and current not in migrate.known_revisions():
+        raise DatabaseOpenError(
+            f"数据库文件“{path}”由更新版本的南木容错纠错办理系统创建（结构版本 {current}），"
+            "请升级本软件后再打开。"
+        )
+
+
+def _upgrade(engine: Engine, path: Path) -> None:
+    # Under the write lock, so two copies of the app opening one old file upgrade it once.
+    with engine.connect().execution_options(**{BEGIN_OPTION: "IMMEDIATE"}) as connection:
+        connection.begin()
+        if migrate.current_revision(connection) != migrate.head_revision():
+            migrate.upgrade_to_head(connection)
+        connection.commit()
+
+
+def _describe(err: exc.DBAPIError) -> str:
+    original = err.orig
+    if isinstance(original, sqlite3.DatabaseError):
+        message = str(original)
+        if "file is not a database" in message or "malformed" in message:
+            return "文件已损坏或不是数据库文件。"
+        if "locked" in message or "busy" in message:
+            return "数据库正被其他程序占用，请稍后再试。"
+        if "unable to open" in message or "readonly" in message:
+            return "没有读写该文件的权限。"
+        return f"数据库错误（{message}）。"
+    return f"数据库错误（{err}）。"

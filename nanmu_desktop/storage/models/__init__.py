@@ -1,0 +1,60 @@
+"""Every table of the application, typed SQLAlchemy 2 models split by area."""
+
+from .audit import GENESIS_HASH, AuditEntry
+from .base import Base, utc_now
+from .cases import CASE_STATUSES, OUTCOMES, Attachment, Case, CaseOfficer
+from .determinations import LENIENCIES, Determination
+from .documents import DocumentVoid, IssuedDocument, NumberRegister
+from .notices import NOTICE_KINDS, CaseNotice
+from .people import Department, Officer
+from .petitions import (
+    CONCLUSIONS,
+    RESPONSE_KINDS,
+    Petition,
+    PetitionResponse,
+    petition_officers,
+)
+from .rectification import (
+    EXTENSION_STATUSES,
+    ORDER_STATUSES,
+    ExtensionRequest,
+    FollowUp,
+    RectificationOrder,
+)
+from .township import CALENDAR_DAY_KINDS, DAY_COUNTING_RULES, CalendarDay, Setting, TownshipProfile
+
+__all__ = [
+    "CALENDAR_DAY_KINDS",
+    "CASE_STATUSES",
+    "CONCLUSIONS",
+    "DAY_COUNTING_RULES",
+    "EXTENSION_STATUSES",
+    "GENESIS_HASH",
+    "LENIENCIES",
+    "NOTICE_KINDS",
+    "ORDER_STATUSES",
+    "OUTCOMES",
+    "RESPONSE_KINDS",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "CalendarDay",
+    "Case",
+    "CaseNotice",
+    "CaseOfficer",
+    "Department",
+    "Determination",
+    "DocumentVoid",
+    "ExtensionRequest",
+    "FollowUp",
+    "IssuedDocument",
+    "NumberRegister",
+    "Officer",
+    "Petition",
+    "PetitionResponse",
+    "RectificationOrder",
+    "Setting",
+    "TownshipProfile",
+    "petition_officers",
+    "utc_now",
+]

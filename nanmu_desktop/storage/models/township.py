@@ -1,0 +1,57 @@
+"""The township's own profile, free-form settings, and the holiday / 调休 calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, enum_check, utc_now
+
+DAY_COUNTING_RULES = ("calendar", "working")
+CALENDAR_DAY_KINDS = ("holiday", "workday")
+
+
+class Setting(Base):
+    """One key → JSON value: options that need no column of their own."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+
+class TownshipProfile(Base):
+    """The single row describing the office that runs the app (first-run wizard fills it)."""
+
+    __tablename__ = "township_profile"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint(enum_check("day_counting", DAY_COUNTING_RULES), name="day_counting"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    name_zh: Mapped[str] = mapped_column(String(100), default="")
+    name_mn: Mapped[str] = mapped_column(String(200), default="")
+    # 代字 per document kind (kind code → "鄂政发"); a kind not listed uses the services' default.
+    document_prefixes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    signer: Mapped[str] = mapped_column(String(50), default="")
+    issuing_authority: Mapped[str] = mapped_column(String(100), default="")  # 印发机关
+    default_cc: Mapped[list[str]] = mapped_column(JSON, default=list)  # 默认抄送
+    day_counting: Mapped[str] = mapped_column(String(20), default="calendar")
+    first_run_done: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
+
+
+class CalendarDay(Base):
+    """A public holiday (休) or a weekend day made a working day (调休上班)."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (CheckConstraint(enum_check("kind", CALENDAR_DAY_KINDS), name="kind"),)
+
+    day: Mapped[date] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(50), default="")

@@ -1,0 +1,94 @@
+"""The case full-text index: an FTS5 table over a character-bigram copy of each case's text.
+
+FTS5's trigram tokenizer cannot match two-character Chinese words (容错), and unicode61
+treats a run of Han characters as one token. So the text is re-written as overlapping
+bigrams plus the run's last character ("容错纠错" → "容错 错纠 纠错 错"): a query of
+n ≥ 2 characters becomes the phrase of its n-1 bigrams; a single character becomes the
+prefix query "容"*, which the trailing unigram makes complete. The index is kept in
+step by the ORM after every flush (`sync_after_flush`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from .models import Case, CaseOfficer, Officer
+
+FTS_TABLE = "case_search_index"
+_RUN = re.compile(r"\w+")  # letters and digits of any script; punctuation splits runs
+
+
+def _runs(value: str) -> list[str]:
+    normal = unicodedata.normalize("NFKC", value).casefold()
+    return [run.replace("_", "") for run in _RUN.findall(normal) if run.strip("_")]
+
+
+def _grams(run: str) -> list[str]:
+    return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
+
+
+def index_text(parts: Iterable[str]) -> str:
+    """The tokenised form stored in the index for the given pieces of text."""
+    return " ".join(" ".join(_grams(run)) for part in parts for run in _runs(part))
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH string requiring every word of `query`; None when it has no word."""
+    terms = []
+    for run in _runs(query):
+        if len(run) == 1:
+            terms.append(f'"{run}"*')
+        else:
+            terms.append('"' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
+    return " AND ".join(terms) if terms else None
+
+
+_CASE_TEXT = text(
+    "SELECT c.id, c.number, c.title, c.description, c.loss_text, c.impact,"
+    " c.remedial_actions,"
+    " (SELECT group_concat(o.name, ' ') FROM case_officers co"
+    "  JOIN officers o ON o.id = co.officer_id WHERE co.case_id = c.id)"
+    " FROM cases c WHERE c.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def reindex_cases(connection: Connection, case_ids: Iterable[int]) -> None:
+    """Replace the index rows of these cases with their current text (missing cases: removed)."""
+    ids = sorted(set(case_ids))
+    if not ids:
+        return
+    delete = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id")
+    connection.execute(delete, [{"id": case_id} for case_id in ids])
+    rows = connection.execute(_CASE_TEXT, {"ids": ids}).all()
+    if rows:
+        insert = text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)")
+        connection.execute(
+            insert, [{"id": row[0], "body": index_text(p or "" for p in row[1:])} for row in rows]
+        )
+
+
+def sync_after_flush(session: Session, _flush_context: Any) -> None:
+    """ORM hook: re-index every case whose text or officers this flush touched."""
+    touched: set[int] = set()
+    renamed_officers: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Case):
+            touched.add(obj.id)
+        elif isinstance(obj, CaseOfficer):
+            touched.add(obj.case_id)
+        elif isinstance(obj, Officer) and obj in session.dirty:
+            renamed_officers.add(obj.id)
+    connection = session.connection()
+    if renamed_officers:
+        linked = text("SELECT case_id FROM case_officers WHERE officer_id IN :ids").bindparams(
+            bindparam("ids", expanding=True)
+        )
+        touched.update(connection.execute(linked, {"ids": sorted(renamed_officers)}).scalars())
+    reindex_cases(connection, touched)

@@ -1,0 +1,160 @@
+"""Plain inputs of the document builders: everything a document says, already read from the store.
+
+The services fill these from the database; the builders in `documents/kinds/` only compose text
+from them, so every builder can be tested as data without a database or a page engine.
+Outcomes and conclusions are kept as their string ids (`exempt`, `no_evidence`, ...) so this
+module depends on nothing else of ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The township profile as printed: red header, signature and 版记."""
+
+    authority: str  # 扎兰屯市南木鄂伦春民族乡人民政府
+    mongolian: str  # the Mongolian name for the header line ("" = none)
+    printed_by: str  # 印发机关
+    cc: tuple[str, ...] = ()  # default 抄送
+    regulation_title: str = "南木鄂伦春民族乡行政执法尽职尽责和容错纠错制度（试行）"
+    regulation_number: str = "鄂政发〔2024〕127号"
+
+
+@dataclass(frozen=True)
+class OfficerInfo:
+    name: str
+    department: str = ""
+    post: str = ""
+    badge_number: str = ""  # 执法证号
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """The case as registered and investigated (the facts found)."""
+
+    number: str
+    source: str  # Chinese label, e.g. 个人申请
+    enforcement_type: str  # 行政检查 ...
+    field: str  # 林业和草原 ...
+    occurred_on: date
+    reported_on: date
+    description: str
+    officers: tuple[OfficerInfo, ...]
+    loss: str = ""
+    impact: str = ""
+    remedial_actions: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One question of the determination with its answer, for the worksheet."""
+
+    citation: str  # 第十条第一款第（四）项
+    question: str
+    answer: str  # 是 / 否 / free text
+
+
+@dataclass(frozen=True)
+class DeterminationInfo:
+    """The engine's proposal as saved."""
+
+    outcome: str  # Outcome value
+    basis: tuple[str, ...]  # formatted citations
+    explanation: tuple[str, ...]
+    answers: tuple[Answer, ...]
+    regulation_version: str
+    made_on: date
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    """The Party committee's decision (第十三条) and the notification deadline it starts."""
+
+    meeting_date: date
+    outcome: str  # Outcome value
+    basis: tuple[str, ...]
+    attendees: tuple[str, ...] = ()
+    leniency: str | None = None  # lighter (从轻) | reduced (减轻) for `mitigated`
+    reason: str = ""  # why it differs from the proposal
+    notification_deadline: date | None = None
+    day_rule: str = "自然日"  # how the 7 days are counted, in words
+    publication_scope: str = "乡政府公示栏"
+
+
+@dataclass(frozen=True)
+class RectificationInfo:
+    """A 纠错整改 order (第十六条)."""
+
+    reasons: str
+    items: tuple[str, ...]
+    requirements: str
+    deadline: date
+    issued_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ExtensionInfo:
+    """An application to extend a rectification deadline and the reply to it."""
+
+    requested_on: date
+    reason: str
+    new_deadline: date
+    approved: bool
+    reply: str = ""  # the reasons of the reply (required when refused)
+
+
+@dataclass(frozen=True)
+class PetitionInfo:
+    """A 信访举报 (第十八条). The reporter's identity is only ever used in the feedback letter."""
+
+    received_on: date
+    channel: str
+    real_name: bool
+    allegations: str
+    findings: str
+    conclusion: str  # unfounded | no_evidence | tolerated | substantiated
+    accused: tuple[OfficerInfo, ...]
+    malicious: bool = False
+    reporter_name: str = ""
+    scope: str = "全乡干部职工大会"  # where an explanation or clarification is made known
+
+
+@dataclass(frozen=True)
+class RiskCase:
+    """One case in a 易错风险 pattern (第十七条)."""
+
+    number: str
+    occurred_on: date
+    officers: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class RiskWarningInfo:
+    field: str
+    citation: str  # the recurring citation, e.g. 第十条第一款第（五）项
+    citation_text: str  # what that item says
+    period_start: date
+    period_end: date
+    cases: tuple[RiskCase, ...]
+    recipients: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Everything one document may draw on; builders refuse when a piece they need is missing."""
+
+    kind: str  # DocumentKind value
+    letterhead: Letterhead
+    issue_date: date
+    case: CaseInfo | None = None
+    determination: DeterminationInfo | None = None
+    decision: DecisionInfo | None = None
+    rectification: RectificationInfo | None = None
+    extension: ExtensionInfo | None = None
+    petition: PetitionInfo | None = None
+    risk_warning: RiskWarningInfo | None = None

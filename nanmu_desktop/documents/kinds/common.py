@@ -1,0 +1,201 @@
+"""What every builder shares: dates, citations and names in words, header, signature and 版记."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from nanmu_desktop.documents.context import (
+    CaseInfo,
+    DecisionInfo,
+    DocumentContext,
+    OfficerInfo,
+)
+from nanmu_desktop.documents.notice_model import Colophon, Header, Notice, Signature
+from nanmu_desktop.documents.templates import Fill, Wording, compose, load_template, load_wording
+from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.errors import ConflictError
+
+T = TypeVar("T")
+
+_ARTICLE = re.compile(r"^(第[〇一二三四五六七八九十百]+条)(.*)$")
+_END_PUNCTUATION = tuple("。！？；…）”")
+
+
+def is_tolerated(outcome: str) -> bool:
+    """第十四条: the outcome is not recorded as an enforcement error (the domain decides)."""
+    return not Outcome(outcome).counts_as_enforcement_error
+
+
+def cn_date(day: date) -> str:
+    """成文日期 style: 2026年3月10日 (no zero padding, GB/T 9704 7.3.5.4)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def sentence(text: str) -> str:
+    """A user-entered clause as a finished sentence (adds 。 unless it already ends one)."""
+    text = text.strip().rstrip("，,;；")
+    if not text:
+        return ""
+    return text if text.endswith(_END_PUNCTUATION) else text + "。"
+
+
+def join_citations(basis: Sequence[str]) -> str:
+    """Citations as one phrase; later parts of the same article drop the article:
+    (第十条第一款第（四）项, 第十条第二款第（一）项)
+    → 第十条第一款第（四）项及第二款第（一）项."""
+    groups: list[tuple[str, list[str]]] = []
+    for citation in basis:
+        match = _ARTICLE.match(citation)
+        article, rest = (match.group(1), match.group(2)) if match else (citation, "")
+        if groups and groups[-1][0] == article and rest:
+            groups[-1][1].append(rest)
+        else:
+            groups.append((article, [rest]))
+    return "、".join(article + "及".join(rests) for article, rests in groups)
+
+
+def names(officers: Iterable[OfficerInfo]) -> str:
+    return "、".join(unique(o.name for o in officers))
+
+
+def unique(values: Iterable[T]) -> list[T]:
+    """Values in first-seen order without repeats (and without empty strings)."""
+    seen: list[T] = []
+    for value in values:
+        if value and value not in seen:
+            seen.append(value)
+    return seen
+
+
+def departments(officers: Iterable[OfficerInfo]) -> list[str]:
+    return unique(o.department for o in officers)
+
+
+def need_case(ctx: DocumentContext) -> CaseInfo:
+    if ctx.case is None:
+        raise ConflictError("此文书须依附于一个容错纠错案件，请先选择案件。")
+    return ctx.case
+
+
+def need_decision(ctx: DocumentContext) -> DecisionInfo:
+    if ctx.decision is None:
+        raise ConflictError("该案件尚未记录党委研究决定（第十三条），不能生成此文书。")
+    return ctx.decision
+
+
+def need(value: T | None, message: str) -> T:
+    if value is None:
+        raise ConflictError(message)
+    return value
+
+
+def base_values(ctx: DocumentContext) -> dict[str, str]:
+    """Placeholders every template may use: the authority, the regulation, the dates."""
+    head = ctx.letterhead
+    values = {
+        "authority": head.authority,
+        "regulation": f"《{head.regulation_title}》（{head.regulation_number}）",
+        "regulation_title": f"《{head.regulation_title}》",
+        "issue_date": cn_date(ctx.issue_date),
+    }
+    if ctx.case is not None:
+        values.update(case_values(ctx.case))
+    if ctx.decision is not None:
+        values.update(decision_values(ctx.decision, load_wording()))
+    return values
+
+
+def case_values(case: CaseInfo) -> dict[str, str]:
+    officer_lines = [
+        o.name
+        + (f"（{o.department}{o.post}，执法证号：{o.badge_number}）" if o.badge_number else "")
+        for o in case.officers
+    ]
+    return {
+        "case_number": case.number,
+        "source": case.source,
+        "enforcement_type": case.enforcement_type,
+        "field": case.field,
+        "occurred_on": cn_date(case.occurred_on),
+        "reported_on": cn_date(case.reported_on),
+        "description": sentence(case.description),
+        "loss": sentence(case.loss) or "未造成明显损失。",
+        "impact": sentence(case.impact) or "未造成明显不良影响。",
+        "remedial_actions": sentence(case.remedial_actions) or "无。",
+        "officer_names": names(case.officers),
+        "officer_details": "、".join(officer_lines),
+        "departments": "、".join(departments(case.officers)) or "相关科室",
+    }
+
+
+def decision_values(decision: DecisionInfo, wording: Wording) -> dict[str, str]:
+    deadline = decision.notification_deadline
+    return {
+        "meeting_date": cn_date(decision.meeting_date),
+        "outcome_label": wording.outcome.get(decision.outcome, decision.outcome),
+        "basis": join_citations(decision.basis),
+        "leniency_label": wording.leniency.get(decision.leniency or "", ""),
+        "notification_deadline": cn_date(deadline) if deadline else "",
+        "day_rule": decision.day_rule,
+        "publication_scope": decision.publication_scope,
+        "attendees": "、".join(decision.attendees),
+        "decision_reason": sentence(decision.reason),
+    }
+
+
+def decision_flags(decision: DecisionInfo) -> set[str]:
+    flags = {decision.outcome}
+    if is_tolerated(decision.outcome):
+        flags.add("tolerated")
+    if decision.notification_deadline is not None:
+        flags.add("has_deadline")
+    return flags
+
+
+def red_header(ctx: DocumentContext) -> Header:
+    return Header(mark=f"{ctx.letterhead.authority}文件", mongolian=ctx.letterhead.mongolian)
+
+
+def signature(ctx: DocumentContext) -> Signature:
+    return Signature(authority=ctx.letterhead.authority, date=ctx.issue_date, sealed=True)
+
+
+def colophon(ctx: DocumentContext) -> Colophon:
+    head = ctx.letterhead
+    return Colophon(printed_by=head.printed_by, printed_on=ctx.issue_date, cc=head.cc)
+
+
+def official_notice(
+    ctx: DocumentContext,
+    fill: Fill,
+    recipients: Sequence[str],
+    sources: dict[str, str] | None = None,
+) -> Notice:
+    """A red-header document from the kind's template: the shape of every letter and decision."""
+    title, body, fixed_recipients = compose(load_template(ctx.kind), fill)
+    return Notice(
+        header=red_header(ctx),
+        title=title,
+        body=body,
+        recipients=tuple(unique([*recipients, *fixed_recipients])),
+        signature=signature(ctx),
+        colophon=colophon(ctx),
+        sources=sources or {},
+    )
+
+
+def case_sources(ctx: DocumentContext) -> dict[str, str]:
+    """Where user-entered texts came from, so a missing glyph names the field to fix."""
+    out: dict[str, str] = {ctx.letterhead.authority: "乡镇名称（设置）"}
+    if ctx.letterhead.mongolian:
+        out[ctx.letterhead.mongolian] = "蒙古文名称（设置）"
+    if ctx.case is not None:
+        for officer in ctx.case.officers:
+            out[officer.name] = "执法人员姓名"
+            if officer.department:
+                out[officer.department] = "执法人员所在科室"
+        out[ctx.case.description] = "案件基本情况"
+    return out

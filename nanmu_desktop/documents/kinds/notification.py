@@ -1,0 +1,34 @@
+"""容错认定结果告知书: the decided outcome told to each related unit and party (第十三条)."""
+
+from __future__ import annotations
+
+from nanmu_desktop.documents.context import DocumentContext
+from nanmu_desktop.documents.kinds.common import (
+    base_values,
+    case_sources,
+    decision_flags,
+    departments,
+    need_case,
+    need_decision,
+    official_notice,
+)
+from nanmu_desktop.documents.notice_model import Notice
+from nanmu_desktop.documents.templates import Fill
+
+
+def build_notification(ctx: DocumentContext) -> Notice:
+    case = need_case(ctx)
+    decision = need_decision(ctx)
+    values = base_values(ctx)
+    # 从轻或者减轻 is settled by the committee: say which one when it was recorded.
+    outcome_text = values["outcome_label"]
+    if decision.outcome == "mitigated" and values["leniency_label"]:
+        outcome_text = f"{values['leniency_label']}处理"
+    values["outcome_text"] = outcome_text
+    flags = decision_flags(decision)
+    if decision.basis:
+        flags.add("has_basis")
+    recipients = [o.name for o in case.officers] + departments(case.officers)
+    return official_notice(
+        ctx, Fill(values=values, flags=frozenset(flags)), recipients, case_sources(ctx)
+    )

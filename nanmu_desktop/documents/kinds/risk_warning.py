@@ -1,0 +1,34 @@
+"""易错风险警示提醒 (第十七条): a risk point that recurs in one field, with the cases behind it."""
+
+from __future__ import annotations
+
+from nanmu_desktop.documents.context import DocumentContext
+from nanmu_desktop.documents.kinds.common import (
+    base_values,
+    cn_date,
+    need,
+    official_notice,
+    sentence,
+)
+from nanmu_desktop.documents.notice_model import Notice
+from nanmu_desktop.documents.templates import Fill
+from nanmu_desktop.errors import ConflictError
+
+
+def build_risk_warning(ctx: DocumentContext) -> Notice:
+    risk = need(ctx.risk_warning, "没有可供警示提醒的易错风险点。")
+    if not risk.cases:
+        raise ConflictError("易错风险警示提醒须列明相关案件。")
+    values = base_values(ctx) | {
+        "field": risk.field,
+        "citation": risk.citation,
+        "risk_point": sentence(risk.citation_text.rstrip("。").removesuffix("的")),
+        "period_start": cn_date(risk.period_start),
+        "period_end": cn_date(risk.period_end),
+        "case_count": str(len(risk.cases)),
+    }
+    rows = tuple((c.number, cn_date(c.occurred_on), c.officers, c.summary) for c in risk.cases)
+    fill = Fill(values=values, tables={"cases": rows})
+    return official_notice(
+        ctx, fill, risk.recipients, {c.summary: "案件简要情况" for c in risk.cases}
+    )

@@ -20,16 +20,12 @@ from functools import lru_cache
 from typing import Any
 
 from nanmu_desktop.domain.citations import Citation, item_marker
-from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.facts import CONDITION_KEYS, CONDITION_LABELS, Facts
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
 
-CONDITION_NAMES = (
-    "法律没有明令禁止",
-    "没有造成重大损失和严重不良影响",
-    "积极主动消除不良影响、挽回损失",
-)
+CONDITION_NAMES = tuple(CONDITION_LABELS[k] for k in CONDITION_KEYS)
 ART12 = Citation(12)
 NO_GROUNDS_BASIS = (Citation(9), Citation(10), Citation(11))
 

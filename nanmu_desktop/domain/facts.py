@@ -18,6 +18,17 @@ from nanmu_desktop.errors import Problem, ValidationError
 
 EXCLUSION_KEYS = ("abuse_of_power", "failure_to_perform", "harmed_rights")
 CONDITION_KEYS = ("not_prohibited", "no_major_loss", "remedied")
+# The regulation's own phrases for each element, shown as answer labels and in explanations.
+EXCLUSION_LABELS: Mapping[str, str] = MappingProxyType({
+    "abuse_of_power": "滥用法定职权",
+    "failure_to_perform": "不履行法定职责",
+    "harmed_rights": "致使公民、法人和其他组织的合法权益受到损害，造成不良后果",
+})
+CONDITION_LABELS: Mapping[str, str] = MappingProxyType({
+    "not_prohibited": "法律没有明令禁止",
+    "no_major_loss": "没有造成重大损失和严重不良影响",
+    "remedied": "积极主动消除不良影响、挽回损失",
+})
 # Item lists: how many items the article has; the last one is always the catch-all 其他.
 ITEM_COUNTS: Mapping[str, int] = MappingProxyType({"art9": 9, "art10": 8, "art11": 3})
 ARTICLE_NAMES: Mapping[str, str] = MappingProxyType(

@@ -224,5 +224,5 @@ def test_unknown_placeholder_is_a_clear_template_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="nonexistent"):
         compose(load_template("notification", [tmp_path]), Fill({}))
     (tmp_path / "clarification.toml").write_text("title = [", encoding="utf-8")
-    with pytest.raises(TemplateError, match="clarification.toml"):
+    with pytest.raises(TemplateError, match=r"clarification\.toml"):
         load_template("clarification", [tmp_path])

@@ -26,7 +26,18 @@ DEPARTMENTS = (
     "社会事务办公室",
     "应急管理和安全生产办公室",
 )
-FIELDS = ("林业和草原", "农牧业", "自然资源", "生态环境", "市场监管", "安全生产", "城乡建设", "文化旅游", "卫生健康", "其他")
+FIELDS = (
+    "林业和草原",
+    "农牧业",
+    "自然资源",
+    "生态环境",
+    "市场监管",
+    "安全生产",
+    "城乡建设",
+    "文化旅游",
+    "卫生健康",
+    "其他",
+)
 SOURCES = ("个人申请", "单位启动", "问责调查", "信访举报", "上级交办")
 TYPES = ("行政处罚", "行政强制", "行政检查")
 SURNAMES = "关莫孟白吴何葛郭敖那乌包宝韩李王张刘陈杨赵孙鄂"
@@ -53,7 +64,9 @@ ENDINGS = (
 
 
 def _description(rng: random.Random, day: date, field: str, kind: str) -> str:
-    opening = rng.choice(OPENINGS).format(d=f"{day.year}年{day.month}月{day.day}日", f=field, t=kind)
+    opening = rng.choice(OPENINGS).format(
+        d=f"{day.year}年{day.month}月{day.day}日", f=field, t=kind
+    )
     ending = rng.choice(ENDINGS).format(m=rng.randrange(500, 50_000, 100))
     return opening + rng.choice(MIDDLES) + ending
 
@@ -108,8 +121,21 @@ def build(path: Path, cases: int, seed: int = 127) -> Path:
             outcome = rng.choice(OUTCOMES) if decided else None
             title = f"{field}{kind}容错纠错申请"
             case_rows.append(
-                (case_id, number, rng.choice(SOURCES), kind, field, occurred.isoformat(),
-                 reported.isoformat(), title, description, status, outcome, stamp, stamp)
+                (
+                    case_id,
+                    number,
+                    rng.choice(SOURCES),
+                    kind,
+                    field,
+                    occurred.isoformat(),
+                    reported.isoformat(),
+                    title,
+                    description,
+                    status,
+                    outcome,
+                    stamp,
+                    stamp,
+                )
             )
             chosen = rng.sample(officers, rng.choice((1, 1, 2)))
             links.extend((case_id, o[0], "party", pos) for pos, o in enumerate(chosen))
@@ -146,7 +172,8 @@ def main() -> int:
     started = time.perf_counter()
     build(args.path, args.cases, args.seed)
     size_mb = args.path.stat().st_size / 1e6
-    print(f"{args.cases} cases → {args.path} ({size_mb:.0f} MB) in {time.perf_counter() - started:.1f} s")
+    seconds = time.perf_counter() - started
+    print(f"{args.cases} cases → {args.path} ({size_mb:.0f} MB) in {seconds:.1f} s")
     return 0
 
 

@@ -1,0 +1,57 @@
+"""Storage fixtures: a real database file per test, and small builders of realistic rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from nanmu_desktop.storage import Database, open_database
+from nanmu_desktop.storage.models import Case, CaseOfficer, Department, Officer
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "nanmu.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+def make_case(
+    number: str,
+    description: str,
+    *,
+    officers: tuple[Officer, ...] = (),
+    reported_on: date = date(2026, 3, 10),
+    status: str = "registered",
+    outcome: str | None = None,
+    source: str = "个人申请",
+    field: str = "林业和草原",
+) -> Case:
+    case = Case(
+        number=number,
+        source=source,
+        enforcement_type="行政检查",
+        field=field,
+        occurred_on=reported_on,
+        reported_on=reported_on,
+        title=f"{field}执法容错申请",
+        description=description,
+        status=status,
+        outcome=outcome,
+    )
+    case.officer_links = [
+        CaseOfficer(officer=officer, role="party", position=i) for i, officer in enumerate(officers)
+    ]
+    return case
+
+
+def make_officer(name: str, department: Department, badge: str | None = None) -> Officer:
+    return Officer(name=name, department=department, badge_number=badge, post="执法队员")

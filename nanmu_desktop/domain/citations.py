@@ -19,13 +19,18 @@ def chinese_numeral(n: int) -> str:
 
 
 def parse_chinese_numeral(text: str) -> int:
-    """The inverse of `chinese_numeral`; raises ValueError on anything else."""
-    match = re.fullmatch(r"([二三四五六七八九]?)(十?)([一二三四五六七八九]?)", text)
-    if not text or match is None or (match.group(1) and not match.group(2)):
+    """The inverse of `chinese_numeral`; raises ValueError on anything else (一十, 零, 十十)."""
+    tens, ten, units = text.partition("十")
+    valid = (
+        units in ("", *_DIGITS[1:])
+        and (tens in ("", *_DIGITS[2:]) if ten else tens in _DIGITS[1:] and not units)
+        and text != ""
+    )
+    if not valid:
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    tens_digit, ten, unit = match.groups()
-    tens = _DIGITS.index(tens_digit) if tens_digit else (1 if ten else 0)
-    return tens * 10 + (_DIGITS.index(unit) if unit else 0)
+    if not ten:
+        return _DIGITS.index(tens)
+    return (_DIGITS.index(tens) if tens else 1) * 10 + (_DIGITS.index(units) if units else 0)
 
 
 def item_marker(n: int) -> str:

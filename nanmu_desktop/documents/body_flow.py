@@ -1,0 +1,90 @@
+"""主体 (7.3): title, 主送机关, body paragraphs and headings, tables, 附件说明."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from nanmu_desktop.documents.fonts import FontRole
+from nanmu_desktop.documents.notice_model import HeadingLevel, Notice, Paragraph
+from nanmu_desktop.documents.page_flow import PageFlow
+from nanmu_desktop.documents.page_grid import (
+    AREA_WIDTH,
+    BODY_SIZE,
+    CHAR_PITCH,
+    LINE_PITCH,
+    TITLE_PITCH,
+    TITLE_SIZE,
+)
+from nanmu_desktop.documents.table_flow import place_table
+from nanmu_desktop.documents.title_block import break_title
+from nanmu_desktop.documents.typesetter import Typesetter
+
+BODY_SPACING = CHAR_PITCH - BODY_SIZE  # −0.21 pt: 28 characters per line
+HEADING_ROLES = {
+    HeadingLevel.BODY: FontRole.FANGSONG,
+    HeadingLevel.LEVEL1: FontRole.HEITI,
+    HeadingLevel.LEVEL2: FontRole.KAITI,
+    HeadingLevel.LEVEL3: FontRole.FANGSONG,
+    HeadingLevel.LEVEL4: FontRole.FANGSONG,
+}
+
+
+def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: int) -> None:
+    """Title centred, `blank_before` empty lines below what precedes it."""
+    field = ts.field(notice.title, "标题")
+    flow.cursor += blank_before * LINE_PITCH
+    max_chars = int(AREA_WIDTH // TITLE_SIZE)
+    parts = break_title(notice.title, max_chars)
+    for i, part in enumerate(parts):
+        line = ts.line(part, FontRole.XIAOBIAOSONG, field, TITLE_SIZE)
+        pitch = TITLE_PITCH if i < len(parts) - 1 else 0.0
+        flow.place_line(replace(line, x=(AREA_WIDTH - line.width) / 2), pitch)
+    # 主送机关 / body: one empty line below the title's last line (7.3.2).
+    flow.cursor += TITLE_SIZE + (LINE_PITCH - BODY_SIZE) + LINE_PITCH
+
+
+def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
+                    role: FontRole = FontRole.FANGSONG, indent_chars: float = 2,
+                    hanging_chars: float = 0) -> None:
+    """Justified body lines; the first indented `indent_chars`, the rest `hanging_chars`."""
+    indent = indent_chars * CHAR_PITCH
+    hang = hanging_chars * CHAR_PITCH
+    lines = ts.lines(text, role, field, AREA_WIDTH - hang, BODY_SIZE, BODY_SPACING,
+                     first_indent=indent - hang)
+    for line in lines:
+        flow.place_line(replace(line, x=line.x + hang), movable=True)
+
+
+def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
+    if notice.recipients:
+        text = "、".join(notice.recipients) + "："
+        place_paragraph(flow, ts, text, ts.field(text, "主送机关"), indent_chars=0)
+    paragraph_no = 0
+    for block in notice.body:
+        if isinstance(block, Paragraph):
+            paragraph_no += 1
+            place_paragraph(flow, ts, block.text,
+                            ts.field(block.text, f"正文第{paragraph_no}段"),
+                            HEADING_ROLES[block.level],
+                            indent_chars=2 if block.indent_first_line else 0)
+        else:
+            place_table(flow, ts, block)
+    _place_attachments(flow, notice, ts)
+
+
+def _place_attachments(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
+    """附件说明 (7.3.4): one empty line below the body, indented 2 characters; several items are
+    numbered 1．2． and wrapped names align with the first name."""
+    if not notice.attachments:
+        return
+    flow.skip_lines(1)
+    many = len(notice.attachments) > 1
+    for i, name in enumerate(notice.attachments, start=1):
+        field = ts.field(name, f"附件说明第{i}项")
+        prefix = ("附件：" if i == 1 else "") + (f"{i}．" if many else "")
+        hanging = 5 + (1.5 if many else 0)  # 2 indent + 附件： (3) + number
+        text = prefix + name
+        if i > 1:
+            place_paragraph(flow, ts, text, field, indent_chars=5, hanging_chars=hanging)
+        else:
+            place_paragraph(flow, ts, text, field, indent_chars=2, hanging_chars=hanging)

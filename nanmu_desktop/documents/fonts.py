@@ -1,0 +1,219 @@
+"""One font file per GB/T 9704 role: a licensed font on the machine, one chosen in settings, or
+the bundled open fonts; registered with reportlab only when a role is first drawn.
+
+reportlab embeds every TrueType font as a subset, so a 15 MB font costs only its used glyphs in
+the PDF; loading it still costs ~60 ms, hence the lazy registration per role.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.paths import resources_dir
+
+
+class FontRole(StrEnum):
+    XIAOBIAOSONG = "xiaobiaosong"  # 发文机关标志, 标题
+    FANGSONG = "fangsong"  # body, 发文字号, 版记, levels 3–4
+    HEITI = "heiti"  # level-1 headings
+    KAITI = "kaiti"  # level-2 headings, 签发人 names
+    SONGTI = "songti"  # page numbers
+    MONGOLIAN = "mongolian"  # the Mongolian line of the header
+
+
+ROLE_LABELS: dict[FontRole, str] = {
+    FontRole.XIAOBIAOSONG: "小标宋",
+    FontRole.FANGSONG: "仿宋",
+    FontRole.HEITI: "黑体",
+    FontRole.KAITI: "楷体",
+    FontRole.SONGTI: "宋体",
+    FontRole.MONGOLIAN: "蒙古文",
+}
+
+# Licensed fonts looked for on the machine, best first: (file name, subfont index in a TTC).
+SYSTEM_CANDIDATES: dict[FontRole, tuple[tuple[str, int], ...]] = {
+    FontRole.XIAOBIAOSONG: (("FZXBSJW.TTF", 0), ("FZXBSK.TTF", 0), ("方正小标宋简体.ttf", 0)),
+    FontRole.FANGSONG: (("仿宋_GB2312.ttf", 0), ("FANGSONG_GB2312.TTF", 0), ("simfang.ttf", 0)),
+    FontRole.HEITI: (("simhei.ttf", 0),),
+    FontRole.KAITI: (("楷体_GB2312.ttf", 0), ("KAITI_GB2312.TTF", 0), ("simkai.ttf", 0)),
+    FontRole.SONGTI: (("simsun.ttc", 0), ("simsun.ttf", 0)),
+    FontRole.MONGOLIAN: (("monbaiti.ttf", 0),),
+}
+
+# Bundled open fonts (resources/fonts, see scripts/fetch_fonts.sh); no free 仿宋 exists, so the
+# body uses Noto Serif SC Light, whose thin even strokes come closest.
+BUNDLED: dict[FontRole, tuple[str, str]] = {
+    FontRole.XIAOBIAOSONG: ("NotoSerifSC-Black-GB.ttf", "Noto Serif SC Black"),
+    FontRole.FANGSONG: ("NotoSerifSC-Light-GB.ttf", "Noto Serif SC Light"),
+    FontRole.HEITI: ("NotoSansSC-Regular.ttf", "Noto Sans SC"),
+    FontRole.KAITI: ("LXGWWenKai-Regular.ttf", "LXGW WenKai 霞鹜文楷"),
+    FontRole.SONGTI: ("NotoSerifSC-Regular-GB.ttf", "Noto Serif SC"),
+    FontRole.MONGOLIAN: ("NotoSansMongolian-Regular.ttf", "Noto Sans Mongolian"),
+}
+# Whole (unsubset) bundled fonts tried, in order, for a character the role's font lacks.
+BUNDLED_FALLBACKS: tuple[str, ...] = ("NotoSansSC-Regular.ttf", "LXGWWenKai-Regular.ttf")
+
+
+class FontUnavailableError(NanmuError):
+    """A configured font file cannot be used."""
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A font file and how it got chosen; `substitute` marks a stand-in for the official face."""
+
+    path: Path
+    subfont_index: int = 0
+    family: str = ""
+    substitute: bool = False
+    source: str = "bundled"  # bundled | system | settings
+
+    @property
+    def reportlab_name(self) -> str:
+        return f"nanmu-{self.path.stem}-{self.subfont_index}"
+
+
+@dataclass(frozen=True)
+class FontDescription:
+    role: FontRole
+    label: str
+    path: Path
+    family: str
+    substitute: bool
+    source: str
+
+
+@dataclass
+class FontSet:
+    """Resolved fonts per role plus fallbacks; registers each with reportlab on first use."""
+
+    roles: dict[FontRole, FontFile]
+    fallbacks: tuple[FontFile, ...]
+    _loaded: dict[Path, TTFont] = field(default_factory=dict, repr=False)
+
+    def ttfont(self, font: FontFile) -> TTFont:
+        loaded = self._loaded.get(font.path)
+        if loaded is None:
+            name = font.reportlab_name
+            try:
+                loaded = pdfmetrics.getFont(name)
+            except KeyError:
+                try:
+                    loaded = TTFont(name, str(font.path), subfontIndex=font.subfont_index)
+                except Exception as exc:  # reportlab raises bare TTFError/ValueError/OSError
+                    raise FontUnavailableError(
+                        f"字体文件无法使用：{font.path}（{exc}）。请在设置中另选字体。"
+                    ) from exc
+                pdfmetrics.registerFont(loaded)
+            self._loaded[font.path] = loaded
+        return loaded
+
+    def font_name(self, font: FontFile) -> str:
+        """The reportlab name of `font`, registering it first if needed."""
+        return str(self.ttfont(font).fontName)
+
+    def has_char(self, font: FontFile, char: str) -> bool:
+        # reportlab already parsed the cmap on load; reuse it rather than parse again.
+        return ord(char) in self.ttfont(font).face.charToGlyph
+
+    def describe(self) -> list[FontDescription]:
+        return [
+            FontDescription(role, ROLE_LABELS[role], f.path, f.family, f.substitute, f.source)
+            for role, f in self.roles.items()
+        ]
+
+
+def system_font_dirs() -> list[Path]:
+    """Where installed fonts live on Windows, macOS and Linux (fontconfig's usual folders)."""
+    dirs: list[Path] = []
+    if sys.platform == "win32":
+        dirs.append(Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts")
+        local = os.environ.get("LOCALAPPDATA")
+        if local:
+            dirs.append(Path(local) / "Microsoft" / "Windows" / "Fonts")
+    elif sys.platform == "darwin":
+        dirs += [Path("/Library/Fonts"), Path.home() / "Library" / "Fonts"]
+    else:
+        dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
+                 Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts"]
+    return [d for d in dirs if d.is_dir()]
+
+
+def _index_files(dirs: Iterable[Path]) -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for d in dirs:
+        for p in d.rglob("*"):
+            if p.suffix.lower() in {".ttf", ".ttc"}:
+                found.setdefault(p.name.lower(), p)
+    return found
+
+
+def _is_truetype(path: Path) -> bool:
+    """reportlab embeds TrueType outlines only; a CFF-flavoured file starts with 'OTTO'."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) != b"OTTO"
+    except OSError:
+        return False
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def resolve_fonts(
+    overrides: Mapping[FontRole, Path | str] | None = None,
+    search_dirs: Iterable[Path] | None = None,
+) -> FontSet:
+    """Pick a file per role: settings override, else a licensed system font, else bundled."""
+    system = _index_files(system_font_dirs() if search_dirs is None else search_dirs)
+    bundled_dir = fonts_dir()
+    roles: dict[FontRole, FontFile] = {}
+    for role in FontRole:
+        chosen: FontFile | None = None
+        if overrides and role in overrides:
+            path = Path(overrides[role])
+            if not path.is_file() or not _is_truetype(path):
+                raise FontUnavailableError(
+                    f"{ROLE_LABELS[role]}字体文件不可用：{path}（须为 TrueType 字体 .ttf/.ttc）。"
+                )
+            chosen = FontFile(path, 0, path.stem, False, "settings")
+        else:
+            for name, index in SYSTEM_CANDIDATES[role]:
+                hit = system.get(name.lower())
+                if hit is not None and _is_truetype(hit):
+                    chosen = FontFile(hit, index, hit.stem, False, "system")
+                    break
+        if chosen is None:
+            file_name, family = BUNDLED[role]
+            chosen = FontFile(bundled_dir / file_name, 0, family, True, "bundled")
+        roles[role] = chosen
+    fallbacks = tuple(
+        FontFile(bundled_dir / name, 0, name, True, "bundled") for name in BUNDLED_FALLBACKS
+    )
+    return FontSet(roles, fallbacks)
+
+
+_DEFAULT: FontSet | None = None
+
+
+def default_fonts() -> FontSet:
+    """The process-wide font set without overrides (resolved once)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = resolve_fonts()
+    return _DEFAULT
+
+
+def describe_fonts(fonts: FontSet | None = None) -> list[FontDescription]:
+    """For every role: file, family, whether it stands in for the official face, and source."""
+    return (fonts or default_fonts()).describe()

@@ -14,8 +14,10 @@ from nanmu_desktop.domain.citations import (
 )
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (9, "九"), (10, "十"), (11, "十一"),
-                                          (19, "十九"), (20, "二十"), (21, "二十一"), (99, "九十九")])
+@pytest.mark.parametrize(("n", "text"), [
+    (1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"),
+    (99, "九十九"),
+])
 def test_numerals(n: int, text: str) -> None:
     assert chinese_numeral(n) == text
     assert parse_chinese_numeral(text) == n

@@ -32,7 +32,8 @@ def facts_dicts(draw: st.DrawFn) -> dict[str, object]:
     reasons = {}
     for name, count in CATCH_ALL.items():
         # Sparse lists: most cases have no item of a given article.
-        items = draw(st.one_of(st.just([]), st.lists(st.integers(1, count), unique=True, max_size=3)))
+        some = st.lists(st.integers(1, count), unique=True, max_size=3)
+        items = draw(st.one_of(st.just([]), some))
         data[name] = items
         if count in items:
             reasons[f"{name}.{count}"] = "经调查核实的具体情形"

@@ -35,6 +35,9 @@ def run_checks(db: Database) -> list[CheckResult]:
     results = []
     for check in checks:
         with db.session() as session:
+            # Read the schema first: a cached PRAGMA foreign_key_check run as the first
+            # statement of a transaction has been seen to report nothing.
+            session.execute(text("SELECT count(*) FROM sqlite_master"))
             results.append(check(session))
     return results
 

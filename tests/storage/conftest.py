@@ -42,7 +42,7 @@ def make_case(
         field=field,
         occurred_on=reported_on,
         reported_on=reported_on,
-        title=f"{field}执法容错申请",
+        title=f"{field}执法案件",
         description=description,
         status=status,
         outcome=outcome,

@@ -41,14 +41,37 @@ def regulations_dir() -> Path:
 
 
 def available_versions(directory: Path | None = None) -> tuple[str, ...]:
-    """Version ids of the regulation files, oldest first (by issue date, then id)."""
-    folder = directory or regulations_dir()
-    dated = [(load_regulation(p.stem, folder).issue_date, p.stem) for p in folder.glob("*.json")]
+    """Version ids of the regulation files, oldest first (by issue date, then id).
+
+    Cached like the files themselves: the folder is read once per process (the engine asks
+    for the default version on every call); `clear_cache()` forgets both.
+    """
+    return _versions_cached((directory or regulations_dir()).resolve())
+
+
+def clear_cache() -> None:
+    """Forget loaded files and version lists, e.g. after a new version file was installed."""
+    _versions_cached.cache_clear()
+    _load_cached.cache_clear()
+    _bundled_newest.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _bundled_newest() -> Regulation:
+    # The engine's default on every call: skip even the path lookups.
+    return load_regulation(None, regulations_dir())
+
+
+@lru_cache(maxsize=16)
+def _versions_cached(folder: Path) -> tuple[str, ...]:
+    dated = [(_load_cached(folder, p.stem).issue_date, p.stem) for p in folder.glob("*.json")]
     return tuple(version for _, version in sorted(dated))
 
 
 def load_regulation(version: str | None = None, directory: Path | None = None) -> Regulation:
     """The regulation `version` (default: the newest); cached, so every caller shares one."""
+    if version is None and directory is None:
+        return _bundled_newest()
     folder = directory or regulations_dir()
     if version is None:
         versions = available_versions(folder)

@@ -11,6 +11,7 @@ import pytest
 from nanmu_desktop.domain.regulation_loader import (
     RegulationFormatError,
     available_versions,
+    clear_cache,
     load_regulation,
     load_regulation_file,
     regulations_dir,
@@ -112,3 +113,12 @@ def test_unsupported_format(tmp_path: Path) -> None:
     path = write(tmp_path, "future", bundled() | {"format": 2})
     with pytest.raises(RegulationFormatError, match=r"\$\.format"):
         load_regulation_file(path)
+
+
+def test_a_version_installed_later_is_seen_after_clearing_the_cache(tmp_path: Path) -> None:
+    write(tmp_path, "2024-127", bundled())
+    assert available_versions(tmp_path) == ("2024-127",)
+    write(tmp_path, "2026-15", bundled() | {"version": "2026-15", "issue_date": "2026-03-02"})
+    assert available_versions(tmp_path) == ("2024-127",)
+    clear_cache()
+    assert load_regulation(directory=tmp_path).version == "2026-15"

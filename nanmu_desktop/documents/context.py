@@ -81,7 +81,8 @@ class DecisionInfo:
     leniency: str | None = None  # lighter (从轻) | reduced (减轻) for `mitigated`
     reason: str = ""  # why it differs from the proposal
     notification_deadline: date | None = None
-    day_rule: str = "自然日"  # how the 7 days are counted, in words
+    day_rule: str = "自然日"  # how the 7 days are counted, in a word (自然日 / 工作日)
+    day_rule_text: str = ""  # the counting rule in full, printed on the worksheet
     publication_scope: str = "乡政府公示栏"
 
 
@@ -151,6 +152,7 @@ class DocumentContext:
     kind: str  # DocumentKind value
     letterhead: Letterhead
     issue_date: date
+    number: str | None = None  # None for a draft; the issuing service draws it
     case: CaseInfo | None = None
     determination: DeterminationInfo | None = None
     decision: DecisionInfo | None = None

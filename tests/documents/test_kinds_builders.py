@@ -144,10 +144,11 @@ def test_rectification_order_lists_reasons_items_deadline_and_extension_right() 
 
 def test_extension_reply_approves_or_refuses_with_reason() -> None:
     approved = text_of(build_notice(context("extension-reply")))
-    assert "同意将纠错整改期限由2026年2月9日延长至2026年2月24日" in approved
+    assert "同意延长纠错整改期限，延长后的整改期限至2026年2月24日" in approved
     refusal = replace(context("extension-reply").extension, approved=False, reply="理由不充分")  # type: ignore[type-var]
     refused = text_of(build_notice(context("extension-reply", extension=refusal)))
     assert "不同意延长整改期限" in refused and "理由不充分。" in refused
+    assert "于2026年2月9日前完成整改" in refused
     with pytest.raises(ConflictError, match="理由"):
         build_notice(context("extension-reply", extension=replace(refusal, reply="")))
 

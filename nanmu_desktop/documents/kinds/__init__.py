@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from nanmu_desktop.documents.context import DocumentContext
 from nanmu_desktop.documents.kinds.decisions import (
@@ -43,8 +44,8 @@ BUILDERS: dict[str, Callable[[DocumentContext], Notice]] = {
 
 
 def build_notice(ctx: DocumentContext) -> Notice:
-    """The draft `Notice` of `ctx.kind` (no number; the issuing service adds it)."""
+    """The `Notice` of `ctx.kind`: issued when `ctx.number` is set, else a draft (草稿)."""
     builder = BUILDERS.get(str(ctx.kind))
     if builder is None:
         raise NanmuError(f"不支持的文书种类：{ctx.kind}")
-    return builder(ctx)
+    return replace(builder(ctx), number=ctx.number, draft=ctx.number is None)

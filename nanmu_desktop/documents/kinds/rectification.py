@@ -39,7 +39,9 @@ def build_rectification_order(ctx: DocumentContext) -> Notice:
 def build_extension_reply(ctx: DocumentContext) -> Notice:
     case = need_case(ctx)
     order = need(ctx.rectification, "该案件尚未登记纠错整改事项，不能生成延期整改申请批复。")
-    extension = need(ctx.extension, "该案件没有待批复的延期整改申请。")
+    extension = need(
+        ctx.extension, "该案件没有已作出批复意见的延期整改申请，请先记录同意或不同意。"
+    )
     if not extension.approved and not extension.reply.strip():
         raise ConflictError("不同意延期的批复须写明理由。")
     values = base_values(ctx) | {

@@ -24,6 +24,7 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
     wording = load_wording()
     values = base_values(ctx)
     case_rows = (
+        ("审批表编号", ctx.number or "（签发时编号）"),
         ("案件编号", case.number),
         ("案件来源", case.source),
         ("执法类别", case.enforcement_type),
@@ -63,8 +64,8 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
             ("与研判建议不一致的理由", values["decision_reason"] or "无"),
             (
                 "告知期限",
-                f"第十三条：7日内告知相关单位及当事人（按{decision.day_rule}计算），"
-                f"应于{deadline}前告知",
+                f"第十三条：7日内告知相关单位及当事人，应于{deadline}前告知。"
+                + (decision.day_rule_text or f"期限按{decision.day_rule}计算。"),
             ),
         )
     fill = Fill(

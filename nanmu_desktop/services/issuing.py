@@ -1,0 +1,238 @@
+"""Issuing (签发) and the number register: a document gets the next number of its (代字, year),
+is rendered with it and stored — PDF bytes, sha256, register row, audit row — in one
+BEGIN IMMEDIATE transaction, so two processes never draw the same number and nothing is half
+written. An issued document never changes; voiding adds a row and keeps the number."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from nanmu_desktop.domain.numbering import format_number, parse_number
+from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError, Problem, ValidationError
+from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.services.documents import DocumentTarget, compose
+from nanmu_desktop.services.settings import DEFAULT_PREFIX, load_profile
+from nanmu_desktop.storage.db import Database
+from nanmu_desktop.storage.models import (
+    Case,
+    DocumentVoid,
+    IssuedDocument,
+    NumberRegister,
+    Petition,
+)
+
+
+class TamperedDocumentError(NanmuError):
+    """The stored bytes of an issued document no longer match the digest taken at issue."""
+
+
+@dataclass(frozen=True)
+class IssuedDocumentInfo:
+    id: int
+    number: str
+    kind: str
+    kind_label: str
+    title: str
+    case_id: int | None
+    case_number: str
+    petition_id: int | None
+    recipient: str
+    signer: str
+    sha256: str
+    issued_at: datetime
+    issued_by: str
+    voided: bool
+    void_reason: str
+    voided_at: datetime | None
+
+    @property
+    def status_label(self) -> str:
+        return "已作废" if self.voided else "有效"
+
+
+def next_number(db: Database, kind: DocumentKind, on: date | None = None) -> str:
+    """The number issuing `kind` now would take (for the confirmation; it may still change)."""
+    year = (on or date.today()).year
+    with db.session() as session:
+        prefix = _prefix(session, kind)
+        return format_number(prefix, year, _last_seq(session, prefix, year) + 1)
+
+
+def issue_document(
+    db: Database, target: DocumentTarget, *, on: date | None = None, actor: str = DEFAULT_ACTOR
+) -> IssuedDocumentInfo:
+    """Issue `target`: number, frozen PDF, register and audit rows, all or nothing."""
+    from nanmu_desktop.documents.render import render_notice
+
+    day = on or date.today()
+    with db.write_session() as session:
+        prefix = _prefix(session, target.kind)
+        seq = _last_seq(session, prefix, day.year) + 1
+        number = format_number(prefix, day.year, seq)
+        notice = compose(session, target, day, number)  # refuses a case in the wrong state
+        pdf = render_notice(notice)  # refuses a character without a glyph
+        profile = load_profile(session)
+        case_id = target.case_id
+        if case_id is None and target.petition_id is not None:
+            petition = session.get(Petition, target.petition_id)
+            case_id = petition.case_id if petition else None
+        row = IssuedDocument(
+            kind=target.kind.value,
+            number=number,
+            prefix=prefix,
+            year=day.year,
+            seq=seq,
+            title=notice.title[:200],
+            case_id=case_id,
+            petition_id=target.petition_id,
+            recipient="、".join(notice.recipients)[:200],
+            pdf=pdf,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            signer=profile.signer,
+            issued_by=actor,
+        )
+        session.add(row)
+        session.flush()
+        session.add(
+            NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id, actor=actor)
+        )
+        audit(
+            session,
+            actor,
+            "issue",
+            "issued_document",
+            row.id,
+            None,
+            {"number": number, "kind": row.kind, "case_id": case_id, "sha256": row.sha256},
+        )
+        session.flush()
+        return _info(session, row)
+
+
+def void_document(
+    db: Database, number: str, reason: str, *, actor: str = DEFAULT_ACTOR
+) -> IssuedDocumentInfo:
+    """作废: the number stays taken in the register; the void row says why and who."""
+    if not reason.strip():
+        raise ValidationError([Problem("作废理由", "请填写作废理由")])
+    if len(reason.strip()) > 500:
+        raise ValidationError([Problem("作废理由", "不能超过500字")])
+    with db.write_session() as session:
+        row = _by_number(session, number)
+        if row.void is not None:
+            raise ConflictError(
+                f"文书“{row.number}”已于{_day(row.void.voided_at)}作废，不能重复作废。"
+            )
+        void = DocumentVoid(document_id=row.id, reason=reason.strip(), actor=actor)
+        session.add(void)
+        session.flush()
+        audit(
+            session,
+            actor,
+            "void",
+            "issued_document",
+            row.id,
+            None,
+            {"number": row.number, "reason": void.reason},
+        )
+        session.refresh(row)
+        return _info(session, row)
+
+
+def document_pdf(db: Database, number: str) -> tuple[IssuedDocumentInfo, bytes]:
+    """The frozen bytes of an issued document, checked against the digest taken at issue."""
+    with db.session() as session:
+        row = _by_number(session, number)
+        pdf = row.pdf
+        if hashlib.sha256(pdf).hexdigest() != row.sha256:
+            raise TamperedDocumentError(f"文书“{row.number}”的存档内容与签发时的校验值不一致。")
+        return _info(session, row), pdf
+
+
+def get_document(db: Database, number: str) -> IssuedDocumentInfo:
+    with db.session() as session:
+        return _info(session, _by_number(session, number))
+
+
+def list_documents(db: Database, case_id: int | None = None) -> list[IssuedDocumentInfo]:
+    """Issued documents, newest number first within each register (voided ones included)."""
+    query = (
+        select(IssuedDocument, DocumentVoid, Case.number)
+        .outerjoin(DocumentVoid, DocumentVoid.document_id == IssuedDocument.id)
+        .outerjoin(Case, Case.id == IssuedDocument.case_id)
+        .order_by(IssuedDocument.year.desc(), IssuedDocument.prefix, IssuedDocument.seq.desc())
+    )
+    if case_id is not None:
+        query = query.where(IssuedDocument.case_id == case_id)
+    with db.session() as session:
+        return [_make_info(row, void, number or "") for row, void, number in session.execute(query)]
+
+
+def _prefix(session: Session, kind: DocumentKind) -> str:
+    prefixes = load_profile(session).document_prefixes or {}
+    return prefixes.get(kind.value) or DEFAULT_PREFIX
+
+
+def _last_seq(session: Session, prefix: str, year: int) -> int:
+    last = session.scalar(
+        select(func.max(NumberRegister.seq)).where(
+            NumberRegister.prefix == prefix, NumberRegister.year == year
+        )
+    )
+    return int(last or 0)
+
+
+def _by_number(session: Session, number: str) -> IssuedDocument:
+    parsed = parse_number(number)  # ValidationError for a malformed number
+    row = session.scalars(
+        select(IssuedDocument).where(
+            IssuedDocument.prefix == parsed.prefix,
+            IssuedDocument.year == parsed.year,
+            IssuedDocument.seq == parsed.serial,
+        )
+    ).first()
+    if row is None:
+        raise NotFoundError(f"找不到文号为“{number.strip()}”的已签发文书。")
+    return row
+
+
+def _day(moment: datetime) -> str:
+    return f"{moment.year}年{moment.month}月{moment.day}日"
+
+
+def _info(session: Session, row: IssuedDocument) -> IssuedDocumentInfo:
+    void = session.scalars(select(DocumentVoid).where(DocumentVoid.document_id == row.id)).first()
+    case_number = ""
+    if row.case_id is not None:
+        case_number = session.scalar(select(Case.number).where(Case.id == row.case_id)) or ""
+    return _make_info(row, void, case_number)
+
+
+def _make_info(
+    row: IssuedDocument, void: DocumentVoid | None, case_number: str
+) -> IssuedDocumentInfo:
+    kind = DocumentKind(row.kind)
+    return IssuedDocumentInfo(
+        id=row.id,
+        number=row.number,
+        kind=kind.value,
+        kind_label=kind.label,
+        title=row.title,
+        case_id=row.case_id,
+        case_number=case_number,
+        petition_id=row.petition_id,
+        recipient=row.recipient,
+        signer=row.signer,
+        sha256=row.sha256,
+        issued_at=row.issued_at,
+        issued_by=row.issued_by,
+        voided=void is not None,
+        void_reason=void.reason if void else "",
+        voided_at=void.voided_at if void else None,
+    )

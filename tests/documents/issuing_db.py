@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from nanmu_desktop.services.case_types import CaseInput
-from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
 from nanmu_desktop.services.cases import register_case
+from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
 from nanmu_desktop.services.officers import OfficerInput, add_officer, ensure_default_departments
 from nanmu_desktop.services.settings import ProfileInput, complete_first_run
 from nanmu_desktop.storage.db import Database, open_database

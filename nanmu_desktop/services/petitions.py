@@ -1,0 +1,264 @@
+"""信访举报 (第十八条): reports about officers, their findings, and the responses sent.
+
+A real-name reporter gets feedback of the result (反馈); an anonymous report an explanation
+within a scope (情况说明); an officer maliciously or falsely accused is cleared (澄清正名).
+The reporter's identity lives in the petition record only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
+from nanmu_desktop.services.officers import OfficerInfo, officer_info
+from nanmu_desktop.services.validate import Problems
+from nanmu_desktop.storage.db import Database
+from nanmu_desktop.storage.models import Case, Officer, Petition, PetitionResponse
+
+CONCLUSION_LABELS = {
+    "unfounded": "经查不属实",
+    "no_evidence": "查无实据",
+    "tolerated": "经认定予以容错免责",
+    "substantiated": "经查属实",
+}
+RESPONSE_LABELS = {"feedback": "反馈结果", "explanation": "情况说明", "clarification": "澄清正名"}
+# 第十八条 answers the reporter only when the report did not hold or the officer was tolerated.
+_ANSWERABLE = ("unfounded", "no_evidence", "tolerated")
+
+
+@dataclass(frozen=True)
+class PetitionInput:
+    real_name: bool
+    received_on: date | None
+    channel: str  # 来信 / 来访 / 电话 / 网络 / 上级转办
+    allegations: str
+    accused_officer_ids: tuple[int, ...]
+    reporter_name: str = ""
+    reporter_contact: str = ""
+    case_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FindingsInput:
+    findings: str
+    conclusion: str  # unfounded / no_evidence / tolerated / substantiated
+    malicious: bool = False  # 恶意中伤、诬告陷害
+
+
+@dataclass(frozen=True)
+class ResponseInput:
+    kind: str  # feedback / explanation / clarification
+    responded_on: date | None
+    scope: str
+    method: str
+    text: str
+    officer_id: int | None = None  # the officer cleared by a clarification
+
+
+@dataclass(frozen=True)
+class ResponseInfo:
+    id: int
+    petition_id: int
+    kind: str
+    kind_label: str
+    responded_on: date
+    scope: str
+    method: str
+    text: str
+    officer_id: int | None
+
+
+@dataclass(frozen=True)
+class PetitionInfo:
+    id: int
+    real_name: bool
+    reporter_name: str
+    reporter_contact: str
+    received_on: date
+    channel: str
+    allegations: str
+    findings: str
+    conclusion: str | None
+    conclusion_label: str
+    malicious: bool
+    case_id: int | None
+    accused: tuple[OfficerInfo, ...]
+    responses: tuple[ResponseInfo, ...]
+
+
+def register_petition(
+    db: Database, data: PetitionInput, *, actor: str = DEFAULT_ACTOR
+) -> PetitionInfo:
+    problems = Problems()
+    received = problems.day(data.received_on, "收到日期")
+    if received and received > date.today():
+        problems.add("收到日期", "收到日期不能晚于今天")
+    channel = problems.text(data.channel, "来源渠道", max_len=30)
+    allegations = problems.text(data.allegations, "反映内容", max_len=5000)
+    name = problems.text(data.reporter_name, "举报人姓名", required=data.real_name, max_len=50)
+    contact = problems.text(data.reporter_contact, "联系方式", required=False, max_len=100)
+    if not data.real_name and (data.reporter_name.strip() or data.reporter_contact.strip()):
+        problems.add("举报人姓名", "匿名举报不登记举报人姓名和联系方式")
+    problems.check(bool(data.accused_officer_ids), "被反映人员", "至少选择一名被反映的执法人员")
+    problems.raise_if_any()
+    assert received is not None
+    with db.session() as session:
+        accused = [fetch(session, Officer, i, "执法人员") for i in data.accused_officer_ids]
+        if data.case_id is not None:
+            fetch(session, Case, data.case_id, "案件")
+        row = Petition(
+            real_name=data.real_name,
+            reporter_name=name if data.real_name else None,
+            reporter_contact=(contact or None) if data.real_name else None,
+            received_on=received,
+            channel=channel,
+            allegations=allegations,
+            case_id=data.case_id,
+            accused=accused,
+        )
+        session.add(row)
+        session.flush()
+        info = petition_info(row)
+        # The audit trail keeps whether it was anonymous, never the reporter's identity.
+        audit(
+            session,
+            actor,
+            "register",
+            "petition",
+            row.id,
+            None,
+            {
+                "real_name": row.real_name,
+                "received_on": received,
+                "channel": channel,
+                "accused": [o.id for o in accused],
+                "case_id": row.case_id,
+            },
+        )
+        return info
+
+
+def record_findings(
+    db: Database, petition_id: int, data: FindingsInput, *, actor: str = DEFAULT_ACTOR
+) -> PetitionInfo:
+    problems = Problems()
+    findings = problems.text(data.findings, "调查结果", max_len=5000)
+    problems.check(
+        data.conclusion in CONCLUSION_LABELS, "结论", "应为不属实、查无实据、容错免责或属实"
+    )
+    if data.malicious and data.conclusion == "substantiated":
+        problems.add("恶意举报", "举报经查属实时不能认定为恶意中伤")
+    problems.raise_if_any()
+    with db.session() as session:
+        row = fetch(session, Petition, petition_id, "信访举报")
+        before = {
+            "findings": row.findings,
+            "conclusion": row.conclusion,
+            "malicious": row.malicious,
+        }
+        row.findings, row.conclusion, row.malicious = findings, data.conclusion, data.malicious
+        session.flush()
+        after = {"findings": findings, "conclusion": data.conclusion, "malicious": data.malicious}
+        audit(session, actor, "findings", "petition", row.id, before, after)
+        return petition_info(row)
+
+
+def record_response(
+    db: Database, petition_id: int, data: ResponseInput, *, actor: str = DEFAULT_ACTOR
+) -> ResponseInfo:
+    problems = Problems()
+    problems.check(data.kind in RESPONSE_LABELS, "类型", "应为反馈结果、情况说明或澄清正名")
+    day = problems.day(data.responded_on, "日期")
+    scope = problems.text(data.scope, "范围", max_len=200)
+    method = problems.text(data.method, "方式", max_len=50)
+    text = problems.text(data.text, "内容", max_len=5000)
+    problems.raise_if_any()
+    assert day is not None
+    with db.session() as session:
+        petition = fetch(session, Petition, petition_id, "信访举报")
+        officer_id = _check_response(petition, data)
+        if day < petition.received_on:
+            raise ConflictError("答复日期不能早于收到举报的日期")
+        row = PetitionResponse(
+            kind=data.kind,
+            responded_on=day,
+            scope=scope,
+            method=method,
+            text=text,
+            officer_id=officer_id,
+        )
+        petition.responses.append(row)
+        session.flush()
+        info = response_info(row)
+        audit(session, actor, f"respond_{data.kind}", "petition", petition.id, None, asdict(info))
+        return info
+
+
+def get_petition(db: Database, petition_id: int) -> PetitionInfo:
+    with db.session() as session:
+        return petition_info(fetch(session, Petition, petition_id, "信访举报"))
+
+
+def list_petitions(db: Database) -> list[PetitionInfo]:
+    with db.session() as session:
+        rows = session.scalars(select(Petition).order_by(Petition.received_on.desc(), Petition.id))
+        return [petition_info(r) for r in rows]
+
+
+def _check_response(petition: Petition, data: ResponseInput) -> int | None:
+    """第十八条's rules: which answer fits which report; returns the cleared officer's id."""
+    if petition.conclusion is None:
+        raise ConflictError("请先登记调查结果，再作答复")
+    if data.kind == "clarification":
+        if not petition.malicious:
+            raise ConflictError("只有经查受到恶意中伤、诬告陷害的执法人员才予以澄清正名")
+        accused = [o.id for o in petition.accused]
+        if data.officer_id is None and len(accused) == 1:
+            return accused[0]
+        if data.officer_id not in accused:
+            raise ConflictError("澄清正名须指明被反映的执法人员")
+        return data.officer_id
+    if petition.conclusion not in _ANSWERABLE:
+        raise ConflictError("举报经查属实，不适用第十八条的反馈或情况说明")
+    if data.kind == "feedback" and not petition.real_name:
+        raise ConflictError("匿名举报没有举报人可反馈，应在一定范围内作情况说明")
+    if data.kind == "explanation" and petition.real_name:
+        raise ConflictError("实名举报应向举报人反馈结果")
+    return None
+
+
+def response_info(row: PetitionResponse) -> ResponseInfo:
+    return ResponseInfo(
+        id=row.id,
+        petition_id=row.petition_id,
+        kind=row.kind,
+        kind_label=RESPONSE_LABELS[row.kind],
+        responded_on=row.responded_on,
+        scope=row.scope,
+        method=row.method,
+        text=row.text,
+        officer_id=row.officer_id,
+    )
+
+
+def petition_info(row: Petition) -> PetitionInfo:
+    return PetitionInfo(
+        id=row.id,
+        real_name=row.real_name,
+        reporter_name=row.reporter_name or "",
+        reporter_contact=row.reporter_contact or "",
+        received_on=row.received_on,
+        channel=row.channel,
+        allegations=row.allegations,
+        findings=row.findings,
+        conclusion=row.conclusion,
+        conclusion_label=CONCLUSION_LABELS.get(row.conclusion or "", ""),
+        malicious=row.malicious,
+        case_id=row.case_id,
+        accused=tuple(officer_info(o) for o in row.accused),
+        responses=tuple(response_info(r) for r in row.responses),
+    )

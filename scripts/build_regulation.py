@@ -15,6 +15,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = ROOT / "tests" / "domain" / "data" / "regulation-2024-127.txt"
@@ -56,25 +57,24 @@ def join_page_breaks(lines: list[str]) -> list[str]:
     return joined
 
 
-def build(seed: str) -> dict[str, object]:
+def build(seed: str) -> dict[str, Any]:
     lines = [line.strip() for line in seed.splitlines() if line.strip()]
     header, mongolian, number, signer_line, title = lines[:5]
     issuer = header.removesuffix("文件")
     footer_at = lines.index(issuer, 5)
     issue_date = date(*map(int, re.findall(r"\d+", lines[footer_at + 1]))).isoformat()
-    chapters: list[dict[str, object]] = []
+    chapters: list[dict[str, Any]] = []
     for line in join_page_breaks(lines[5:footer_at]):
         if m := CHAPTER_RE.match(line):
             chapters.append({"number": numeral(m[1]), "title": m[2], "articles": []})
             continue
-        articles: list[dict[str, object]] = chapters[-1]["articles"]  # type: ignore[assignment]
+        articles = chapters[-1]["articles"]
         if m := ARTICLE_RE.match(line):
             articles.append({"number": numeral(m[1]), "paragraphs": [{"text": m[2], "items": []}]})
         elif m := ITEM_RE.match(line):
-            paragraphs: list[dict[str, list[str]]] = articles[-1]["paragraphs"]  # type: ignore[assignment]
-            paragraphs[-1]["items"].append(m[2])
-        else:
-            articles[-1]["paragraphs"].append({"text": line, "items": []})  # type: ignore[attr-defined]
+            articles[-1]["paragraphs"][-1]["items"].append(m[2])
+        else:  # a line after items that is not an item: the article's next 款
+            articles[-1]["paragraphs"].append({"text": line, "items": []})
     return {
         "format": 1,
         "version": "2024-127",
@@ -101,11 +101,15 @@ def build(seed: str) -> dict[str, object]:
     }
 
 
+def render(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def main(argv: list[str]) -> None:
     seed = Path(argv[1]) if len(argv) > 1 else DEFAULT_SEED
     out = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUT
     data = build(seed.read_text(encoding="utf-8"))
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.write_text(render(data), encoding="utf-8")
     print(f"wrote {out}")
 
 

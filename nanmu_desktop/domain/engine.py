@@ -20,10 +20,11 @@ from functools import lru_cache
 from typing import Any
 
 from nanmu_desktop.domain.citations import Citation, item_marker
-from nanmu_desktop.domain.facts import CONDITION_KEYS, CONDITION_LABELS, Facts
+from nanmu_desktop.domain.facts import CONDITION_KEYS, CONDITION_LABELS, ITEM_COUNTS, Facts
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
+from nanmu_desktop.errors import NanmuError, NotFoundError
 
 CONDITION_NAMES = tuple(CONDITION_LABELS[k] for k in CONDITION_KEYS)
 ART12 = Citation(12)
@@ -73,7 +74,10 @@ class Determination:
 
 def determine(facts: Facts, regulation: Regulation | None = None) -> Determination:
     """Apply 第九条–第十二条 to `facts` under `regulation` (default: the newest version)."""
-    version = (regulation or load_regulation()).version
+    regulation = regulation or load_regulation()
+    version = regulation.version
+    if version not in _CHECKED_VERSIONS:
+        _check_supported(regulation)
     ex = facts.exclusion
     steps: list[str] = []
     citations: tuple[Citation, ...]
@@ -95,6 +99,34 @@ def determine(facts: Facts, regulation: Regulation | None = None) -> Determinati
         warnings=_warnings(facts, outcome),
         regulation=version,
     )
+
+
+# Versions whose article structure has been checked against the rules coded here.
+_CHECKED_VERSIONS: set[str] = set()
+# (article, paragraph number, paragraph count of the article) → number of items.
+_ITEMS_USED = {(9, 1, 1): ITEM_COUNTS["art9"], (10, 1, 2): ITEM_COUNTS["art10"], (10, 2, 2): 3,
+               (11, 1, 1): ITEM_COUNTS["art11"]}
+
+
+def _check_supported(regulation: Regulation) -> None:
+    """A revised regulation may renumber articles: refuse one these rules do not fit."""
+    try:
+        regulation.resolve(ART12)
+        for (number, paragraph, paragraphs), count in _ITEMS_USED.items():
+            article = regulation.article(number)
+            unit = article.paragraph(paragraph)
+            if len(article.paragraphs) != paragraphs or unit is None or len(unit.items) != count:
+                raise NotFoundError(f"{article.heading}的款项数目不符")
+    except NotFoundError as exc:
+        raise UnsupportedRegulationError(
+            f"认定规则与规定版本“{regulation.version}”的条款结构不一致（{exc.message}），"
+            "请更新本软件后再作认定"
+        ) from None
+    _CHECKED_VERSIONS.add(regulation.version)
+
+
+class UnsupportedRegulationError(NanmuError):
+    """The regulation version's articles do not match the rules the engine applies."""
 
 
 def _grounds(facts: Facts, steps: list[str]) -> tuple[Outcome, tuple[Citation, ...]]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+
+import pytest
 
 from nanmu_desktop.domain.citations import Citation
-from nanmu_desktop.domain.engine import determine
+from nanmu_desktop.domain.engine import UnsupportedRegulationError, determine
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.regulation_loader import load_regulation
@@ -82,3 +85,18 @@ def test_warnings_for_contradictory_facts() -> None:
     assert any("第十二条不适用" in w for w in harm_alone.warnings)
     clean = determine(Facts.from_dict({"art10": [4], "art10_conditions": ALL}))
     assert clean.warnings == ()
+
+
+def test_a_regulation_whose_articles_do_not_fit_is_refused() -> None:
+    current = load_regulation()
+    chapters = list(current.chapters)
+    third = chapters[2]
+    # A revision where 第十一条 lost its third item.
+    art11 = third.articles[1]
+    short = replace(art11, paragraphs=(replace(art11.paragraphs[0],
+                                               items=art11.paragraphs[0].items[:2]),))
+    chapters[2] = replace(third, articles=(third.articles[0], short, *third.articles[2:]))
+    revised = replace(current, version="2099-1", chapters=tuple(chapters))
+    with pytest.raises(UnsupportedRegulationError, match="2099-1"):
+        determine(Facts(), revised)
+    assert determine(Facts(), current).regulation == current.version

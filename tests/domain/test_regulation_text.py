@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from datetime import date
 from pathlib import Path
@@ -112,3 +113,13 @@ def test_lookup_of_what_is_not_there(regulation: Regulation, missing: Citation) 
 def test_article_text_starts_with_its_heading(regulation: Regulation) -> None:
     assert regulation.article(19).text == "第十九条\u3000本制度自印发之日起施行。"
     assert regulation.chapter_of(12).title == "容错纠错"
+
+
+def test_committed_json_is_what_the_generator_makes_of_the_seed() -> None:
+    script = REPO / "scripts" / "build_regulation.py"
+    spec = importlib.util.spec_from_file_location("build_regulation", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    committed = (REPO / "resources" / "regulations" / "2024-127.json").read_text(encoding="utf-8")
+    assert module.render(module.build(seed_text())) == committed

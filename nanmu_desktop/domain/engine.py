@@ -96,7 +96,7 @@ def determine(facts: Facts, regulation: Regulation | None = None) -> Determinati
         basis=tuple(c.format() for c in citations),
         explanation=tuple(steps),
         why_not=tuple(WhyNot(o, _why_not(o, facts)) for o in outcome.more_favourable()),
-        warnings=_warnings(facts, outcome),
+        warnings=_warnings(facts),
         regulation=version,
     )
 
@@ -172,7 +172,7 @@ def _why_not(outcome: Outcome, facts: Facts) -> str:
     return "既未认定第十条第一款规定的情形，也未认定第十一条规定的从轻、减轻情形"
 
 
-def _warnings(facts: Facts, outcome: Outcome) -> tuple[str, ...]:
+def _warnings(facts: Facts) -> tuple[str, ...]:
     ex, cond = facts.exclusion, facts.art10_conditions
     warnings: list[str] = []
     if facts.art9 and ex.misconduct:

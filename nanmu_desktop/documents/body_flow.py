@@ -14,6 +14,7 @@ from nanmu_desktop.documents.page_grid import (
     LINE_PITCH,
     TITLE_PITCH,
     TITLE_SIZE,
+    next_top,
 )
 from nanmu_desktop.documents.table_flow import place_table
 from nanmu_desktop.documents.title_block import break_title
@@ -32,7 +33,9 @@ HEADING_ROLES = {
 def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: int) -> None:
     """Title centred, `blank_before` empty lines below what precedes it."""
     field = ts.field(notice.title, "标题")
-    flow.cursor += blank_before * LINE_PITCH
+    if blank_before:
+        # The red line counts as the bottom of a line: regular gap, then the empty lines.
+        flow.cursor = next_top(flow.cursor, blank_before)
     max_chars = int(AREA_WIDTH // TITLE_SIZE)
     parts = break_title(notice.title, max_chars)
     for i, part in enumerate(parts):

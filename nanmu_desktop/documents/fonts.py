@@ -7,6 +7,7 @@ the PDF; loading it still costs ~60 ms, hence the lazy registration per role.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from collections.abc import Iterable, Mapping
@@ -79,7 +80,9 @@ class FontFile:
 
     @property
     def reportlab_name(self) -> str:
-        return f"nanmu-{self.path.stem}-{self.subfont_index}"
+        # Files of the same name in different folders must not share reportlab's registry slot.
+        digest = hashlib.sha1(str(self.path).encode("utf-8")).hexdigest()[:8]
+        return f"{self.path.stem}-{self.subfont_index}-{digest}"
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class FontSet:
     roles: dict[FontRole, FontFile]
     fallbacks: tuple[FontFile, ...]
     _loaded: dict[Path, TTFont] = field(default_factory=dict, repr=False)
+    _cmaps: dict[Path, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def ttfont(self, font: FontFile) -> TTFont:
         loaded = self._loaded.get(font.path)
@@ -115,6 +119,9 @@ class FontSet:
                     ) from exc
                 pdfmetrics.registerFont(loaded)
             self._loaded[font.path] = loaded
+            # Snapshot the font's own cmap: shaping later adds private-use codes to it.
+            self._cmaps[font.path] = frozenset(
+                c for c in loaded.face.charToGlyph if not 0xE000 <= c <= 0xF8FF)
         return loaded
 
     def font_name(self, font: FontFile) -> str:
@@ -123,7 +130,11 @@ class FontSet:
 
     def has_char(self, font: FontFile, char: str) -> bool:
         # reportlab already parsed the cmap on load; reuse it rather than parse again.
-        return ord(char) in self.ttfont(font).face.charToGlyph
+        cmap = self._cmaps.get(font.path)
+        if cmap is None:
+            self.ttfont(font)
+            cmap = self._cmaps[font.path]
+        return ord(char) in cmap
 
     def describe(self) -> list[FontDescription]:
         return [

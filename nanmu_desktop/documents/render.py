@@ -21,6 +21,7 @@ from nanmu_desktop.documents.page_grid import (
     AREA_BOTTOM,
     AREA_LEFT,
     AREA_RIGHT,
+    BODY_SIZE,
     PAGE_HEIGHT,
     PAGE_NUMBER_DROP,
     PAGE_WIDTH,
@@ -95,8 +96,10 @@ def render_notice(notice: Notice, fonts: FontSet | None = None) -> bytes:
     ts = Typesetter(fonts or default_fonts(), notice.sources)
     pages = layout_notice(notice, ts)
     buffer = io.BytesIO()
+    # The initial font is one of ours so no unembedded Helvetica lands in the PDF.
+    body_font = ts.fonts.font_name(ts.fonts.roles[FontRole.FANGSONG])
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1,
-                    pageCompression=1)
+                    pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE)
     canvas.setTitle(notice.title)
     canvas.setCreator("南木容错纠错办理系统")
     draft = is_draft(notice)

@@ -1,0 +1,41 @@
+"""No missing glyphs: fallback fonts for rare characters, a clear refusal when none has it."""
+
+from __future__ import annotations
+
+import pytest
+from page_samples import notice, open_pdf
+
+from nanmu_desktop.documents.glyphs import MissingGlyphError
+from nanmu_desktop.documents.notice_model import Paragraph
+from nanmu_desktop.documents.render import render_notice
+
+RARE = "丄"  # U+4E04: outside GB2312 and the 8,105, so not in the bundled 仿宋 subset
+
+
+def test_rare_character_is_drawn_from_a_fallback_font() -> None:
+    text = f"当事人姓名为张{RARE}，特此说明。"
+    pdf = open_pdf(render_notice(notice(paragraphs=0, extra=(Paragraph(text),))))
+    chars = [c for p in pdf.pages for c in p.chars]
+    rare = [c for c in chars if c["text"] == RARE]
+    assert len(rare) == 1
+    assert "NotoSansSC" in rare[0]["fontname"]
+    neighbour = next(c for c in chars if c["text"] == "张")
+    assert "NotoSerifSC-Light" in neighbour["fontname"]
+    assert rare[0]["size"] == neighbour["size"]
+
+
+def test_character_without_any_glyph_is_refused_naming_its_field() -> None:
+    text = "申请人\ue000某某提出申诉。"
+    with pytest.raises(MissingGlyphError) as err:
+        render_notice(notice(paragraphs=0, extra=(Paragraph(text),),
+                             sources={text: "申诉理由"}))
+    assert "U+E000" in err.value.message
+    assert "申诉理由" in err.value.message
+    assert "\ue000" in err.value.message
+
+
+def test_without_a_hint_the_structural_field_is_named() -> None:
+    with pytest.raises(MissingGlyphError, match="标题"):
+        render_notice(notice(title="关于\U0010fffd的决定"))
+    with pytest.raises(MissingGlyphError, match="正文第4段"):
+        render_notice(notice(paragraphs=1, extra=(Paragraph("x\U000e0100"),)))

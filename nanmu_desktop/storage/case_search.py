@@ -10,7 +10,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, exists, false, func, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    column,
+    false,
+    func,
+    intersect,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from .models import Case, CaseOfficer, Officer
@@ -66,15 +77,19 @@ class CasePage:
 
 def search_cases(session: Session, query: CaseQuery) -> CasePage:
     """One page of cases matching `query`, and how many match in all."""
-    conditions = _conditions(query)
-    total = _count(session, query, conditions)
+    filters = _filters(query)
+    total = _count(session, filters)
     if total == 0:
         return CasePage((), 0)
     sort_column = getattr(Case, query.sort)
     order = (sort_column.desc(), Case.id.desc()) if query.descending else (sort_column, Case.id)
     limit = max(0, min(query.limit, MAX_LIMIT))
     page = (
-        select(Case).where(*conditions).order_by(*order).offset(max(0, query.offset)).limit(limit)
+        select(Case)
+        .where(*filters.all())
+        .order_by(*order)
+        .offset(max(0, query.offset))
+        .limit(limit)
     )
     cases = list(session.scalars(page))
     names = _officer_names(session, [c.id for c in cases])
@@ -82,52 +97,71 @@ def search_cases(session: Session, query: CaseQuery) -> CasePage:
     return CasePage(rows, total)
 
 
-def _count(session: Session, query: CaseQuery, conditions: list[ColumnElement[bool]]) -> int:
-    expression = match_expression(query.text)
-    if expression is not None and len(conditions) == 1:
-        # Text is the only filter: the index counts its own matches without touching `cases`
-        # (its rows follow the cases: the ORM writes them, a trigger removes them).
-        counted = text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match")
-        return session.scalar(counted, {"match": expression}) or 0
-    return session.scalar(select(func.count()).select_from(Case).where(*conditions)) or 0
+@dataclass(frozen=True)
+class _Filters:
+    """Conditions on the columns of `cases`, and sets of case ids (text, officer, department)."""
+
+    columns: tuple[ColumnElement[bool], ...]
+    id_sets: tuple[Select[int], ...]
+
+    def all(self) -> tuple[ColumnElement[bool], ...]:
+        return (*self.columns, *(Case.id.in_(ids) for ids in self.id_sets))
 
 
-def _conditions(query: CaseQuery) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
+def _count(session: Session, filters: _Filters) -> int:
+    if filters.columns or not filters.id_sets:
+        counted = select(func.count()).select_from(Case).where(*filters.all())
+    else:
+        # Only id sets: intersect them without reading the wide rows of `cases`. Their ids
+        # follow the cases (links cascade; index rows are written by the ORM, removed by
+        # a trigger), so no id here is of a case that is gone.
+        ids = (
+            filters.id_sets[0].distinct()
+            if len(filters.id_sets) == 1
+            else intersect(*filters.id_sets)
+        )
+        counted = select(func.count()).select_from(ids.subquery())
+    return session.scalar(counted) or 0
+
+
+def _filters(query: CaseQuery) -> _Filters:
+    columns: list[ColumnElement[bool]] = []
     if query.statuses:
-        conditions.append(Case.status.in_(query.statuses))
+        columns.append(Case.status.in_(query.statuses))
     if query.outcomes:
-        conditions.append(Case.outcome.in_(query.outcomes))
+        columns.append(Case.outcome.in_(query.outcomes))
     if query.source is not None:
-        conditions.append(Case.source == query.source)
+        columns.append(Case.source == query.source)
     if query.field is not None:
-        conditions.append(Case.field == query.field)
+        columns.append(Case.field == query.field)
     date_column = getattr(Case, query.date_field)
     if query.date_from is not None:
-        conditions.append(date_column >= query.date_from)
+        columns.append(date_column >= query.date_from)
     if query.date_to is not None:
-        conditions.append(date_column <= query.date_to)
-    if query.officer_id is not None:
-        officer_id = query.officer_id
-        conditions.append(
-            exists().where(CaseOfficer.case_id == Case.id, CaseOfficer.officer_id == officer_id)
-        )
-    if query.department_id is not None:
-        conditions.append(
-            exists().where(
-                CaseOfficer.case_id == Case.id,
-                Officer.id == CaseOfficer.officer_id,
-                Officer.department_id == query.department_id,
-            )
-        )
+        columns.append(date_column <= query.date_to)
+    if query.text.strip() and match_expression(query.text) is None:
+        columns.append(false())  # only punctuation was typed: nothing can match it
+    # Sets of ids (IN …) rather than EXISTS: SQLite reads the few linked ids once from the
+    # link index instead of probing it for every case.
+    id_sets: list[Select[int]] = []
     expression = match_expression(query.text)
     if expression is not None:
-        matching = text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match")
-        conditions.append(Case.id.in_(matching.bindparams(match=expression)))
-    elif query.text.strip():
-        # Only punctuation was typed: nothing can match it.
-        conditions.append(false())
-    return conditions
+        id_sets.append(
+            select(column("rowid", Integer))
+            .select_from(table(FTS_TABLE))
+            .where(text(f"{FTS_TABLE} MATCH :match").bindparams(match=expression))
+        )
+    if query.officer_id is not None:
+        id_sets.append(
+            select(CaseOfficer.case_id).where(CaseOfficer.officer_id == query.officer_id)
+        )
+    if query.department_id is not None:
+        id_sets.append(
+            select(CaseOfficer.case_id)
+            .join(Officer, Officer.id == CaseOfficer.officer_id)
+            .where(Officer.department_id == query.department_id)
+        )
+    return _Filters(tuple(columns), tuple(id_sets))
 
 
 def _officer_names(session: Session, case_ids: list[int]) -> dict[int, tuple[str, ...]]:

@@ -176,3 +176,20 @@ def test_search_agrees_with_substring_matching(db: Database) -> None:
             expected = {n for d, n in stored if term in d}
             assert {r.number for r in page.rows} == expected, term
             assert page.total == len(expected)
+
+
+def test_a_case_with_two_officers_of_one_department_counts_once(
+    db: Database, ids: dict[str, int]
+) -> None:
+    with db.session() as session:
+        forestry = session.get_one(Department, ids["forestry"])
+        pair = (make_officer("达瓦", forestry), make_officer("乌日娜", forestry))
+        session.add(make_case("RC-2026-004", "两名执法人员共同实施行政强制。", officers=pair))
+    assert _numbers(db, CaseQuery(department_id=ids["forestry"])) == (
+        ["RC-2026-004", "RC-2026-003", "RC-2026-001"],
+        3,
+    )
+    assert _numbers(db, CaseQuery(department_id=ids["forestry"], text="强制")) == (
+        ["RC-2026-004"],
+        1,
+    )

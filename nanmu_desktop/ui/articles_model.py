@@ -51,20 +51,29 @@ def build_tree(regulation: Regulation) -> ArticleNode:
         chapter_node = root.add(ArticleNode(chapter.heading, chapter.heading, None))
         for article in chapter.articles:
             lead = article.paragraphs[0].text
-            article_node = chapter_node.add(ArticleNode(
-                f"{article.heading}　{_preview(lead)}", article.text, article.citation))
+            article_node = chapter_node.add(
+                ArticleNode(f"{article.heading}　{_preview(lead)}", article.text, article.citation)
+            )
             single = len(article.paragraphs) == 1
             for paragraph in article.paragraphs:
                 holder = article_node
                 para_number = None if single else paragraph.number
                 if not single:
-                    holder = article_node.add(ArticleNode(
-                        f"第{chinese_numeral(paragraph.number)}款　{_preview(paragraph.text)}",
-                        paragraph.text, Citation(article.number, paragraph.number)))
+                    holder = article_node.add(
+                        ArticleNode(
+                            f"第{chinese_numeral(paragraph.number)}款　{_preview(paragraph.text)}",
+                            paragraph.text,
+                            Citation(article.number, paragraph.number),
+                        )
+                    )
                 for item in paragraph.items:
-                    holder.add(ArticleNode(
-                        _preview(item.display_text), item.display_text,
-                        Citation(article.number, para_number, (item.number,))))
+                    holder.add(
+                        ArticleNode(
+                            _preview(item.display_text),
+                            item.display_text,
+                            Citation(article.number, para_number, (item.number,)),
+                        )
+                    )
     return root
 
 
@@ -126,10 +135,14 @@ class ArticlesModel(QAbstractItemModel):
             return node.citation
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (section == 0 and orientation == Qt.Orientation.Horizontal
-                and role == Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            section == 0
+            and orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+        ):
             return "章节条款"
         return None
 

@@ -111,8 +111,9 @@ class ArticlesPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.FindNext), self, lambda: self.step_match(1))
-        QShortcut(QKeySequence(QKeySequence.StandardKey.FindPrevious), self,
-                  lambda: self.step_match(-1))
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.FindPrevious), self, lambda: self.step_match(-1)
+        )
 
     @property
     def regulation(self) -> Regulation:
@@ -122,8 +123,8 @@ class ArticlesPage(QWidget):
         self._regulation = load_regulation(str(self.version_combo.currentData()))
         reg = self._regulation
         trial = "（试行）" if reg.trial else ""
-        self.meta_label.setText(
-            f"{reg.number}{trial}　{reg.effective_date:%Y年%-m月%-d日}起施行")
+        day = reg.effective_date
+        self.meta_label.setText(f"{reg.number}{trial}　{day.year}年{day.month}月{day.day}日起施行")
         self.model = ArticlesModel(reg)
         self.tree.setModel(self.model)
         self.tree.selectionModel().selectionChanged.connect(self._tree_selected)
@@ -146,7 +147,7 @@ class ArticlesPage(QWidget):
                 cursor.insertBlock()
                 offsets[article.number] = cursor.position()
                 cursor.insertText(article.heading, bold)
-                cursor.insertText(article.text[len(article.heading):], plain)
+                cursor.insertText(article.text[len(article.heading) :], plain)
         self._offsets = offsets
         self._spans = _span_table(reg, offsets, self.text.document())
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
@@ -212,8 +213,11 @@ class ArticlesPage(QWidget):
 
     def highlighted_terms(self) -> list[str]:
         """The text under each search highlight (what the clerk sees tinted)."""
-        return [s.cursor.selectedText() for s in self.text.extraSelections()
-                if s.format.background().color() in (MATCH_COLOUR, CURRENT_MATCH_COLOUR)]
+        return [
+            s.cursor.selectedText()
+            for s in self.text.extraSelections()
+            if s.format.background().color() in (MATCH_COLOUR, CURRENT_MATCH_COLOUR)
+        ]
 
     def _paint(self) -> None:
         selections: list[QTextEdit.ExtraSelection] = []

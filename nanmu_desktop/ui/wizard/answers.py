@@ -44,8 +44,9 @@ class Answers:
         reasons = {k: v.strip() for k, v in self.reasons.items() if k in self.checked}
         if reasons:
             facts["reasons"] = reasons
-        evidence = {k: v.strip() for k, v in self.evidence.items()
-                    if k in self.checked and v.strip()}
+        evidence = {
+            k: v.strip() for k, v in self.evidence.items() if k in self.checked and v.strip()
+        }
         if evidence:
             facts["evidence"] = evidence
         return facts

@@ -69,8 +69,12 @@ def article_html(step: Step, regulation: Regulation) -> str:
     for number in articles:
         lines = regulation.article(number).text.split("\n")
         head, _, rest = lines[0].partition(ARTICLE_SEPARATOR)
-        body = "<br/>".join([f"<b>{escape(head)}</b>{ARTICLE_SEPARATOR}{escape(rest)}",
-                             *(escape(line) for line in lines[1:])])
+        body = "<br/>".join(
+            [
+                f"<b>{escape(head)}</b>{ARTICLE_SEPARATOR}{escape(rest)}",
+                *(escape(line) for line in lines[1:]),
+            ]
+        )
         blocks.append(f"<p style='line-height:140%'>{body}</p>")
     return "".join(blocks)
 
@@ -122,8 +126,7 @@ class _FactRow:
 
     @property
     def missing_reason(self) -> bool:
-        return (self.reason is not None and self.check.isChecked()
-                and not self.reason.text().strip())
+        return self.reason is not None and self.check.isChecked() and not self.reason.text().strip()
 
 
 class QuestionPage(QWizardPage):

@@ -65,7 +65,7 @@ class ReviewPage(QWizardPage):
                 line += f"<br/>　证据：{escape(note)}"
             lines.append(f"<li>{line}</li>")
         body = f"<ul>{''.join(lines)}</ul>" if lines else "<p>　均不符合。</p>"
-        return (f"<h3>{escape(page.title())}　<a href='page:{page_id}'>修改</a></h3>{body}")
+        return f"<h3>{escape(page.title())}　<a href='page:{page_id}'>修改</a></h3>{body}"
 
     def _follow(self, url: QUrl) -> None:
         scheme, _, target = url.toString().partition(":")

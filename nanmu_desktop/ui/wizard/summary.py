@@ -1,0 +1,81 @@
+"""A saved determination (proposal and decision) as rich text for the 认定向导 page.
+
+Citations become `cite:` links carrying the citation text, parsed back on click.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.services.determinations import DeterminationInfo
+
+
+def chinese_date(day: date) -> str:
+    """2026年1月10日: official Chinese style, without leading zeros."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def citation_link(text: str) -> str:
+    return f"<a href='cite:{escape(text)}'>{escape(text)}</a>"
+
+
+def citation_from_link(target: str) -> Citation | None:
+    """The citation of a `cite:` link's target, or None for anything else."""
+    try:
+        return Citation.parse(target)
+    except ValueError:
+        return None
+
+
+def _list(title: str, lines: tuple[str, ...], ordered: bool = False) -> str:
+    if not lines:
+        return ""
+    tag = "ol" if ordered else "ul"
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f"<h4>{escape(title)}</h4><{tag}>{items}</{tag}>"
+
+
+def proposal_html(info: DeterminationInfo) -> str:
+    basis = "、".join(citation_link(b) for b in info.basis)
+    made = f"{info.made_at.astimezone():%Y-%m-%d %H:%M}（{escape(info.made_by)}）"
+    version = escape(info.regulation_version)
+    return "".join(
+        [
+            f"<h3>认定建议：{escape(info.outcome_label)}</h3>",
+            f"<p><b>依据：</b>{basis}</p>" if basis else "",
+            _list("认定理由", info.explanation, ordered=True),
+            _list("未认定更有利结果的原因", info.why_not),
+            _list("请注意", info.warnings),
+            f"<p style='color:#555'>提出时间：{made}；条文版本：{version}</p>",
+        ]
+    )
+
+
+def decision_html(info: DeterminationInfo) -> str:
+    if not info.decided:
+        return "<h3>党委决定</h3><p>尚未记录。党委研究后，点击“记录党委决定”。</p>"
+    outcome = escape(info.decided_outcome_label)
+    if info.leniency_label:
+        outcome += f"（{escape(info.leniency_label)}）"
+    same = info.decided_outcome == info.outcome
+    rows = [
+        ("决定结果", outcome + ("　与认定建议一致" if same else "　<b>与认定建议不同</b>")),
+        ("会议日期", chinese_date(info.meeting_date) if info.meeting_date else ""),
+        ("参会人员", escape("、".join(info.attendees))),
+    ]
+    if info.differing_reason:
+        rows.append(("决定理由", escape(info.differing_reason)))
+    if info.notification_deadline is not None:
+        due = info.notification_deadline
+        rule = escape(info.day_counting_label)
+        rows.append(
+            (
+                "告知期限",
+                f"{chinese_date(due)}前（第十三条，7日）"
+                f"<br/><span style='color:#555'>{rule}</span>",
+            )
+        )
+    cells = "".join(f"<tr><td><b>{k}：</b></td><td>{v}</td></tr>" for k, v in rows)
+    return f"<h3>党委决定</h3><table cellspacing='4'>{cells}</table>"

@@ -23,13 +23,14 @@ from PySide6.QtCore import QSettings
 
 if TYPE_CHECKING:
     from nanmu_desktop.storage.db import Database
-
     from nanmu_desktop.ui.context import UiContext
 
 
-# The offscreen platform plugin warns about a window-manager feature it lacks whenever a
-# dialog is shown; it says nothing about our code, so it alone is not a failure.
-OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+# The offscreen platform plugin warns about window-manager features it lacks (when a dialog
+# or a popup shows); they say nothing about our code, so they alone are not failures.
+OFFSCREEN_NOISE = (
+    r"This plugin does not support (propagateSizeHints\(\)|raise\(\)|grabbing the keyboard)"
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

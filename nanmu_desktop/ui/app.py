@@ -1,0 +1,111 @@
+"""Desktop start-up: QApplication, Chinese texts and font, the database, first run, main window."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from nanmu_desktop import __version__
+from nanmu_desktop.errors import DatabaseOpenError
+from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, user_data_dir
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.dialogs import show_error
+from nanmu_desktop.ui.main_window import APP_TITLE, MainWindow
+from nanmu_desktop.ui.ui_fonts import ensure_chinese_font
+
+ERROR_LOG_NAME = "error.log"
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication (reused if one exists), named, in Chinese, with a Chinese-capable font."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        # Fractional scale factors (125 %, 150 %) are common on Windows laptops: no rounding.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_qt_translations(app)
+    ensure_chinese_font(app)
+    return app
+
+
+def install_qt_translations(app: QApplication) -> bool:
+    """Qt's own texts (file dialogs, context menus, standard buttons) in Simplified Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
+        return False
+    return app.installTranslator(translator)
+
+
+def report_unexpected(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Last resort for a bug: log the traceback to a file and tell the clerk in Chinese."""
+    details = "".join(traceback.format_exception(kind, error, tb))
+    sys.stderr.write(details)
+    log_path = user_data_dir() / ERROR_LOG_NAME
+    try:
+        with log_path.open("a", encoding="utf-8") as log:
+            log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}")
+        where = f"详细信息已记入：{log_path}"
+    except OSError:
+        where = "详细信息未能写入日志文件。"
+    show_error(None, f"程序出现意外错误，刚才的操作可能没有完成。\n{where}", "意外错误")
+
+
+def start(db_path: Path, settings: QSettings | None = None) -> MainWindow | None:
+    """Open the database, run the first-run wizard if needed, show the main window.
+
+    Raises DatabaseOpenError when the file cannot be used; returns None when the first-run
+    wizard is cancelled. The caller closes `window.context.database` when done.
+    """
+    from nanmu_desktop.storage.db import open_database
+    from nanmu_desktop.ui.first_run import run_first_run_if_needed
+
+    database = open_database(db_path)
+    context = UiContext(database, db_path, settings if settings is not None else QSettings())
+    if not run_first_run_if_needed(context, None):
+        database.close()
+        return None
+    window = MainWindow(context)
+    window.show()
+    return window
+
+
+def run(db_path: Path) -> int:
+    """The desktop app's entry point (the CLI calls it when no subcommand is given).
+
+    Exit status: 0 after a normal quit or a cancelled first run, 2 when the database
+    cannot be opened.
+    """
+    app = create_application(sys.argv)
+    sys.excepthook = report_unexpected
+    try:
+        window = start(db_path)
+    except DatabaseOpenError as err:
+        show_error(None, err, "无法打开数据库")
+        return 2
+    if window is None:
+        return 0
+    try:
+        return app.exec()
+    finally:
+        window.context.database.close()

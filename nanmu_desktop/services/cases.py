@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.lifecycle import CaseStatus, check_transition
 from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.errors import ConflictError, NotFoundError
 from nanmu_desktop.services import choices
 from nanmu_desktop.services.case_types import (
     AttachmentInfo,
@@ -135,8 +136,6 @@ def attachment_bytes(db: Database, attachment_id: int) -> tuple[AttachmentInfo, 
         row = fetch(session, Attachment, attachment_id, "附件")
         content = row.content
         if hashlib.sha256(content).hexdigest() != row.sha256:
-            from nanmu_desktop.errors import ConflictError
-
             raise ConflictError(f"附件“{row.file_name}”的内容与登记的校验值不符，文件可能已损坏")
         return attachment_info(row), content
 
@@ -144,6 +143,21 @@ def attachment_bytes(db: Database, attachment_id: int) -> tuple[AttachmentInfo, 
 def check_case_input(session: Session, data: CaseInput, prefix: str) -> Problems:
     """Every problem of a case input; `prefix` gives import field paths (cases[1].)."""
     problems = Problems()
+    check_case_fields(data, prefix, problems)
+    label = f"{prefix}officers" if prefix else "当事执法人员"
+    if not data.officer_ids:
+        problems.add(label, "至少选择一名执法人员")
+    if len(set(data.officer_ids)) != len(data.officer_ids):
+        problems.add(label, "同一执法人员重复选择")
+    for i, officer_id in enumerate(data.officer_ids):
+        if session.get(Officer, officer_id) is None:
+            field = f"{prefix}officers[{i}]" if prefix else "当事执法人员"
+            problems.add(field, f"执法人员（编号 {officer_id}）不存在")
+    return problems
+
+
+def check_case_fields(data: CaseInput, prefix: str, problems: Problems) -> None:
+    """The checks of a case's own fields, needing no database."""
 
     def name(path: str, label: str) -> str:
         return f"{prefix}{path}" if prefix else label
@@ -163,16 +177,6 @@ def check_case_input(session: Session, data: CaseInput, prefix: str) -> Problems
     problems.text(data.title, name("title", "标题"), required=False, max_len=200)
     if data.loss_amount is not None and data.loss_amount < 0:
         problems.add(name("loss_amount", "损失金额"), "损失金额不能为负数")
-    if not data.officer_ids:
-        problems.add(name("officers", "当事执法人员"), "至少选择一名执法人员")
-    for i, officer_id in enumerate(data.officer_ids):
-        if session.get(Officer, officer_id) is None:
-            problems.add(
-                name(f"officers[{i}]", "当事执法人员"), f"执法人员（编号 {officer_id}）不存在"
-            )
-    if len(set(data.officer_ids)) != len(data.officer_ids):
-        problems.add(name("officers", "当事执法人员"), "同一执法人员重复选择")
-    return problems
 
 
 def _apply(session: Session, row: Case, data: CaseInput) -> None:
@@ -274,3 +278,15 @@ def case_detail(row: Case) -> CaseDetail:
         attachments=tuple(attachment_info(a) for a in row.attachments),
         allowed_statuses=tuple(str(s) for s in choices.next_statuses(status, outcome)),
     )
+
+
+def find_case(db: Database, ref: str) -> CaseDetail:
+    """A case by its database id (12) or its register number (RC-2026-012)."""
+    text = ref.strip()
+    with db.session() as session:
+        if text.isdigit():
+            return case_detail(fetch(session, Case, int(text), "案件"))
+        row = session.scalar(select(Case).where(Case.number == text.upper()))
+        if row is None:
+            raise NotFoundError(f"找不到案件“{text}”")
+        return case_detail(row)

@@ -79,41 +79,36 @@ def save_proposal(
 ) -> DeterminationInfo:
     """Run the engine on `facts` and keep the result as the case's proposal (研判认定)."""
     parsed = facts if isinstance(facts, Facts) else Facts.from_dict(facts)
-    result = determine(parsed)
     with db.session() as session:
         case = fetch(session, Case, case_id, "案件")
-        if CaseStatus(case.status) not in _PATH_TO_DETERMINING:
-            raise ConflictError(
-                f"案件已处于“{CaseStatus(case.status).label}”阶段，不能再修改认定意见"
-            )
-        # 登记 → 调查核实 → 研判认定, each step checked and audited.
-        for step in _PATH_TO_DETERMINING[1:]:
-            if _PATH_TO_DETERMINING.index(CaseStatus(case.status)) < _PATH_TO_DETERMINING.index(
-                step
-            ):
-                set_status(session, case, step.value, actor)
-        row = Determination(
-            case_id=case.id,
-            facts=parsed.to_dict(),
-            regulation_version=result.regulation,
-            proposal=result.to_dict(),
-            outcome=result.outcome.value,
-            basis="、".join(result.basis),
-            citations=single_item_citations(result.to_dict()["citations"]),
-            made_by=actor,
-        )
-        session.add(row)
-        session.flush()
-        audit(
-            session,
-            actor,
-            "propose",
-            "determination",
-            row.id,
-            None,
-            {"case_id": case.id, "facts": row.facts, "outcome": row.outcome, "basis": row.basis},
-        )
-        return determination_info(session, row)
+        return determination_info(session, insert_proposal(session, case, parsed, actor))
+
+
+def insert_proposal(session: Session, case: Case, facts: Facts, actor: str) -> Determination:
+    """The proposal row with its audit row, inside the caller's transaction."""
+    if CaseStatus(case.status) not in _PATH_TO_DETERMINING:
+        label = CaseStatus(case.status).label
+        raise ConflictError(f"案件已处于“{label}”阶段，不能再修改认定意见")
+    result = determine(facts)
+    # 登记 → 调查核实 → 研判认定, each step checked and audited.
+    for step in _PATH_TO_DETERMINING[1:]:
+        if _PATH_TO_DETERMINING.index(CaseStatus(case.status)) < _PATH_TO_DETERMINING.index(step):
+            set_status(session, case, step.value, actor)
+    row = Determination(
+        case_id=case.id,
+        facts=facts.to_dict(),
+        regulation_version=result.regulation,
+        proposal=result.to_dict(),
+        outcome=result.outcome.value,
+        basis="、".join(result.basis),
+        citations=single_item_citations(result.to_dict()["citations"]),
+        made_by=actor,
+    )
+    session.add(row)
+    session.flush()
+    state = {"case_id": case.id, "facts": row.facts, "outcome": row.outcome, "basis": row.basis}
+    audit(session, actor, "propose", "determination", row.id, None, state)
+    return row
 
 
 def record_decision(

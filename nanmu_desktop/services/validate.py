@@ -12,13 +12,15 @@ T = TypeVar("T")
 
 
 class Problems:
-    """The problems found so far; `raise_if_any()` raises them together before anything is written."""
+    """Problems found so far; `raise_if_any()` raises them together, before any write."""
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
 
     def add(self, field: str, message: str) -> None:
-        self.items.append(Problem(field, message))
+        """Record a problem; only the first one per field is kept, so none is said twice."""
+        if all(p.field != field for p in self.items):
+            self.items.append(Problem(field, message))
 
     def extend(self, problems: Iterable[Problem], prefix: str = "") -> None:
         for p in problems:

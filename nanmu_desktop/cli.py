@@ -1,0 +1,97 @@
+"""`nanmu-desktop [--db PATH] SUBCOMMAND`: the services from the command line, or the desktop app.
+
+Subcommands live in small `cli_*` modules listed in `COMMAND_MODULES`; each has
+`register(subparsers)` and sets `handler(args) -> int` on its parser. Modules keep heavy imports
+(SQLAlchemy, reportlab) inside their handlers, and none of them ever imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from nanmu_desktop.cli_parser import ChineseArgumentParser
+from nanmu_desktop.errors import NanmuError
+
+# Other engineers add their module here (one line each); order = order in the help text.
+COMMAND_MODULES: tuple[str, ...] = (
+    "nanmu_desktop.cli_determine",
+    "nanmu_desktop.cli_cases",
+    "nanmu_desktop.cli_demo",
+    "nanmu_desktop.cli_check",
+)
+
+_OS_ERRORS = {
+    errno.ENOENT: "找不到文件或文件夹",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "没有访问权限",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "所在磁盘是只读的",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="nanmu-desktop",
+        description="南木容错纠错办理系统（鄂政发〔2024〕127号）。不带子命令时启动桌面程序。",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        metavar="文件",
+        help="数据库文件（默认取环境变量 NANMU_DB，否则为用户数据目录中的 nanmu.sqlite3）",
+    )
+    subparsers = parser.add_subparsers(title="子命令", dest="command", metavar="子命令")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def describe_os_error(err: OSError) -> str:
+    """One Chinese line for a failed file operation, naming the file."""
+    reason = _OS_ERRORS.get(err.errno or 0, f"文件操作失败（{err.strerror or err}）")
+    return f"{reason}：{err.filename}" if err.filename else reason
+
+
+def _run_desktop(db_path: Path) -> int:
+    try:
+        from nanmu_desktop.ui.app import run
+    except ImportError:
+        sys.stderr.write(
+            "桌面程序尚未安装完整（缺少 nanmu_desktop.ui.app），可使用子命令，见 -h。\n"
+        )
+        return 2
+    return run(db_path)
+
+
+def _dispatch(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from nanmu_desktop.paths import default_db_path
+
+        return _run_desktop(args.db or default_db_path())
+    handler = args.handler
+    result: int = handler(args)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: a NanmuError or OSError becomes one Chinese line on stderr and status 2."""
+    try:
+        return _dispatch(argv)
+    except NanmuError as err:
+        sys.stderr.write(f"错误：{err.message}\n")
+        return 2
+    except OSError as err:
+        sys.stderr.write(f"错误：{describe_os_error(err)}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断。\n")
+        return 130

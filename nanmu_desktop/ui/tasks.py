@@ -227,6 +227,7 @@ def show_error(parent: QWidget | None, error: NanmuError) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Warning, "无法完成操作", error.message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("taskErrorBox")
+    box.button(QMessageBox.StandardButton.Ok).setText("确定")  # Chinese even without a translator
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

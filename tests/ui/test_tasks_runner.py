@@ -99,7 +99,6 @@ def test_cancel_stops_cooperative_work(qtbot: QtBot, runner: TaskRunner) -> None
     assert not handle.is_running
 
 
-@pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform's note on dialogs
 def test_nanmu_error_is_shown_in_chinese_on_gui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -116,6 +115,7 @@ def test_nanmu_error_is_shown_in_chinese_on_gui_thread(qtbot: QtBot, runner: Tas
     box = parent.findChild(QMessageBox, "taskErrorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "该文书已签发，不能修改"
+    assert box.button(QMessageBox.StandardButton.Ok).text() == "确定"
     box.accept()
 
 

@@ -7,11 +7,22 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.environment import NameFilterParentNames, NameFilterType
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+# Schema objects written by hand in the migrations, outside the ORM metadata (FTS5 and its
+# shadow tables): autogenerate must not propose to drop them.
+UNMANAGED_PREFIXES = ("case_search_index",)
+
+
+def is_managed(name: str | None, type_: NameFilterType, _parents: NameFilterParentNames) -> bool:
+    """Alembic `include_name` hook: False for the hand-written FTS tables."""
+    return not (type_ == "table" and name is not None and name.startswith(UNMANAGED_PREFIXES))
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,8 +18,18 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "nanmu.sqlite3"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database upgraded to head; tests get copies (migrating each time is the slow part)."""
+    path = tmp_path_factory.mktemp("template") / "nanmu.sqlite3"
+    open_database(path).close()
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
+    db_path.parent.mkdir(parents=True)
+    shutil.copyfile(migrated_template, db_path)
     database = open_database(db_path)
     yield database
     database.close()

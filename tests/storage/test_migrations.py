@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from nanmu_desktop.errors import DatabaseOpenError
@@ -43,6 +45,19 @@ def _schema_cookie(path: Path) -> tuple[int, list[tuple[str, str]]]:
         cookie = raw.execute("PRAGMA schema_version").fetchone()[0]
         objects = raw.execute("SELECT name, sql FROM sqlite_master ORDER BY name").fetchall()
     return cookie, objects
+
+
+def test_the_models_match_the_migrated_schema(db_path: Path) -> None:
+    """A model change without its migration shows up here as a difference."""
+    db = open_database(db_path)
+    try:
+        with db.engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_name": migrate.is_managed}
+            )
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        db.close()
 
 
 def test_reopening_a_current_database_changes_nothing(db_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from nanmu_desktop.storage.migrate import is_managed
 from nanmu_desktop.storage.models import Base
 
 connection = context.config.attributes.get("connection")
@@ -16,6 +17,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite alters tables by copy-and-move
     compare_type=True,
+    include_name=is_managed,
 )
 with context.begin_transaction():
     context.run_migrations()

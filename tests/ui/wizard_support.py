@@ -10,15 +10,17 @@ from nanmu_desktop.services.officers import OfficerInput, add_officer, ensure_de
 from nanmu_desktop.storage.db import Database
 
 
-def register_forestry_case(database: Database, officer_name: str = "关晓明") -> int:
-    """Journey J1's case: a timber yard sealed in a snowstorm by an officer of 综合行政执法办公室."""
+def register_forestry_case(
+    database: Database, officer_name: str = "关晓明", badge_number: str = "15-0783-00112"
+) -> int:
+    """Journey J1's case: a timber yard sealed in a snowstorm (综合行政执法办公室)."""
     departments = ensure_default_departments(database)
     officer = add_officer(
         database,
         OfficerInput(
             name=officer_name,
             department_id=departments[1].id,
-            badge_number="15-0783-00112",
+            badge_number=badge_number,
             ethnicity="鄂伦春族",
         ),
     )

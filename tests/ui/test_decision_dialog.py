@@ -1,0 +1,117 @@
+"""The committee decision dialog: defaults, required reason, 从轻/减轻, deadline, saving."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers import type_chinese
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+from wizard_support import register_forestry_case
+
+from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.services.cases import get_case
+from nanmu_desktop.services.determinations import current_determination, save_proposal
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.decision_dialog import DecisionDialog
+
+EXEMPT_FACTS = {
+    "art10": [4],
+    "art10_conditions": {"not_prohibited": True, "no_major_loss": True, "remedied": True},
+}
+
+
+@pytest.fixture
+def dialog(qtbot: QtBot, ui_context: UiContext) -> DecisionDialog:
+    case_id = register_forestry_case(ui_context.database)
+    info = save_proposal(ui_context.database, case_id, EXEMPT_FACTS)
+    dialog = DecisionDialog(ui_context, case_id, Outcome(info.outcome), "、".join(info.basis))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def choose(dialog: DecisionDialog, outcome: Outcome) -> None:
+    dialog.ui.outcomeCombo.setCurrentIndex(dialog.ui.outcomeCombo.findData(outcome.value))
+
+
+def save(qtbot: QtBot, dialog: DecisionDialog) -> None:
+    button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ui.buttonBox.isEnabled() or not dialog.isVisible())
+
+
+def test_outcome_defaults_to_the_proposal(dialog: DecisionDialog) -> None:
+    assert dialog.ui.outcomeCombo.currentData() == Outcome.exempt.value
+    assert "容错免责" in dialog.ui.proposalLabel.text()
+    assert "第十条第一款第（四）项" in dialog.ui.proposalLabel.text()
+    assert not dialog.ui.lighterRadio.isEnabled()  # only for 从轻或减轻处理
+
+
+def test_deadline_follows_the_meeting_date(dialog: DecisionDialog) -> None:
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 3, 10))  # a Monday, no holidays set
+    assert dialog.ui.deadlineLabel.text().startswith("2025年3月17日前")
+    assert "自然日" in dialog.ui.deadlineLabel.text()
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 3, 11))
+    assert dialog.ui.deadlineLabel.text().startswith("2025年3月18日前")
+
+
+def test_a_differing_outcome_needs_a_reason(
+    qtbot: QtBot, dialog: DecisionDialog, ui_context: UiContext
+) -> None:
+    type_chinese(dialog.ui.attendeesEdit, "刘晓伟、孟和、何春梅")
+    choose(dialog, Outcome.not_tolerated)
+    assert "必填" in dialog.ui.reasonCaption.text()
+    save(qtbot, dialog)
+    assert dialog.isVisible()
+    assert "理由" in dialog.ui.reasonError.text()
+    info = current_determination(ui_context.database, get_case_id(dialog))
+    assert info is not None and not info.decided  # nothing written
+
+    type_chinese(dialog.ui.reasonEdit, "党委研究认为损失未能全部挽回")
+    with qtbot.waitSignal(dialog.finished) as finished:
+        save(qtbot, dialog)
+    assert finished.args == [QDialog.DialogCode.Accepted.value]
+    info = current_determination(ui_context.database, get_case_id(dialog))
+    assert info is not None and info.decided_outcome == "not_tolerated"
+    assert info.differing_reason == "党委研究认为损失未能全部挽回"
+    assert info.attendees == ("刘晓伟", "孟和", "何春梅")
+
+
+def test_mitigation_needs_lighter_or_reduced(
+    qtbot: QtBot, dialog: DecisionDialog, ui_context: UiContext
+) -> None:
+    type_chinese(dialog.ui.attendeesEdit, "刘晓伟")
+    type_chinese(dialog.ui.reasonEdit, "条件（三）未满足")
+    choose(dialog, Outcome.mitigated)
+    assert dialog.ui.reducedRadio.isEnabled()
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "从轻" in dialog.ui.mitigationError.text()
+    qtbot.mouseClick(dialog.ui.reducedRadio, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.finished):
+        save(qtbot, dialog)
+    info = current_determination(ui_context.database, get_case_id(dialog))
+    assert info is not None and (info.decided_outcome, info.leniency) == ("mitigated", "reduced")
+
+
+def test_agreeing_needs_no_reason_and_decides_the_case(
+    qtbot: QtBot, dialog: DecisionDialog, ui_context: UiContext
+) -> None:
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 3, 10))
+    save(qtbot, dialog)
+    assert dialog.isVisible() and "参会人员" in dialog.ui.attendeesError.text()
+    type_chinese(dialog.ui.attendeesEdit, "刘晓伟\n孟和")
+    with qtbot.waitSignal(ui_context.signals.case_changed):
+        save(qtbot, dialog)
+    case = get_case(ui_context.database, get_case_id(dialog))
+    assert case.status == "decided" and case.outcome == "exempt"
+    info = current_determination(ui_context.database, case.id)
+    assert info is not None
+    assert (info.meeting_date, info.notification_deadline) == (date(2025, 3, 10), date(2025, 3, 17))
+
+
+def get_case_id(dialog: DecisionDialog) -> int:
+    return dialog._case_id

@@ -1,0 +1,93 @@
+"""The 认定向导 page: list, wizard from the page, proposal shown with citation links, decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+from test_wizard_outcomes import press_next, tick
+from wizard_support import register_forestry_case
+
+from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.services.determinations import save_proposal
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.determination_page import DeterminationPage
+
+
+def make_page(qtbot: QtBot, context: UiContext) -> DeterminationPage:
+    page = DeterminationPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    return page
+
+
+def test_select_case_shows_it_and_the_wizard_saves_a_proposal(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    case_id = register_forestry_case(ui_context.database)
+    page = make_page(qtbot, ui_context)
+    assert page.count_label.text() == "共 1 件"
+    assert not page.wizard_button.isEnabled()  # nothing chosen yet
+    page.select_case(case_id)
+    assert "关晓明" in page.header.text()
+    assert page.wizard_button.isEnabled() and not page.decision_button.isEnabled()
+    assert "尚未认定" in page.detail.toPlainText()
+
+    wizard = page.open_wizard()
+    assert wizard is not None
+    qtbot.waitExposed(wizard)
+    press_next(qtbot, wizard)
+    tick(qtbot, wizard, "art9.4")
+    press_next(qtbot, wizard)
+    press_next(qtbot, wizard)
+    with qtbot.waitSignal(wizard.finished):
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
+        )
+    text = page.detail.toPlainText()
+    assert "认定建议：履职尽责（不予追责）" in text and "第九条第（四）项" in text
+    assert page.decision_button.isEnabled()
+    assert "重新认定" in page.wizard_button.text()
+
+
+def test_detail_citation_links_emit_open_citation(qtbot: QtBot, ui_context: UiContext) -> None:
+    case_id = register_forestry_case(ui_context.database)
+    save_proposal(ui_context.database, case_id, {"art11": [1]})
+    page = make_page(qtbot, ui_context)
+    page.select_case(case_id)
+    assert 'href="cite:第十一条第（一）项"' in page.detail.toHtml()
+    with qtbot.waitSignal(ui_context.signals.open_citation) as opened:
+        page.detail.anchorClicked.emit(QUrl("cite:第十一条第（一）项"))
+    assert opened.args == [Citation(11, None, (1,))]
+
+
+def test_a_decided_case_offers_neither_wizard_nor_decision(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    from datetime import date
+
+    from nanmu_desktop.services.determinations import DecisionInput, record_decision
+
+    case_id = register_forestry_case(ui_context.database)
+    save_proposal(ui_context.database, case_id, {"art9": [1]})
+    record_decision(
+        ui_context.database, case_id, DecisionInput(date(2025, 3, 10), ("刘晓伟", "孟和"))
+    )
+    page = make_page(qtbot, ui_context)
+    page.select_case(case_id)
+    text = page.detail.toPlainText()
+    assert "与认定建议一致" in text and "2025年3月17日前" in text
+    assert not page.wizard_button.isEnabled() and not page.decision_button.isEnabled()
+
+
+def test_search_narrows_the_list(qtbot: QtBot, ui_context: UiContext) -> None:
+    from helpers import type_chinese
+
+    register_forestry_case(ui_context.database, officer_name="关晓明")
+    register_forestry_case(ui_context.database, "莫日根", "15-0783-00348")
+    page = make_page(qtbot, ui_context)
+    assert page.case_list.count() == 2
+    type_chinese(page.search_edit, "莫日根")
+    qtbot.waitUntil(lambda: page.case_list.count() == 1)
+    assert "莫日根" in page.case_list.item(0).text()

@@ -1,0 +1,332 @@
+"""文书 page: pick a case and a kind, preview the draft, issue it; the register of issued ones.
+
+Left: a tab for drafting (case search, kind) and a tab for the 发文登记簿. Right: the PDF
+preview with 打印 / 另存为 / 签发 / 作废. Drafts render in the background; issuing and voiding
+go through the writer queue and ask first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.services import issuing
+from nanmu_desktop.services.case_list import CaseQuery, list_cases
+from nanmu_desktop.services.case_types import CaseSummary
+from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
+from nanmu_desktop.services.issuing import IssuedDocumentInfo
+from nanmu_desktop.ui import dialogs
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.pdf_preview import PdfPreview
+from nanmu_desktop.ui.printing import ask_printer, print_pdf
+from nanmu_desktop.ui.register_view import RegisterView, VoidDialog
+from nanmu_desktop.ui.tasks import TaskControl
+
+CASE_MATCHES = 30
+SEARCH_DELAY_MS = 250
+
+
+class DocumentsPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._case: CaseSummary | None = None
+        self._shown: IssuedDocumentInfo | None = None  # None: the preview shows a draft
+        self._generation = 0
+
+        self.preview = PdfPreview(self)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("previewCaption")
+        self.caption.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_draft_tab(), "拟稿签发")
+        self.register = RegisterView(self)
+        self.tabs.addTab(self.register, "发文登记簿")
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.caption)
+        right_layout.addWidget(self.preview, 1)
+        right_layout.addLayout(self._build_actions())
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 820])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search_cases)
+        self.case_search.textChanged.connect(self._search_timer.start)
+        self.case_list.currentItemChanged.connect(self._case_chosen)
+        self.kind_box.currentIndexChanged.connect(self.refresh_preview)
+        self.register.selected.connect(self._register_selected)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.preview.loaded.connect(lambda _pages: self._update_actions())
+        context.signals.documents_changed.connect(lambda _case: self.reload_register())
+        context.signals.case_changed.connect(lambda _case: self.search_cases())
+
+        self.search_cases()
+        self.reload_register()
+        self._update_actions()
+
+    # ---- building ----------------------------------------------------------------------
+
+    def _build_draft_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.case_search = QLineEdit(tab)
+        self.case_search.setObjectName("caseSearch")
+        self.case_search.setPlaceholderText("输入案件编号、当事人或关键词")
+        self.case_search.setClearButtonEnabled(True)
+        self.case_list = QListWidget(tab)
+        self.case_list.setObjectName("caseList")
+        self.kind_box = QComboBox(tab)
+        self.kind_box.setObjectName("kindBox")
+        for kind in DocumentKind:
+            self.kind_box.addItem(kind.label, kind.value)
+        form = QFormLayout()
+        form.addRow("文书种类(&K)：", self.kind_box)
+        layout = QVBoxLayout(tab)
+        search_caption = QLabel("案件(&C)：", tab)
+        search_caption.setBuddy(self.case_search)
+        layout.addWidget(search_caption)
+        layout.addWidget(self.case_search)
+        layout.addWidget(self.case_list, 1)
+        layout.addLayout(form)
+        return tab
+
+    def _build_actions(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.issue_button = QPushButton("签发(&I)…", self)
+        self.void_button = QPushButton("作废(&V)…", self)
+        self.print_button = QPushButton("打印(&P)…", self)
+        self.save_button = QPushButton("另存为(&S)…", self)
+        self.issue_button.clicked.connect(self.issue_current)
+        self.void_button.clicked.connect(self.void_current)
+        self.print_button.clicked.connect(self.print_current)
+        self.save_button.clicked.connect(self._save_clicked)
+        bar.addStretch(1)
+        for button in (self.issue_button, self.void_button, self.print_button, self.save_button):
+            bar.addWidget(button)
+        return bar
+
+    # ---- drafting ----------------------------------------------------------------------
+
+    @Slot()
+    def search_cases(self) -> None:
+        query = CaseQuery(text=self.case_search.text().strip(), limit=CASE_MATCHES)
+        page = list_cases(self._context.database, query)
+        chosen = self._case.id if self._case else None
+        self.case_list.blockSignals(True)
+        self.case_list.clear()
+        for case in page.rows:
+            item = QListWidgetItem(f"{case.number}  {case.officers}\n{case.title}"
+                                   f"（{case.status_label}）")
+            item.setData(Qt.ItemDataRole.UserRole, case)
+            self.case_list.addItem(item)
+            if case.id == chosen:
+                self.case_list.setCurrentItem(item)
+        self.case_list.blockSignals(False)
+
+    def show_case(self, case_id: int, kind: DocumentKind | None = None) -> None:
+        """Select a case (e.g. from the case form) and optionally a kind; previews the draft."""
+        for row in range(self.case_list.count()):
+            case = self.case_list.item(row).data(Qt.ItemDataRole.UserRole)
+            if case.id == case_id:
+                break
+        else:
+            self.case_search.setText("")
+            self._search_timer.stop()
+            self.search_cases()
+        if kind is not None:
+            self.kind_box.setCurrentIndex(self.kind_box.findData(kind.value))
+        for row in range(self.case_list.count()):
+            item = self.case_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole).id == case_id:
+                self.tabs.setCurrentIndex(0)
+                self.case_list.setCurrentItem(item)
+                return
+
+    @property
+    def kind(self) -> DocumentKind:
+        return DocumentKind(self.kind_box.currentData())
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _case_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        self._case = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.refresh_preview()
+
+    @Slot()
+    def refresh_preview(self) -> None:
+        """Render the draft of the chosen case and kind in the background."""
+        self._generation += 1
+        generation = self._generation
+        self._shown = None
+        case = self._case
+        if case is None:
+            self.caption.setText("草稿预览")
+            self.preview.clear("请先在左侧选择案件。")
+            self._update_actions()
+            return
+        target = DocumentTarget(self.kind, case_id=case.id)
+        self.caption.setText(f"草稿（未编号）：{self.kind.label} — 案件 {case.number}")
+        self.preview.clear("正在生成预览…")
+        self._update_actions()
+        database = self._context.database
+
+        def work(control: TaskControl) -> bytes:
+            return draft_pdf(database, target)
+
+        def failed(error: NanmuError) -> None:
+            if generation == self._generation:
+                self.preview.clear(error.message)
+                self._update_actions()
+
+        def done(pdf: bytes) -> None:
+            if generation == self._generation:
+                self.preview.show_pdf(pdf)
+
+        self._context.tasks.run(work, writes=False, on_done=done, on_error=failed)
+
+    # ---- issuing and the register ------------------------------------------------------
+
+    @Slot()
+    def issue_current(self) -> None:
+        case = self._case
+        if case is None or self._shown is not None or not self.preview.pdf_bytes:
+            return
+        kind = self.kind
+        number = issuing.next_number(self._context.database, kind)
+        question = (f"签发《{kind.label}》（案件 {case.number}）。\n\n将使用文号：{number}\n\n"
+                    "签发后文书内容不能再修改，如有错误只能作废后重新签发。是否签发？")
+        if not dialogs.confirm(self, "签发文书", question, ok_text="签发"):
+            return
+        target = DocumentTarget(kind, case_id=case.id)
+        database = self._context.database
+
+        def work(control: TaskControl) -> IssuedDocumentInfo:
+            return issuing.issue_document(database, target)
+
+        self._context.tasks.run(work, title="正在签发文书…", parent=self, on_done=self._issued)
+
+    def _issued(self, info: IssuedDocumentInfo) -> None:
+        self._context.signals.status_message.emit(f"已签发：{info.kind_label} {info.number}")
+        self._context.signals.documents_changed.emit(info.case_id)
+        self.reload_register()
+        self.tabs.setCurrentWidget(self.register)
+        self.register.select_number(info.number)
+
+    @Slot()
+    def reload_register(self) -> None:
+        self.register.set_documents(issuing.list_documents(self._context.database))
+
+    @Slot(object)
+    def _register_selected(self, info: IssuedDocumentInfo | None) -> None:
+        if self.tabs.currentWidget() is not self.register:
+            return
+        self._generation += 1
+        self._shown = info
+        if info is None:
+            self.caption.setText("发文登记簿")
+            self.preview.clear("在登记簿中选择一份文书查看。")
+        else:
+            status = f"已作废（{info.void_reason}）" if info.voided else "有效"
+            self.caption.setText(f"{info.number}　{info.kind_label}　{status}")
+            _, pdf = issuing.document_pdf(self._context.database, info.number)
+            self.preview.show_pdf(pdf)
+        self._update_actions()
+
+    @Slot(int)
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.register:
+            self._register_selected(self.register.current())
+        else:
+            self.refresh_preview()
+
+    @Slot()
+    def void_current(self) -> None:
+        info = self._shown
+        if info is None or info.voided:
+            return
+        dialog = VoidDialog(info, self)
+        dialog.accepted.connect(lambda: self._void(info, dialog.reason))
+        dialog.open()
+
+    def _void(self, info: IssuedDocumentInfo, reason: str) -> None:
+        database = self._context.database
+
+        def work(control: TaskControl) -> IssuedDocumentInfo:
+            return issuing.void_document(database, info.number, reason)
+
+        def done(voided: IssuedDocumentInfo) -> None:
+            self._context.signals.status_message.emit(f"已作废：{voided.number}")
+            self._context.signals.documents_changed.emit(voided.case_id)
+
+        self._context.tasks.run(work, parent=self, on_done=done)
+
+    # ---- print and save ----------------------------------------------------------------
+
+    def _document_title(self) -> str:
+        if self._shown is not None:
+            return f"{self._shown.kind_label} {self._shown.number}"
+        case = self._case.number if self._case else ""
+        return f"{self.kind.label}（草稿）{case}"
+
+    @Slot()
+    def print_current(self) -> None:
+        if not self.preview.pdf_bytes:
+            return
+        printer = ask_printer(self.preview.document, self._document_title(), self)
+        if printer is not None:
+            pages = print_pdf(self.preview.document, printer)
+            self._context.signals.status_message.emit(f"已送打印：{pages} 页")
+
+    @Slot()
+    def _save_clicked(self) -> None:
+        if not self.preview.pdf_bytes:
+            return
+        suggested = str(Path.home() / f"{self._document_title()}.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", suggested, "PDF 文件 (*.pdf)")
+        if path:
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, path: Path) -> None:
+        """Write the previewed PDF to `path` (a failure is shown, never half-written)."""
+        partial = path.with_name(path.name + ".part")
+        try:
+            partial.write_bytes(self.preview.pdf_bytes)
+            partial.replace(path)
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            dialogs.show_error(self, f"无法保存到 {path}：{err.strerror or err}")
+            return
+        self._context.signals.status_message.emit(f"已保存：{path}")
+
+    def _update_actions(self) -> None:
+        has_pdf = bool(self.preview.pdf_bytes)
+        self.print_button.setEnabled(has_pdf)
+        self.save_button.setEnabled(has_pdf)
+        self.issue_button.setEnabled(has_pdf and self._shown is None)
+        self.void_button.setEnabled(self._shown is not None and not self._shown.voided)

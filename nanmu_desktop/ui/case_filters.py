@@ -35,7 +35,10 @@ def _combo(name: str, any_text: str, items: list[tuple[str, object]]) -> QComboB
     combo.addItem(any_text, None)
     for text, value in items:
         combo.addItem(text, value)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # Long names (科室, 人员 with 执法证号) elide in the box and show whole in the popup,
+    # so the bar fits a 1366-pixel screen at 125 % scaling.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
     return combo
 
 
@@ -103,28 +106,22 @@ class CaseFilterBar(QWidget):
         for edit in (self.date_from_edit, self.date_to_edit):
             edit.dateChanged.connect(self.changed)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.status_combo,
-            self.outcome_combo,
-            self.source_combo,
-            self.officer_combo,
-            self.department_combo,
-        ):
-            filters.addWidget(widget)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
         date_label = QLabel("登记日期")
         date_label.setBuddy(self.date_from_edit)
-        filters.addSpacing(8)
-        filters.addWidget(date_label)
-        filters.addWidget(self.date_from_edit)
-        filters.addWidget(QLabel("至"))
-        filters.addWidget(self.date_to_edit)
-        filters.addStretch(1)
+        search_row.addSpacing(8)
+        search_row.addWidget(date_label)
+        search_row.addWidget(self.date_from_edit)
+        search_row.addWidget(QLabel("至"))
+        search_row.addWidget(self.date_to_edit)
+        filters = QHBoxLayout()
+        for widget in self._combos():
+            filters.addWidget(widget, 1)
         filters.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_edit)
+        layout.addLayout(search_row)
         layout.addLayout(filters)
 
     def _combos(self) -> tuple[QComboBox, ...]:

@@ -170,7 +170,7 @@ class CaseListModel(QAbstractTableModel):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort and descending == self._query.descending and self._rows:
+        if key == self._query.sort and descending == self._query.descending:
             return
         self.set_query(replace(self._query, sort=key, descending=descending))
 

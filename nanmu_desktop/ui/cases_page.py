@@ -43,10 +43,10 @@ class CasesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self._restore_header(header)
-        self.table.setSortingEnabled(True)
         header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        self._restore_header(header)  # may bring back the last session's sort column
         header.sortIndicatorChanged.connect(self._keep_indicator_on_sortable)
+        self.table.setSortingEnabled(True)  # sorts the model by the indicator (no query yet)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")

@@ -12,7 +12,7 @@ import importlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -49,6 +49,10 @@ PAGES: tuple[PageEntry, ...] = (
 )
 CASES, WIZARD, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
 
+_NAVIGATION_STYLE = """
+QListWidget#navigation { border: none; background: palette(base); outline: 0; }
+QListWidget#navigation::item { padding: 10px 12px; }
+"""
 _GEOMETRY_KEY = "main_window/geometry"
 _STATE_KEY = "main_window/state"
 _SPLITTER_KEY = "main_window/splitter"
@@ -65,12 +69,18 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setStyleSheet(_NAVIGATION_STYLE)
+        nav_font = self.navigation.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self.navigation.setFont(nav_font)
         for entry in PAGES:
             item = QListWidgetItem(entry.title)
-            item.setSizeHint(item.sizeHint().expandedTo(self.fontMetrics().size(0, "认定向导") * 2))
+            item.setToolTip(
+                f"{entry.title}（{self.actions_registry[entry.action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
+            )
             self.navigation.addItem(item)
-        self.navigation.setMaximumWidth(self.fontMetrics().horizontalAdvance("认定向导") * 3)
+        width = self.navigation.fontMetrics().horizontalAdvance("认定向导") + 48
+        self.navigation.setMinimumWidth(width)
         self.stack = QStackedWidget()
         self._placeholders = [QWidget() for _ in PAGES]  # replaced by real pages on first show
         for placeholder in self._placeholders:
@@ -81,6 +91,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([width, 10 * width])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -153,7 +164,7 @@ class MainWindow(QMainWindow):
         act[ActionId.ABOUT].triggered.connect(self._about)
         signals = self.context.signals
         signals.open_case.connect(self._open_case)
-        signals.open_citation.connect(lambda _citation: self.show_page(ARTICLES))
+        signals.open_citation.connect(self._open_citation)
         signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     def _call(self, index: int, method: str, *args: object) -> None:
@@ -180,6 +191,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("请先在案件列表中选中一件案件", 5000)
             return
         self._call(WIZARD, "select_case", case_id)
+
+    def _open_citation(self, citation: object) -> None:
+        """Show the 条文 page; a page created just now missed the signal, so hand it over."""
+        created_now = self._pages[ARTICLES] is None
+        self.show_page(ARTICLES)
+        if created_now:
+            self._call(ARTICLES, "show_citation", citation)
 
     def _open_case(self, case_id: int) -> None:
         self._call(CASES, "open_case", case_id)

@@ -1,0 +1,165 @@
+"""The main window: every page opens, actions and shortcuts, remembered geometry, 1366 × 768."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from helpers import make_cases
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
+
+from nanmu_desktop.ui.actions import MENUS, SPECS, ActionId
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.determination_page import CASE_ID_ROLE
+from nanmu_desktop.ui.main_window import ARTICLES, CASES, PAGES, WIZARD, MainWindow
+
+SMALL_SCREEN = QSize(1366, 768 - 40)  # minus a taskbar
+
+
+@pytest.fixture
+def window(qtbot, ui_context: UiContext) -> MainWindow:
+    make_cases(ui_context.database, 3)
+    main = MainWindow(ui_context)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_every_page_opens_lazily(window):
+    assert window._pages[CASES] is not None
+    assert all(page is None for page in window._pages[1:])  # start-up pays for the list only
+    for index, entry in enumerate(PAGES):
+        page = window.show_page(index)
+        assert type(page).__name__ == entry.class_name
+        assert window.stack.currentWidget() is page
+        assert window.navigation.currentRow() == index
+    window.navigation.setCurrentRow(ARTICLES)
+    assert type(window.stack.currentWidget()).__name__ == "ArticlesPage"
+
+
+def test_page_shortcuts_switch_pages(window):
+    for index, entry in enumerate(PAGES):
+        action = window.actions_registry[entry.action]
+        assert action.shortcut() == QKeySequence(f"Ctrl+{index + 1}")
+        action.trigger()
+        assert window.stack.currentIndex() == index
+
+
+def test_actions_have_unique_shortcuts_and_chinese_texts(window):
+    shortcuts = [spec.shortcut for spec in SPECS.values() if spec.shortcut]
+    assert len(shortcuts) == len(set(shortcuts))
+    for action_id, spec in SPECS.items():
+        assert set(ActionId) == set(SPECS)
+        visible = re.sub(r"\(&.\)", "", spec.text)
+        assert not re.search(r"[A-Za-z]", visible), action_id
+    menu_titles = [a.text() for a in window.menuBar().actions()]
+    assert menu_titles == [title for title, _ids in MENUS]
+    assert [re.sub(r"\(&.\)", "", t) for t in menu_titles] == [
+        "文件",
+        "编辑",
+        "查看",
+        "案件",
+        "文书",
+        "帮助",
+    ]
+    for shortcut in ("Ctrl+N", "Ctrl+F", "F5", "Ctrl+P", "Ctrl+Q"):
+        assert any(spec.shortcut == shortcut for spec in SPECS.values()), shortcut
+
+
+def test_status_bar_names_the_database(window, db_path):
+    label = window.statusBar().findChild(QLabel, "database_label")
+    assert label.text() == f"数据库：{db_path}"
+    assert db_path.name in window.windowTitle()
+
+
+def test_new_case_action_opens_the_form_on_the_cases_page(window):
+    window.show_page(ARTICLES)
+    window.actions_registry[ActionId.NEW_CASE].trigger()
+    page = window.page(CASES)
+    assert window.stack.currentIndex() == CASES
+    assert page.case_form is not None and page.case_form.case_id is None
+    page.case_form.reject()  # unchanged: closes without asking
+
+
+def test_open_case_signal_opens_that_case(window, ui_context):
+    case_id = window.page(CASES).model.case_id(1)
+    window.show_page(WIZARD)
+    ui_context.signals.open_case.emit(case_id)
+    assert window.stack.currentIndex() == CASES
+    assert window.page(CASES).case_form.case_id == case_id
+
+
+def test_refresh_reloads_the_current_page(window, ui_context):
+    page = window.page(CASES)
+    assert page.count_label.text() == "共 3 件"
+    from nanmu_desktop.services.case_types import CaseInput
+    from nanmu_desktop.services.cases import get_case, register_case
+
+    first = get_case(ui_context.database, page.model.case_id(0))
+    register_case(
+        ui_context.database,
+        CaseInput(
+            source=first.source,
+            enforcement_type=first.enforcement_type,
+            field=first.field,
+            occurred_on=first.occurred_on,
+            reported_on=first.reported_on,
+            description="另一处登记的案件",
+            officer_ids=(first.officers[0].officer.id,),
+        ),
+    )
+    assert page.count_label.text() == "共 3 件"  # written elsewhere: not seen yet
+    window.actions_registry[ActionId.REFRESH].trigger()
+    assert page.count_label.text() == "共 4 件"
+
+
+def test_determine_action_hands_the_selected_case_to_the_wizard_page(window):
+    cases = window.page(CASES)
+    cases.table.selectRow(2)
+    case_id = cases.selected_case_id()
+    window.actions_registry[ActionId.DETERMINE_CASE].trigger()
+    assert window.stack.currentIndex() == WIZARD
+    wizard_page = window.page(WIZARD)
+    current = wizard_page.case_list.currentItem()
+    assert current is not None and current.data(CASE_ID_ROLE) == case_id
+
+
+def test_find_focuses_the_search_box(window, qtbot):
+    window.activateWindow()
+    window.actions_registry[ActionId.FIND].trigger()
+    search = window.page(CASES).filters.search_edit
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is search)
+
+
+def test_geometry_splitter_and_columns_are_remembered(qtbot, window, ui_context):
+    window.resize(720, 560)  # inside the offscreen platform's 800 × 800 screen
+    window.splitter.setSizes([120, 600])
+    header = window.page(CASES).table.horizontalHeader()
+    header.resizeSection(2, 321)
+    sizes = window.splitter.sizes()
+    assert window.close()
+
+    again = MainWindow(ui_context)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.size() == QSize(720, 560)
+    assert again.splitter.sizes() == sizes
+    assert again.page(CASES).table.horizontalHeader().sectionSize(2) == 321
+
+
+def test_fits_a_1366_by_768_screen(window):
+    for index in range(len(PAGES)):
+        window.show_page(index)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SMALL_SCREEN.width() and hint.height() <= SMALL_SCREEN.height()
+    window.resize(SMALL_SCREEN)
+    assert window.size() == SMALL_SCREEN
+    form = window.page(CASES).new_case()
+    form_hint = form.minimumSizeHint()
+    assert form_hint.width() <= SMALL_SCREEN.width()
+    assert form_hint.height() <= SMALL_SCREEN.height()
+    assert form.height() <= SMALL_SCREEN.height()
+    form.reject()

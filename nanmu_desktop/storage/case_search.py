@@ -81,20 +81,27 @@ def search_cases(session: Session, query: CaseQuery) -> CasePage:
     total = _count(session, filters)
     if total == 0:
         return CasePage((), 0)
-    sort_column = getattr(Case, query.sort)
-    order = (sort_column.desc(), Case.id.desc()) if query.descending else (sort_column, Case.id)
+    # Status sorts by date within each status: more useful, and what its index holds.
+    keys = (
+        (Case.status, Case.reported_on) if query.sort == "status" else (getattr(Case, query.sort),)
+    )
+    order = [key.desc() if query.descending else key.asc() for key in (*keys, Case.id)]
     limit = max(0, min(query.limit, MAX_LIMIT))
+    conditions = filters.all(test_ids=total > SORT_IN_MEMORY_MAX)
     page = (
-        select(Case)
-        .where(*filters.all())
-        .order_by(*order)
-        .offset(max(0, query.offset))
-        .limit(limit)
+        select(Case).where(*conditions).order_by(*order).offset(max(0, query.offset)).limit(limit)
     )
     cases = list(session.scalars(page))
     names = _officer_names(session, [c.id for c in cases])
     rows = tuple(_row(case, names.get(case.id, ())) for case in cases)
     return CasePage(rows, total)
+
+
+_FTS = table(FTS_TABLE, column("rowid", Integer))
+# Up to this many matches, reading them by id and sorting is cheapest; beyond, walking the
+# sort column's index and checking each row against the ids is (measured on 100,000 cases:
+# 容错 page 2 of a 100,000-row match 270 ms → 30 ms).
+SORT_IN_MEMORY_MAX = 2_000
 
 
 @dataclass(frozen=True)
@@ -104,22 +111,25 @@ class _Filters:
     columns: tuple[ColumnElement[bool], ...]
     id_sets: tuple[Select[int], ...]
 
-    def all(self) -> tuple[ColumnElement[bool], ...]:
-        return (*self.columns, *(Case.id.in_(ids) for ids in self.id_sets))
+    def all(self, test_ids: bool) -> tuple[ColumnElement[bool], ...]:
+        """Every condition. With `test_ids`, an id set is written `id + 0 IN (…)`, which
+        SQLite cannot use to look rows up by id: it walks an index of `cases` (the sort
+        column's, or a filtered column's) and tests each row's id against the set."""
+        key = Case.id + 0 if test_ids else Case.id
+        return (*self.columns, *(key.in_(ids) for ids in self.id_sets))
 
 
 def _count(session: Session, filters: _Filters) -> int:
-    if filters.columns or not filters.id_sets:
-        counted = select(func.count()).select_from(Case).where(*filters.all())
+    id_sets = filters.id_sets
+    if filters.columns or not id_sets:
+        # With column filters, their index narrows the rows faster than looking up every id
+        # (容错 among closed cases: 85 ms → 31 ms).
+        counted = select(func.count()).select_from(Case).where(*filters.all(test_ids=True))
     else:
         # Only id sets: intersect them without reading the wide rows of `cases`. Their ids
         # follow the cases (links cascade; index rows are written by the ORM, removed by
         # a trigger), so no id here is of a case that is gone.
-        ids = (
-            filters.id_sets[0].distinct()
-            if len(filters.id_sets) == 1
-            else intersect(*filters.id_sets)
-        )
+        ids = id_sets[0].distinct() if len(id_sets) == 1 else intersect(*id_sets)
         counted = select(func.count()).select_from(ids.subquery())
     return session.scalar(counted) or 0
 
@@ -139,18 +149,15 @@ def _filters(query: CaseQuery) -> _Filters:
         columns.append(date_column >= query.date_from)
     if query.date_to is not None:
         columns.append(date_column <= query.date_to)
-    if query.text.strip() and match_expression(query.text) is None:
-        columns.append(false())  # only punctuation was typed: nothing can match it
-    # Sets of ids (IN …) rather than EXISTS: SQLite reads the few linked ids once from the
-    # link index instead of probing it for every case.
+    # Sets of ids (IN …) rather than EXISTS: SQLite reads the linked ids once from the link
+    # index instead of probing it for every case.
     id_sets: list[Select[int]] = []
     expression = match_expression(query.text)
     if expression is not None:
-        id_sets.append(
-            select(column("rowid", Integer))
-            .select_from(table(FTS_TABLE))
-            .where(text(f"{FTS_TABLE} MATCH :match").bindparams(match=expression))
-        )
+        matching = text(f"{FTS_TABLE} MATCH :match").bindparams(match=expression)
+        id_sets.append(select(_FTS.c.rowid).where(matching))
+    elif query.text.strip():
+        columns.append(false())  # only punctuation was typed: nothing can match it
     if query.officer_id is not None:
         id_sets.append(
             select(CaseOfficer.case_id).where(CaseOfficer.officer_id == query.officer_id)

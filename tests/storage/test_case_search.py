@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from nanmu_desktop.storage import Database
+from nanmu_desktop.storage import Database, case_search
 from nanmu_desktop.storage.case_search import CaseQuery, search_cases
 from nanmu_desktop.storage.models import Case, CaseOfficer, Department, Officer
 
@@ -192,4 +192,29 @@ def test_a_case_with_two_officers_of_one_department_counts_once(
     assert _numbers(db, CaseQuery(department_id=ids["forestry"], text="强制")) == (
         ["RC-2026-004"],
         1,
+    )
+
+
+def test_status_sort_orders_by_date_within_each_status(db: Database, ids: dict[str, int]) -> None:
+    with db.session() as session:
+        session.add(
+            make_case("RC-2026-009", "补充材料", status="closed", reported_on=date(2026, 4, 1))
+        )
+    query = CaseQuery(sort="status", descending=False)
+    assert _numbers(db, query)[0] == ["RC-2026-001", "RC-2026-009", "RC-2026-002", "RC-2026-003"]
+
+
+@pytest.mark.parametrize("sort_in_memory_max", [0, 10_000])
+def test_both_query_plans_give_the_same_pages(
+    db: Database, ids: dict[str, int], monkeypatch: pytest.MonkeyPatch, sort_in_memory_max: int
+) -> None:
+    """Large results walk the sort index, small ones are sorted in memory: same answer."""
+    monkeypatch.setattr(case_search, "SORT_IN_MEMORY_MAX", sort_in_memory_max)
+    assert _numbers(db, CaseQuery(text="执法", limit=2, offset=1)) == (
+        ["RC-2026-002", "RC-2026-001"],
+        3,
+    )
+    assert _numbers(db, CaseQuery(department_id=ids["enforcement"], descending=False)) == (
+        ["RC-2026-002", "RC-2026-003"],
+        2,
     )

@@ -133,3 +133,12 @@ def test_an_empty_file_becomes_a_new_database(tmp_path: Path) -> None:
     path.touch()
     open_database(path).close()
     assert path.read_bytes().startswith(b"SQLite format 3\x00")
+
+
+def test_a_path_that_cannot_be_created_is_refused(tmp_path: Path) -> None:
+    blocker = tmp_path / "备份.txt"
+    blocker.write_text("x", encoding="utf-8")
+    path = blocker / "子目录" / "nanmu.sqlite3"
+    with pytest.raises(DatabaseOpenError) as caught:
+        open_database(path)
+    assert str(path) in caught.value.message

@@ -35,6 +35,7 @@ from nanmu_desktop.errors import ConflictError, NotFoundError, Problem, Validati
 from nanmu_desktop.services import determinations
 from nanmu_desktop.services.choices import label
 from nanmu_desktop.services.settings import DAY_COUNTING_LABELS, load_profile
+from nanmu_desktop.services.statistics import DEFAULT_MIN_COUNT
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
     Case,
@@ -310,30 +311,31 @@ def _petition_info(petition: Petition, kind: DocumentKind) -> PetitionInfo:
     )
 
 
-# 第十七条: "同一类问题频繁出现或者同一领域集中出现" — this many cases citing one item in one
-# field within the period make a risk point worth a warning.
+# 第十七条: cases of one field citing the same item within this period make a risk point when
+# there are at least `statistics.DEFAULT_MIN_COUNT` of them (the statistics page's threshold).
 RISK_PERIOD_DAYS = 183
-RISK_MIN_CASES = 3
 
 
 def risk_warning_info(session: Session, case: Case, regulation: Regulation) -> RiskWarningInfo:
-    """The recurring citation of `case`'s field in the six months up to it, with its cases."""
-    start = case.reported_on - timedelta(days=RISK_PERIOD_DAYS)
+    """The most recurring citation of `case` in its field over the six months up to it."""
+    start = case.occurred_on - timedelta(days=RISK_PERIOD_DAYS)
     rows = session.execute(
         select(Case, Determination.citations)
         .join(Determination, Determination.case_id == Case.id)
-        .where(Case.field == case.field, Case.reported_on.between(start, case.reported_on))
+        .where(Case.field == case.field, Case.occurred_on.between(start, case.occurred_on))
         .order_by(Determination.id)
     ).all()
+    # Later determinations of a case replace earlier ones; 第十条第二款 (the conditions every
+    # exemption cites) says nothing about where errors happen.
     latest: dict[int, tuple[Case, list[str]]] = {c.id: (c, list(cites or ())) for c, cites in rows}
-    own = latest.get(case.id, (case, []))[1]
+    own = [c for c in latest.get(case.id, (case, []))[1] if not c.startswith("第十条第二款")]
     counted = [
         (citation, [c for c, cites in latest.values() if citation in cites]) for citation in own
     ]
-    if not counted or max(len(cases) for _, cases in counted) < RISK_MIN_CASES:
+    if not counted or max(len(cases) for _, cases in counted) < DEFAULT_MIN_COUNT:
         raise ConflictError(
-            f"近六个月内{label('field', case.field)}领域援引同一条款的案件不足{RISK_MIN_CASES}件，"
-            "尚未形成需要警示提醒的易错风险点（第十七条）。"
+            f"近六个月内{label('field', case.field)}领域援引同一条款的案件"
+            f"不足{DEFAULT_MIN_COUNT}件，尚未形成需要警示提醒的易错风险点（第十七条）。"
         )
     citation, cases = max(counted, key=lambda pair: len(pair[1]))
     cases.sort(key=lambda c: (c.occurred_on, c.id))
@@ -345,7 +347,7 @@ def risk_warning_info(session: Session, case: Case, regulation: Regulation) -> R
         citation=citation,
         citation_text=text.rstrip("；;。"),
         period_start=start,
-        period_end=case.reported_on,
+        period_end=case.occurred_on,
         cases=tuple(
             RiskCase(
                 number=c.number,

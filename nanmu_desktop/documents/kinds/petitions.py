@@ -38,7 +38,7 @@ def _values(ctx: DocumentContext, petition: PetitionInfo) -> tuple[dict[str, str
         "received_on": cn_date(petition.received_on),
         "channel": petition.channel,
         "accused_names": names(petition.accused),
-        "allegations": petition.allegations.strip().rstrip("。"),
+        "allegations": sentence(petition.allegations),
         "findings": sentence(petition.findings),
         "conclusion_label": wording.conclusion[petition.conclusion],
         "scope": petition.scope,

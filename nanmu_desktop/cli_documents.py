@@ -1,0 +1,236 @@
+"""Document subcommands: `notice` (draft or `--issue`), `documents`, `document show|void`,
+`ledger` and `fonts`. Heavy imports stay inside the handlers; nothing here imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nanmu_desktop.errors import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from nanmu_desktop.services.documents import DocumentTarget
+    from nanmu_desktop.storage.db import Database
+
+KIND_HELP = (
+    "determination-worksheet、exemption-decision、mitigation-decision、duty-fulfilled-decision、"
+    "non-tolerance-decision、notification、rectification-order、extension-reply、report-feedback、"
+    "report-explanation、clarification、risk-warning（也可用中文名称）"
+)
+
+
+def register(subparsers: Any) -> None:
+    notice = subparsers.add_parser(
+        "notice",
+        help="生成文书：默认为草稿（带“草稿”水印、无文号），加 --issue 则签发编号",
+        description="为案件或信访举报生成一份文书 PDF。",
+    )
+    notice.add_argument("--case", metavar="案件", help="案件编号（如 RC-2026-001）或数据库序号")
+    notice.add_argument("--petition", type=int, metavar="序号", help="信访举报的数据库序号")
+    notice.add_argument("--kind", required=True, metavar="种类", help=KIND_HELP)
+    notice.add_argument("-o", "--output", required=True, type=Path, metavar="文件.pdf")
+    notice.add_argument("--issue", action="store_true", help="签发：取下一个文号并存档，不可更改")
+    notice.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期（默认今天）")
+    notice.set_defaults(handler=run_notice)
+
+    listing = subparsers.add_parser("documents", help="列出已签发的文书")
+    listing.add_argument("--case", metavar="案件", help="只列出该案件的文书")
+    listing.add_argument("--json", action="store_true", help="以 JSON 输出")
+    listing.set_defaults(handler=run_documents)
+
+    document = subparsers.add_parser("document", help="查看或作废一份已签发的文书")
+    actions = document.add_subparsers(title="操作", dest="action", metavar="操作", required=True)
+    show = actions.add_parser("show", help="按文号导出存档的 PDF（与签发时逐字节相同）")
+    show.add_argument("number", metavar="文号")
+    show.add_argument("-o", "--output", required=True, type=Path, metavar="文件.pdf")
+    show.set_defaults(handler=run_show)
+    void = actions.add_parser("void", help="作废文书：文号保留在登记簿中并记下理由")
+    void.add_argument("number", metavar="文号")
+    void.add_argument("--reason", required=True, metavar="理由")
+    void.set_defaults(handler=run_void)
+
+    ledger = subparsers.add_parser("ledger", help="导出容错纠错工作台账（.xlsx 或 .pdf）")
+    ledger.add_argument("-o", "--output", required=True, type=Path, metavar="文件")
+    ledger.set_defaults(handler=run_ledger)
+
+    fonts = subparsers.add_parser("fonts", help="列出公文各字体角色所用的字体文件")
+    fonts.set_defaults(handler=run_fonts)
+
+
+def run_notice(args: argparse.Namespace) -> int:
+    from nanmu_desktop.services.documents import draft_pdf
+    from nanmu_desktop.services.issuing import document_pdf, issue_document
+
+    _check_pdf_path(args.output)
+    on = _parse_date(args.date)
+    db = _open(args)
+    try:
+        target = _target(db, args)
+        if args.issue:
+            info = issue_document(db, target, on=on)
+            pdf = document_pdf(db, info.number)[1]
+        else:
+            pdf = draft_pdf(db, target, on=on)
+    finally:
+        db.close()
+    _write(args.output, pdf)
+    if args.issue:
+        sys.stdout.write(f"{info.number}\n")
+    else:
+        sys.stdout.write(f"已生成草稿：{args.output}\n")
+    return 0
+
+
+def run_documents(args: argparse.Namespace) -> int:
+    from nanmu_desktop.cli_support import print_json
+    from nanmu_desktop.services.issuing import list_documents
+
+    db = _open(args)
+    try:
+        case_id = _case_id(db, args.case) if args.case else None
+        documents = list_documents(db, case_id)
+    finally:
+        db.close()
+    if args.json:
+        print_json(
+            [
+                {
+                    "number": d.number,
+                    "kind": d.kind,
+                    "kind_label": d.kind_label,
+                    "title": d.title,
+                    "case_number": d.case_number or None,
+                    "recipient": d.recipient,
+                    "signer": d.signer,
+                    "issued_at": d.issued_at.isoformat(),
+                    "sha256": d.sha256,
+                    "voided": d.voided,
+                    "void_reason": d.void_reason or None,
+                }
+                for d in documents
+            ]
+        )
+        return 0
+    if not documents:
+        sys.stdout.write("尚未签发任何文书。\n")
+        return 0
+    sys.stdout.write("文号\t种类\t案件\t签发日期\t状态\t标题\n")
+    for d in documents:
+        status = f"已作废（{d.void_reason}）" if d.voided else "有效"
+        day = d.issued_at.date().isoformat()
+        sys.stdout.write(
+            f"{d.number}\t{d.kind_label}\t{d.case_number or '—'}\t{day}\t{status}\t{d.title}\n"
+        )
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from nanmu_desktop.services.issuing import document_pdf
+
+    _check_pdf_path(args.output)
+    db = _open(args)
+    try:
+        info, pdf = document_pdf(db, args.number)
+    finally:
+        db.close()
+    _write(args.output, pdf)
+    state = "（已作废）" if info.voided else ""
+    sys.stdout.write(f"{info.number}{state}：{info.title} → {args.output}\n")
+    return 0
+
+
+def run_void(args: argparse.Namespace) -> int:
+    from nanmu_desktop.services.issuing import void_document
+
+    db = _open(args)
+    try:
+        info = void_document(db, args.number, args.reason)
+    finally:
+        db.close()
+    sys.stdout.write(f"已作废：{info.number}（理由：{info.void_reason}）\n")
+    return 0
+
+
+def run_ledger(args: argparse.Namespace) -> int:
+    from nanmu_desktop.services.ledger import export_ledger
+
+    _check_writable(args.output)
+    db = _open(args)
+    try:
+        count = export_ledger(db, args.output)
+    finally:
+        db.close()
+    sys.stdout.write(f"已导出台账：{count} 件案件 → {args.output}\n")
+    return 0
+
+
+def run_fonts(args: argparse.Namespace) -> int:
+    from nanmu_desktop.documents.fonts import describe_fonts
+
+    for font in describe_fonts():
+        note = "（替代字体）" if font.substitute else ""
+        sys.stdout.write(f"{font.label}\t{font.family}{note}\t{font.source}\t{font.path}\n")
+    return 0
+
+
+def _open(args: argparse.Namespace) -> Database:
+    from nanmu_desktop.cli_support import open_cli_database
+
+    return open_cli_database(args)
+
+
+def _target(db: Database, args: argparse.Namespace) -> DocumentTarget:
+    from nanmu_desktop.services.documents import DocumentTarget, parse_kind
+
+    kind = parse_kind(args.kind)
+    if args.case is None and args.petition is None:
+        raise ValidationError(
+            [Problem("--case", "请用 --case 指定案件（信访举报文书可用 --petition）")]
+        )
+    case_id = _case_id(db, args.case) if args.case is not None else None
+    return DocumentTarget(kind, case_id=case_id, petition_id=args.petition)
+
+
+def _case_id(db: Database, text: str) -> int:
+    """A case by its register number (RC-2026-001) or its database id."""
+    from nanmu_desktop.services.cases import find_case
+
+    return find_case(db, text).id
+
+
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError([Problem("--date", f"“{text}”不是 YYYY-MM-DD 格式的日期")]) from None
+
+
+def _check_pdf_path(path: Path) -> None:
+    """Checked before anything is issued, so a number is never drawn for a file never written."""
+    if path.suffix.lower() != ".pdf":
+        raise ValidationError([Problem("-o", "输出文件应以 .pdf 结尾")])
+    _check_writable(path)
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    if not folder.is_dir():
+        raise ValidationError([Problem("-o", f"输出目录不存在：{folder}")])
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ValidationError([Problem("-o", f"没有写入权限：{path}")])
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write beside the target and rename, so a failure never leaves half a PDF."""
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)

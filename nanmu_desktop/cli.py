@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_cases",
     "nanmu_desktop.cli_demo",
     "nanmu_desktop.cli_check",
+    "nanmu_desktop.cli_documents",
 )
 
 _OS_ERRORS = {

@@ -27,7 +27,7 @@ from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case
 
 # Modules with `extend_demo(db: Database, result: DemoResult) -> None`, run in this order.
-DEMO_EXTENSIONS: tuple[str, ...] = ()
+DEMO_EXTENSIONS: tuple[str, ...] = ("nanmu_desktop.services.demo_documents",)
 
 _ORDER = tuple(CaseStatus)
 

@@ -77,7 +77,7 @@ def ui_context(database: Database, db_path: Path, qt_settings: QSettings) -> UiC
 
 @pytest.fixture
 def demo_context(ui_context: UiContext) -> UiContext:
-    from nanmu_desktop.services.demo import load_demo
+    from nanmu_desktop.services.demo import fill_demo
 
-    load_demo(ui_context.database)
+    fill_demo(ui_context.database)
     return ui_context

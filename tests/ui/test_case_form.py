@@ -165,6 +165,7 @@ def test_history_tab_lists_registration_and_edits(qtbot, page):
     assert form.save()
     table = form.history.table
     assert table.rowCount() == 2
-    assert table.item(0, 2).text() == "修改案件"  # newest first
-    assert "损失情况" in table.item(0, 3).text()
-    assert table.item(1, 2).text() == "登记案件"
+    assert [table.item(0, c).text() for c in (2, 3)] == ["案件", "修改"]  # newest first
+    assert table.item(0, 4).text() == "修改了：损失情况"
+    assert [table.item(1, c).text() for c in (2, 3)] == ["案件", "新建"]
+    assert table.item(1, 4).text().startswith("登记编号 RC-2026-")

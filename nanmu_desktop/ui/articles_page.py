@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFont,
     QKeySequence,
     QShortcut,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -56,6 +57,15 @@ def _span_table(
             last = document.findBlock(base + max(span.start, span.end - 1))
             table[span.citation] = (first.position(), last.position() + last.length() - 1)
     return table
+
+
+def _block_format(centred: bool = False, before: float = 0, after: float = 0) -> QTextBlockFormat:
+    block = QTextBlockFormat()
+    block.setAlignment(Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft)
+    block.setTopMargin(before)
+    block.setBottomMargin(after)
+    block.setLineHeight(140, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    return block
 
 
 class ArticlesPage(QWidget):
@@ -137,14 +147,18 @@ class ArticlesPage(QWidget):
         cursor = QTextCursor(self.text.document())
         bold = QTextCharFormat()
         bold.setFontWeight(QFont.Weight.Bold)
+        title = QTextCharFormat(bold)
+        title.setFontPointSize(self.font().pointSizeF() * 1.3)
         plain = QTextCharFormat()
-        cursor.insertText(reg.title, bold)
+        cursor.setBlockFormat(_block_format(centred=True, after=12))
+        cursor.insertText(reg.title, title)
         offsets: dict[int, int] = {}
         for chapter in reg.chapters:
-            cursor.insertBlock()
+            cursor.insertBlock(_block_format(centred=True, before=10, after=6), bold)
             cursor.insertText(chapter.heading, bold)
             for article in chapter.articles:
-                cursor.insertBlock()
+                # Lines after the first (items, 款) inherit this block format.
+                cursor.insertBlock(_block_format(after=3), plain)
                 offsets[article.number] = cursor.position()
                 cursor.insertText(article.heading, bold)
                 cursor.insertText(article.text[len(article.heading) :], plain)

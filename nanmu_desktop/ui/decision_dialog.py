@@ -92,6 +92,7 @@ class DecisionDialog(QDialog):
         differs = outcome is not self._proposal
         self.ui.reasonCaption.setText("决定理由(&R)：" + ("（必填）" if differs else ""))
         self.ui.reasonError.clear()
+        self.ui.reasonError.hide()
 
     def _update_deadline(self) -> None:
         due, rule = preview_notification_deadline(self._context.database, self._meeting_date())
@@ -135,6 +136,7 @@ class DecisionDialog(QDialog):
             label = self._error_label(problem.field)
             message = str(problem) if label is self.ui.formError else problem.message
             label.setText("；".join(filter(None, (label.text(), message))))
+            label.show()
 
     def _clear_errors(self) -> None:
         for label in (
@@ -144,3 +146,4 @@ class DecisionDialog(QDialog):
             self.ui.formError,
         ):
             label.clear()
+            label.hide()  # an empty error line would leave a gap in the form

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.domain.regulation import Regulation
+from nanmu_desktop.domain.regulation_loader import available_versions, load_regulation
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
@@ -188,7 +190,9 @@ class DeterminationPage(QWidget):
             if info is None:
                 self.detail.setHtml("<p>尚未认定。点击“开始认定”，按向导逐项回答。</p>")
             else:
-                self.detail.setHtml(proposal_html(info) + decision_html(info))
+                self.detail.setHtml(
+                    proposal_html(info, self._regulation(info)) + decision_html(info)
+                )
         proposable = case is not None and CaseStatus(case.status) in PROPOSABLE
         self.wizard_button.setEnabled(proposable)
         self.wizard_button.setText("重新认定(&W)…" if info is not None else "开始认定(&W)…")
@@ -198,6 +202,13 @@ class DeterminationPage(QWidget):
             and not info.decided
             and CaseStatus(case.status) is CaseStatus.determining
         )
+
+    @staticmethod
+    def _regulation(info: DeterminationInfo) -> Regulation:
+        """The version the proposal was made under (the newest when it is no longer installed)."""
+        if info.regulation_version in available_versions():
+            return load_regulation(info.regulation_version)
+        return load_regulation()
 
     def open_wizard(self) -> DeterminationWizard | None:
         """Open the wizard (window-modal, non-blocking) on the chosen case; None when none."""

@@ -67,7 +67,8 @@ def test_a_differing_outcome_needs_a_reason(
     assert "必填" in dialog.ui.reasonCaption.text()
     save(qtbot, dialog)
     assert dialog.isVisible()
-    assert "理由" in dialog.ui.reasonError.text()
+    assert "理由" in dialog.ui.reasonError.text() and dialog.ui.reasonError.isVisible()
+    assert not dialog.ui.attendeesError.isVisible()  # attendees were given
     info = current_determination(ui_context.database, get_case_id(dialog))
     assert info is not None and not info.decided  # nothing written
 

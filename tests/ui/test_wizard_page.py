@@ -47,6 +47,7 @@ def test_select_case_shows_it_and_the_wizard_saves_a_proposal(
         )
     text = page.detail.toPlainText()
     assert "认定建议：履职尽责（不予追责）" in text and "第九条第（四）项" in text
+    assert "履职尽责情形（第九条）：（四）因不能预见、不能避免" in text  # the fact found
     assert page.decision_button.isEnabled()
     assert "重新认定" in page.wizard_button.text()
 

@@ -14,12 +14,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -141,6 +141,8 @@ class QuestionPage(QWizardPage):
         guidance = [regulation.guidance_for(key) for key in step.guidance]
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
+        # A horizontal splitter does not grow vertically by default; the page fills the wizard.
+        splitter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         splitter.addWidget(self._build_questions())
         splitter.addWidget(self._build_side(article_html(step, regulation), guidance))
         splitter.setStretchFactor(0, 3)
@@ -177,16 +179,20 @@ class QuestionPage(QWizardPage):
         article.setObjectName("articleText")
         article.setHtml(article_html)
         article.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab stays on the questions
-        layout.addWidget(article, 3)
-        box = QGroupBox("、".join(f"“{g.title}”" for g in guidance) + "（参考）", side)
-        box_layout = QHBoxLayout(box)
+        layout.addWidget(article, 1)
+        box = QFrame(side)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box_layout = QVBoxLayout(box)
+        heading = QLabel("、".join(f"“{g.title}”" for g in guidance) + "（参考）", box)
+        heading.setStyleSheet("font-weight: bold;")
         note = QLabel("\n".join(g.text for g in guidance), box)
         note.setToolTip("\n".join(g.source for g in guidance))
         note.setObjectName("guidanceText")
         note.setWordWrap(True)
         note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        box_layout.addWidget(note)
-        layout.addWidget(box, 2)
+        box_layout.addWidget(heading)
+        box_layout.addWidget(note, 1)
+        layout.addWidget(box)
         return side
 
     def _changed(self, fact_row: _FactRow) -> None:

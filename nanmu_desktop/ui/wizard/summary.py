@@ -8,8 +8,12 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from nanmu_desktop.domain import interview
 from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.services.determinations import DeterminationInfo
+from nanmu_desktop.ui.wizard.answers import Answers
+from nanmu_desktop.ui.wizard.question_page import questions_for
 
 
 def chinese_date(day: date) -> str:
@@ -37,7 +41,24 @@ def _list(title: str, lines: tuple[str, ...], ordered: bool = False) -> str:
     return f"<h4>{escape(title)}</h4><{tag}>{items}</{tag}>"
 
 
-def proposal_html(info: DeterminationInfo) -> str:
+def facts_html(facts: dict[str, object], regulation: Regulation) -> str:
+    """The facts found, step by step, worded as the wizard asked them, with reasons and evidence."""
+    answers = Answers.from_facts_dict(facts)
+    lines: list[str] = []
+    for step in interview.STEPS:
+        for question in questions_for(step, regulation):
+            if question.key not in answers.checked:
+                continue
+            line = f"{escape(step.title)}：{escape(question.marker + question.text)}"
+            for label, notes in (("理由", answers.reasons), ("证据", answers.evidence)):
+                if notes.get(question.key, "").strip():
+                    line += f"<br/>　{label}：{escape(notes[question.key].strip())}"
+            lines.append(f"<li>{line}</li>")
+    body = f"<ul>{''.join(lines)}</ul>" if lines else "<p>未认定任何情形。</p>"
+    return f"<h4>认定事实</h4>{body}"
+
+
+def proposal_html(info: DeterminationInfo, regulation: Regulation) -> str:
     basis = "、".join(citation_link(b) for b in info.basis)
     made = f"{info.made_at.astimezone():%Y-%m-%d %H:%M}（{escape(info.made_by)}）"
     version = escape(info.regulation_version)
@@ -45,6 +66,7 @@ def proposal_html(info: DeterminationInfo) -> str:
         [
             f"<h3>认定建议：{escape(info.outcome_label)}</h3>",
             f"<p><b>依据：</b>{basis}</p>" if basis else "",
+            facts_html(info.facts, regulation),
             _list("认定理由", info.explanation, ordered=True),
             _list("未认定更有利结果的原因", info.why_not),
             _list("请注意", info.warnings),

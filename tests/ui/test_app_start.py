@@ -1,0 +1,78 @@
+"""Start-up: Chinese Qt texts and font, unusable database, first run, the main window, bug box."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from helpers import ModalAnswer, answer_message_box
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+from nanmu_desktop.ui import app as app_module
+from nanmu_desktop.ui.main_window import MainWindow
+
+Ok = QMessageBox.StandardButton.Ok
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def test_application_speaks_chinese_and_renders_it(qapp):
+    application = app_module.create_application(sys.argv)
+    assert application is qapp
+    assert application.applicationDisplayName() == "南木容错纠错办理系统"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QFontMetrics(application.font()).inFont("容")
+
+
+def test_a_file_that_is_not_a_database_is_refused_with_exit_2(qtbot, tmp_path):
+    bogus = tmp_path / "案件.sqlite3"
+    bogus.write_text("这不是数据库", encoding="utf-8")
+    box = answer_message_box(Ok)
+    assert app_module.run(bogus) == 2
+    assert box.handled and str(bogus) in box.text
+    assert bogus.read_text(encoding="utf-8") == "这不是数据库"  # left untouched
+
+
+def test_new_database_shows_first_run_and_cancel_ends_start_up(qtbot, db_path, settings):
+    wizard_seen = ModalAnswer(QWizard, lambda wizard: wizard.reject())
+    assert app_module.start(db_path, settings) is None
+    assert wizard_seen.handled
+    assert not any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
+
+
+def test_prepared_database_opens_the_main_window(qtbot, db_path, settings):
+    from nanmu_desktop.services.demo import fill_demo
+    from nanmu_desktop.storage.db import open_database
+
+    database = open_database(db_path)
+    fill_demo(database)
+    database.close()
+    window = app_module.start(db_path, settings)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitExposed(window)
+        cases = window.page(0)
+        assert cases.model.total >= 12
+        assert cases.count_label.text() == f"共 {cases.model.total} 件"
+    finally:
+        window.close()
+        window.context.database.close()
+
+
+def test_unexpected_error_is_logged_and_told_in_chinese(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    box = answer_message_box(Ok)
+    try:
+        raise RuntimeError("模拟的程序错误")
+    except RuntimeError as err:
+        app_module.report_unexpected(type(err), err, err.__traceback__)
+    assert box.handled and "程序出现意外错误" in box.text
+    logs = list(tmp_path.rglob(app_module.ERROR_LOG_NAME))
+    assert len(logs) == 1 and "RuntimeError: 模拟的程序错误" in logs[0].read_text("utf-8")
+    assert str(logs[0]) in box.text

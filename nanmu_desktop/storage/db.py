@@ -16,6 +16,7 @@ from nanmu_desktop.errors import DatabaseOpenError
 
 from . import migrate
 from .search_index import sync_after_flush
+from .sqlite_errors import describe, translated_errors
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -39,15 +40,19 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._sessions() as session, session.begin():
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        A busy, full or read-only file raises DatabaseBusyError / DatabaseWriteError, and a
+        protective trigger's refusal ConflictError, each with its Chinese message.
+        """
+        with translated_errors(), self._sessions() as session, session.begin():
             yield session
 
     @contextmanager
     def write_session(self) -> Iterator[Session]:
         """Like `session()`, but takes the write lock at once (BEGIN IMMEDIATE), so what it reads
         — e.g. the last number of a register — cannot change before it writes."""
-        with self._write_sessions() as session, session.begin():
+        with translated_errors(), self._write_sessions() as session, session.begin():
             yield session
 
     def close(self) -> None:
@@ -67,7 +72,7 @@ def open_database(path: Path) -> Database:
                 _upgrade(engine, path)
     except exc.DBAPIError as err:
         engine.dispose()
-        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{_describe(err)}") from err
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{describe(err)}") from err
     except DatabaseOpenError:
         engine.dispose()
         raise
@@ -149,17 +154,3 @@ def _upgrade(engine: Engine, path: Path) -> None:
         if migrate.current_revision(connection) != migrate.head_revision():
             migrate.upgrade_to_head(connection)
         connection.commit()
-
-
-def _describe(err: exc.DBAPIError) -> str:
-    original = err.orig
-    if isinstance(original, sqlite3.DatabaseError):
-        message = str(original)
-        if "file is not a database" in message or "malformed" in message:
-            return "文件已损坏或不是数据库文件。"
-        if "locked" in message or "busy" in message:
-            return "数据库正被其他程序占用，请稍后再试。"
-        if "unable to open" in message or "readonly" in message:
-            return "没有读写该文件的权限。"
-        return f"数据库错误（{message}）。"
-    return f"数据库错误（{err}）。"

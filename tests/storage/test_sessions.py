@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from nanmu_desktop.storage import Database
 from nanmu_desktop.storage.models import Department
+from nanmu_desktop.storage.sqlite_errors import DatabaseBusyError
 
 
 @pytest.mark.parametrize("kind", ["session", "write_session"])
@@ -78,3 +79,21 @@ def test_objects_stay_readable_after_the_session_ends(db: Database) -> None:
         session.add(department)
     assert department.name == "应急管理和安全生产办公室"
     assert department.id is not None
+
+
+def test_a_write_overtaken_by_another_program_is_a_clear_busy_error(db: Database) -> None:
+    """A read snapshot cannot become a write after someone else committed (WAL)."""
+    other = sqlite3.connect(db.path, isolation_level=None)
+    try:
+        with pytest.raises(DatabaseBusyError, match="稍后重试"), db.session() as session:
+            session.scalar(select(func.count()).select_from(Department))
+            other.execute(
+                "INSERT INTO departments (name, sort_order, active, created_at, "
+                "updated_at) VALUES ('党政综合办公室', 0, 1, '2026-01-01', '2026-01-01')"
+            )
+            session.add(Department(name="社会事务办公室"))
+    finally:
+        other.close()
+    with db.session() as session:
+        names = session.scalars(select(Department.name)).all()
+    assert names == ["党政综合办公室"]

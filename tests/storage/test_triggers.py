@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.storage import Database
 from nanmu_desktop.storage.audit import record
 from nanmu_desktop.storage.models import DocumentVoid, IssuedDocument, NumberRegister
@@ -76,7 +77,7 @@ def test_the_orm_cannot_change_an_issued_document_either(db: Database) -> None:
             signer="刘晓伟",
         )
         session.add(document)
-    with pytest.raises(Exception, match="已签发的公文不可修改"), db.session() as session:
+    with pytest.raises(ConflictError, match="已签发的公文不可修改"), db.session() as session:
         stored = session.get(IssuedDocument, document.id)
         assert stored is not None
         stored.title = "改过的标题"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import URL, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +24,14 @@ BUSY_TIMEOUT_MS = 10_000
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 # The execution option our "begin" hook reads: DEFERRED for reads, IMMEDIATE for allocators.
 BEGIN_OPTION = "nanmu_begin"
+OS_REASONS = {
+    errno.ENOENT: "路径不存在。",
+    errno.ENOTDIR: "路径中有一段不是文件夹。",
+    errno.EACCES: "没有访问该位置的权限。",
+    errno.EPERM: "没有访问该位置的权限。",
+    errno.EROFS: "存储介质为只读。",
+    errno.ENOSPC: "磁盘空间不足。",
+}
 
 
 class Database:
@@ -94,12 +103,14 @@ def _check_file(path: Path) -> None:
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{err.strerror or err}") from err
+        reason = OS_REASONS.get(err.errno or 0, "无法访问该路径。")
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{reason}") from err
 
 
 def _make_engine(path: Path) -> Engine:
     # The pool hands a connection to whichever worker thread holds a session.
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    url = URL.create("sqlite", database=str(path))  # no URL parsing: '?' or '#' stay in the name
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine

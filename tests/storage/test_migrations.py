@@ -139,6 +139,12 @@ def test_a_path_that_cannot_be_created_is_refused(tmp_path: Path) -> None:
     blocker = tmp_path / "备份.txt"
     blocker.write_text("x", encoding="utf-8")
     path = blocker / "子目录" / "nanmu.sqlite3"
-    with pytest.raises(DatabaseOpenError) as caught:
+    with pytest.raises(DatabaseOpenError, match="不是文件夹") as caught:
         open_database(path)
     assert str(path) in caught.value.message
+
+
+def test_a_file_name_with_url_characters_is_used_as_is(tmp_path: Path) -> None:
+    path = tmp_path / "案件#1?备份.sqlite3"
+    open_database(path).close()
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")

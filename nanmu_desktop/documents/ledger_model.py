@@ -26,17 +26,17 @@ COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("案件来源", 12, None),
     LedgerColumn("当事执法人员", 18, 24),
     LedgerColumn("所在科室", 24, None),
-    LedgerColumn("执法领域", 12, 18),
+    LedgerColumn("执法领域", 12, 20),
     LedgerColumn("执法类别", 10, None),
     LedgerColumn("发生日期", 13, None),
-    LedgerColumn("基本情况", 50, 52),
+    LedgerColumn("基本情况", 50, 50),
     LedgerColumn("办理阶段", 12, 18),
     LedgerColumn("认定结论", 18, 22),
-    LedgerColumn("认定依据", 40, 42),
+    LedgerColumn("认定依据", 40, 36),
     LedgerColumn("党委决定日期", 14, None),
     LedgerColumn("纠错整改", 12, None),
     LedgerColumn("已发文书", 36, None),
-    LedgerColumn("第十四条", 20, 27),
+    LedgerColumn("第十四条", 20, 33),
 )
 
 

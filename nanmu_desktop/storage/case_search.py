@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from .models import Case, CaseOfficer, Officer
 from .search_index import FTS_TABLE, match_expression
 
+# "status" orders by the status code (then date), not by lifecycle stage.
 SortKey = Literal["reported_on", "occurred_on", "updated_at", "number", "status"]
 DateField = Literal["reported_on", "occurred_on"]
 MAX_LIMIT = 500

@@ -5,7 +5,9 @@ treats a run of Han characters as one token. So the text is re-written as overla
 bigrams plus the run's last character ("容错纠错" → "容错 错纠 纠错 错"): a query of
 n ≥ 2 characters becomes the phrase of its n-1 bigrams; a single character becomes the
 prefix query "容"*, which the trailing unigram makes complete. The index is kept in
-step by the ORM after every flush (`sync_after_flush`).
+step by the ORM after every flush (`sync_after_flush`), so change cases through ORM
+objects: a bulk `update(Case)` statement would bypass it. Deleting needs no tokenising
+and is done by a trigger, whoever deletes.
 """
 
 from __future__ import annotations

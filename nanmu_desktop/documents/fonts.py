@@ -55,13 +55,14 @@ SYSTEM_CANDIDATES: dict[FontRole, tuple[tuple[str, int], ...]] = {
 BUNDLED: dict[FontRole, tuple[str, str]] = {
     FontRole.XIAOBIAOSONG: ("NotoSerifSC-Black-GB.ttf", "Noto Serif SC Black"),
     FontRole.FANGSONG: ("NotoSerifSC-Light-GB.ttf", "Noto Serif SC Light"),
-    FontRole.HEITI: ("NotoSansSC-Regular.ttf", "Noto Sans SC"),
-    FontRole.KAITI: ("LXGWWenKai-Regular.ttf", "LXGW WenKai 霞鹜文楷"),
+    FontRole.HEITI: ("NotoSansSC-Regular-GB.ttf", "Noto Sans SC"),
+    FontRole.KAITI: ("WenKaiGB-Regular.ttf", "WenKai GB（霞鹜文楷子集）"),
     FontRole.SONGTI: ("NotoSerifSC-Regular-GB.ttf", "Noto Serif SC"),
     FontRole.MONGOLIAN: ("NotoSansMongolian-Regular.ttf", "Noto Sans Mongolian"),
 }
-# Whole (unsubset) bundled fonts tried, in order, for a character the role's font lacks.
-BUNDLED_FALLBACKS: tuple[str, ...] = ("NotoSansSC-Regular.ttf", "LXGWWenKai-Regular.ttf")
+# Role fonts are subsets (GB2312 ∪ 通用规范汉字表) that load fast; this whole font is tried
+# for a rarer character none of them has.
+BUNDLED_FALLBACKS: tuple[str, ...] = ("NotoSansSC-Regular.ttf",)
 
 
 class FontUnavailableError(NanmuError):
@@ -108,21 +109,36 @@ class FontSet:
         loaded = self._loaded.get(font.path)
         if loaded is None:
             name = font.reportlab_name
-            try:
+            # Not getFont() on a miss: that scans every Type 1 AFM file on the search path.
+            if name in pdfmetrics.getRegisteredFontNames():
                 loaded = pdfmetrics.getFont(name)
-            except KeyError:
+            else:
                 try:
                     loaded = TTFont(name, str(font.path), subfontIndex=font.subfont_index)
                 except Exception as exc:  # reportlab raises bare TTFError/ValueError/OSError
                     raise FontUnavailableError(
                         f"字体文件无法使用：{font.path}（{exc}）。请在设置中另选字体。"
                     ) from exc
+                # Before registering: reportlab maps a second font with an already registered
+                # face name onto the first one.
+                loaded.face.name = self._unique_face_name(font, loaded.face.name)
                 pdfmetrics.registerFont(loaded)
             self._loaded[font.path] = loaded
             # Snapshot the font's own cmap: shaping later adds private-use codes to it.
             self._cmaps[font.path] = frozenset(
                 c for c in loaded.face.charToGlyph if not 0xE000 <= c <= 0xF8FF)
         return loaded
+
+    def _unique_face_name(self, font: FontFile, face_name: bytes) -> bytes:
+        """The face (PDF BaseFont) name: reportlab treats fonts with equal face names as one
+        font (e.g. a subset and its whole font), so each file gets its own."""
+        stem = font.path.stem
+        name = stem.encode("ascii") if stem.isascii() and stem.isprintable() else face_name
+        if font.subfont_index:
+            name += b"-%d" % font.subfont_index
+        if name in pdfmetrics._dynFaceNames:  # reportlab's registry of face names
+            name += b"-" + font.reportlab_name.rsplit("-", 1)[-1].encode("ascii")
+        return bytes(name.replace(b" ", b""))
 
     def font_name(self, font: FontFile) -> str:
         """The reportlab name of `font`, registering it first if needed."""

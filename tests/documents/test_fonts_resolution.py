@@ -72,7 +72,7 @@ def test_system_font_is_preferred_and_not_a_substitute(tmp_path: Path) -> None:
 
 
 def test_settings_override_wins_and_bad_path_is_refused(tmp_path: Path) -> None:
-    chosen = fonts_dir() / "LXGWWenKai-Regular.ttf"
+    chosen = fonts_dir() / "WenKaiGB-Regular.ttf"
     fonts = resolve_fonts({FontRole.FANGSONG: chosen}, search_dirs=[])
     assert fonts.roles[FontRole.FANGSONG].path == chosen
     assert fonts.roles[FontRole.FANGSONG].source == "settings"

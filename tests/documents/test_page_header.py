@@ -107,9 +107,9 @@ def test_upward_document_number_left_signer_right_in_kaiti(upward: Any) -> None:
     assert row[0]["x0"] == pytest.approx(AREA_LEFT + CHAR_PITCH, abs=0.5)
     assert row[-1]["x1"] == pytest.approx(AREA_RIGHT - CHAR_PITCH, abs=0.5)
     names = [c for c in row if c["text"] in "刘晓伟"]
-    assert names and all("LXGWWenKai" in c["fontname"] for c in names)
+    assert names and all("WenKaiGB" in c["fontname"] for c in names)
     label = [c for c in row if c["text"] in "签发人："]
-    assert all("LXGWWenKai" not in c["fontname"] for c in label)
+    assert all("WenKaiGB" not in c["fontname"] for c in label)
 
 
 def test_draft_has_watermark_and_empty_number_line() -> None:

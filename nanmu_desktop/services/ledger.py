@@ -47,6 +47,7 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
                 Case.title,
                 func.substr(Case.description, 1, SUMMARY_CHARS + 1),
                 Case.status,
+                Case.outcome,
             ).order_by(Case.reported_on, Case.id)
         ).all()
         people: dict[int, list[tuple[str, str]]] = defaultdict(list)
@@ -63,7 +64,6 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
             for row in session.execute(
                 select(
                     Determination.case_id,
-                    Determination.decided_outcome,
                     Determination.leniency,
                     Determination.basis,
                     Determination.meeting_date,
@@ -82,11 +82,21 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
         ):
             documents[doc_case].append(number + ("（已作废）" if voided else ""))
     rows = []
-    for case_id, number, reported, source, field, etype, occurred, title, text, status in cases:
+    for (
+        case_id,
+        number,
+        reported,
+        source,
+        field,
+        etype,
+        occurred,
+        title,
+        text,
+        status,
+        code,
+    ) in cases:
         decision = decisions.get(case_id)
-        outcome = (
-            Outcome(decision.decided_outcome) if decision and decision.decided_outcome else None
-        )
+        outcome = Outcome(code) if code else None  # the case mirrors the committee's outcome
         outcome_text = ""
         if outcome is not None:
             outcome_text = outcome.label

@@ -77,14 +77,17 @@ def start(db_path: Path, settings: QSettings | None = None) -> MainWindow | None
     Raises DatabaseOpenError when the file cannot be used; returns None when the first-run
     wizard is cancelled. The caller closes `window.context.database` when done.
     """
+    from nanmu_desktop.services.settings import is_first_run
     from nanmu_desktop.storage.db import open_database
-    from nanmu_desktop.ui.first_run import run_first_run_if_needed
 
     database = open_database(db_path)
     context = UiContext(database, db_path, settings if settings is not None else QSettings())
-    if not run_first_run_if_needed(context, None):
-        database.close()
-        return None
+    if is_first_run(database):
+        from nanmu_desktop.ui.first_run import run_first_run_if_needed  # rarely needed: lazy
+
+        if not run_first_run_if_needed(context, None):
+            database.close()
+            return None
     window = MainWindow(context)
     window.show()
     return window

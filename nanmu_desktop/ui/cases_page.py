@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.ui.case_filters import CaseFilterBar
-from nanmu_desktop.ui.case_form import CaseFormDialog
 from nanmu_desktop.ui.case_list_model import CaseListModel
 from nanmu_desktop.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from nanmu_desktop.ui.case_form import CaseFormDialog
 
 _HEADER_KEY = "cases_page/header"
 
@@ -170,6 +174,8 @@ class CasesPage(QWidget):
                 return self.case_form
             if not self.case_form.close():
                 return self.case_form
+        from nanmu_desktop.ui.case_form import CaseFormDialog  # not needed to show the list
+
         form = CaseFormDialog(self.context, case_id, self)
         form.finished.connect(lambda _result, f=form: self._form_closed(f))
         self.case_form = form

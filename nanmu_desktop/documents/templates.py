@@ -16,7 +16,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from string import Formatter
 
@@ -60,6 +60,7 @@ class Fill:
     tables: Mapping[str, Sequence[tuple[str, ...]]] = field(default_factory=dict)
 
 
+@cache
 def template_dirs() -> tuple[Path, ...]:
     """Where templates are looked up, first match wins: the office's copies, then the bundled."""
     return (user_data_dir() / "templates", resources_dir() / "templates")

@@ -142,7 +142,12 @@ def _with_case(
             outcome=info.outcome,
             basis=info.basis,
             explanation=info.explanation,
-            answers=worksheet_answers(info.facts, regulation),
+            # Only the worksheet prints the answers; other kinds skip the work.
+            answers=(
+                worksheet_answers(info.facts, regulation)
+                if ctx.kind == DocumentKind.determination_worksheet
+                else ()
+            ),
             regulation_version=info.regulation_version,
             made_on=info.made_at.date(),
         )

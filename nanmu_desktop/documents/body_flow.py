@@ -16,6 +16,7 @@ from nanmu_desktop.documents.page_grid import (
     TITLE_SIZE,
     next_top,
 )
+from nanmu_desktop.documents.page_items import PlacedLine
 from nanmu_desktop.documents.table_flow import place_table
 from nanmu_desktop.documents.title_block import break_title
 from nanmu_desktop.documents.typesetter import Typesetter
@@ -47,21 +48,20 @@ def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: in
 
 
 def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
-                    role: FontRole = FontRole.FANGSONG, indent_chars: float = 2,
-                    hanging_chars: float = 0) -> None:
-    """Justified body lines; the first indented `indent_chars`, the rest `hanging_chars`."""
-    indent = indent_chars * CHAR_PITCH
-    hang = hanging_chars * CHAR_PITCH
-    lines = ts.lines(text, role, field, AREA_WIDTH - hang, BODY_SIZE, BODY_SPACING,
-                     first_indent=indent - hang)
+                    role: FontRole = FontRole.FANGSONG, first_x: float = 2 * CHAR_PITCH,
+                    rest_x: float = 0.0) -> None:
+    """Justified body lines: the first starts `first_x`, the rest `rest_x` points from the
+    版心 left (2 characters then flush left for an ordinary paragraph)."""
+    lines = ts.lines(text, role, field, AREA_WIDTH - rest_x, BODY_SIZE, BODY_SPACING,
+                     first_indent=first_x - rest_x)
     for line in lines:
-        flow.place_line(replace(line, x=line.x + hang), movable=True)
+        flow.place_line(replace(line, x=line.x + rest_x), movable=True)
 
 
 def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     if notice.recipients:
         text = "、".join(notice.recipients) + "："
-        place_paragraph(flow, ts, text, ts.field(text, "主送机关"), indent_chars=0)
+        place_paragraph(flow, ts, text, ts.field(text, "主送机关"), first_x=0.0)
     paragraph_no = 0
     for block in notice.body:
         if isinstance(block, Paragraph):
@@ -69,7 +69,7 @@ def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
             place_paragraph(flow, ts, block.text,
                             ts.field(block.text, f"正文第{paragraph_no}段"),
                             HEADING_ROLES[block.level],
-                            indent_chars=2 if block.indent_first_line else 0)
+                            first_x=2 * CHAR_PITCH if block.indent_first_line else 0.0)
         else:
             place_table(flow, ts, block)
     _place_attachments(flow, notice, ts)
@@ -82,12 +82,20 @@ def _place_attachments(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
         return
     flow.skip_lines(1)
     many = len(notice.attachments) > 1
+    label = ts.line("附件：", FontRole.FANGSONG, "附件说明", BODY_SIZE, x=2 * CHAR_PITCH,
+                    spacing=BODY_SPACING)
+    numbers_x = label.x + label.width + BODY_SPACING
     for i, name in enumerate(notice.attachments, start=1):
         field = ts.field(name, f"附件说明第{i}项")
-        prefix = ("附件：" if i == 1 else "") + (f"{i}．" if many else "")
-        hanging = 5 + (1.5 if many else 0)  # 2 indent + 附件： (3) + number
-        text = prefix + name
-        if i > 1:
-            place_paragraph(flow, ts, text, field, indent_chars=5, hanging_chars=hanging)
-        else:
-            place_paragraph(flow, ts, text, field, indent_chars=2, hanging_chars=hanging)
+        number = ts.line(f"{i}．", FontRole.FANGSONG, field, BODY_SIZE, x=numbers_x,
+                         spacing=BODY_SPACING) if many else None
+        name_x = number.x + number.width + BODY_SPACING if number else numbers_x
+        lines = ts.lines(name, FontRole.FANGSONG, field, AREA_WIDTH - name_x, BODY_SIZE,
+                         BODY_SPACING)
+        for j, line in enumerate(lines):
+            placed = flow.place_line(replace(line, x=line.x + name_x), movable=True)
+            if j == 0:
+                # The label and number keep their natural spacing so items align.
+                prefixes = ([label] if i == 1 else []) + ([number] if number else [])
+                for prefix in prefixes:
+                    flow.add(PlacedLine(prefix, placed.top, keep_with_next=True))

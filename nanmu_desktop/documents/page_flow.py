@@ -54,20 +54,24 @@ class PageFlow:
         self.new_page()
         if not lines:
             return
-        origin = lines[0].top
+        origin = min(placed.top for placed in lines)
         for placed in lines:
             self.add(replace(placed, top=placed.top - origin))
-        self.cursor = lines[-1].top - origin + LINE_PITCH
+        self.cursor = max(placed.top for placed in lines) - origin + LINE_PITCH
 
     def take_trailing_body_lines(self, count: int) -> list[PlacedLine]:
-        """Remove up to `count` body lines from the end of the current page (to move them with
-        the signature) — but never all of a page's content."""
+        """Remove the last `count` body lines (all items on those baselines) from the current
+        page, to move them with the signature — but never all of a page's content."""
         items = self.page.items
         taken: list[PlacedLine] = []
-        while len(taken) < count and len(items) > 1:
+        tops: set[float] = set()
+        while len(items) > 1:
             last = items[-1]
             if not (isinstance(last, PlacedLine) and last.keep_with_next):
                 break
+            if last.top not in tops and len(tops) == count:
+                break
+            tops.add(last.top)
             taken.insert(0, last)
             items.pop()
         return taken

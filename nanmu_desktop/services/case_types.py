@@ -96,7 +96,7 @@ class CaseDetail:
     updated_at: datetime
     officers: tuple[CaseOfficer, ...]
     attachments: tuple[AttachmentInfo, ...]
-    allowed_statuses: tuple[str, ...] = ()  # where it may go next
+    allowed_statuses: tuple[str, ...] = ()  # what change_status accepts next
 
     @property
     def not_an_enforcement_error(self) -> bool:

@@ -64,9 +64,14 @@ def update_case(
 def change_status(
     db: Database, case_id: int, target: str, *, actor: str = DEFAULT_ACTOR
 ) -> CaseDetail:
-    """Move a case along its lifecycle; a move the lifecycle forbids raises ConflictError."""
+    """Move a case along its lifecycle; a move the lifecycle forbids raises ConflictError.
+
+    党委研究决定 is reached only by recording the decision (determinations.record_decision).
+    """
     with db.session() as session:
         row = fetch(session, Case, case_id, "案件")
+        if choices.statuses().get(str(target)) == CaseStatus.decided:
+            raise ConflictError("党委决定须通过“记录党委决定”登记会议日期、参会人员和决定结果")
         set_status(session, row, target, actor)
         return case_detail(row)
 
@@ -276,7 +281,9 @@ def case_detail(row: Case) -> CaseDetail:
             CaseOfficer(officer_info(link.officer), link.role) for link in row.officer_links
         ),
         attachments=tuple(attachment_info(a) for a in row.attachments),
-        allowed_statuses=tuple(str(s) for s in choices.next_statuses(status, outcome)),
+        allowed_statuses=tuple(
+            str(s) for s in choices.next_statuses(status, outcome) if s is not CaseStatus.decided
+        ),
     )
 
 

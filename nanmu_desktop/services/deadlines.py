@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain import deadlines
 from nanmu_desktop.domain.deadlines import DayCountRule, WorkCalendar
-from nanmu_desktop.services.settings import calendar_sets, load_profile
+from nanmu_desktop.services.settings import calendar_sets, read_profile
 from nanmu_desktop.storage.db import Database
 
 _RULES = {"calendar": DayCountRule.calendar_days, "working": DayCountRule.working_days}
@@ -17,7 +17,7 @@ _RULES = {"calendar": DayCountRule.calendar_days, "working": DayCountRule.workin
 def counting(session: Session) -> tuple[DayCountRule, WorkCalendar]:
     """The rule in force and the calendar of holidays and 调休 workdays."""
     holidays, workdays = calendar_sets(session)
-    rule = _RULES.get(load_profile(session).day_counting, DayCountRule.calendar_days)
+    rule = _RULES.get(read_profile(session).day_counting, DayCountRule.calendar_days)
     return rule, WorkCalendar(holidays=holidays, adjusted_workdays=workdays)
 
 

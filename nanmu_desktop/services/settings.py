@@ -58,7 +58,7 @@ class CalendarDayInfo:
 
 def get_profile(db: Database) -> TownshipProfileInfo:
     with db.session() as session:
-        return profile_info(load_profile(session))
+        return profile_info(read_profile(session))
 
 
 def is_first_run(db: Database) -> bool:
@@ -144,24 +144,33 @@ def remove_calendar_day(db: Database, day: date, *, actor: str = DEFAULT_ACTOR) 
         audit(session, actor, "remove", "calendar_day", day.isoformat(), before, None)
 
 
+def read_profile(session: Session) -> TownshipProfile:
+    """The profile row, or (in a new database) an unsaved one with the defaults."""
+    return session.get(TownshipProfile, 1) or _default_profile()
+
+
 def load_profile(session: Session) -> TownshipProfile:
-    """The single profile row, created with defaults when the database is new."""
+    """The single profile row for changing, added with the defaults when the database is new."""
     row = session.get(TownshipProfile, 1)
     if row is None:
-        row = TownshipProfile(
-            id=1,
-            name_zh="",
-            name_mn="",
-            document_prefixes={},
-            signer="",
-            issuing_authority="",
-            default_cc=[],
-            day_counting="calendar",
-            first_run_done=False,
-        )
+        row = _default_profile()
         session.add(row)
         session.flush()
     return row
+
+
+def _default_profile() -> TownshipProfile:
+    return TownshipProfile(
+        id=1,
+        name_zh="",
+        name_mn="",
+        document_prefixes={},
+        signer="",
+        issuing_authority="",
+        default_cc=[],
+        day_counting="calendar",
+        first_run_done=False,
+    )
 
 
 def calendar_sets(session: Session) -> tuple[frozenset[date], frozenset[date]]:

@@ -81,7 +81,11 @@ def test_status_follows_the_lifecycle(db: Database, case: CaseDetail) -> None:
     with pytest.raises(ConflictError, match="不能"):
         change_status(db, case.id, "closed")
     assert get_case(db, case.id).status == "investigating"
-    assert audit_count(db) == before
+    determining = change_status(db, case.id, "研判认定")  # the Chinese label works too
+    assert determining.allowed_statuses == ("investigating",)  # 党委决定 only via the decision
+    with pytest.raises(ConflictError, match="记录党委决定"):
+        change_status(db, case.id, "decided")
+    assert audit_count(db) == before + 1
 
 
 def test_attachment_kept_with_sha256_read_back_and_removed(db: Database, case: CaseDetail) -> None:

@@ -113,12 +113,7 @@ class MainWindow(QMainWindow):
         page = self._pages[index]
         if page is None:
             entry = PAGES[index]
-            try:
-                module = importlib.import_module(entry.module)
-            except ModuleNotFoundError as missing:  # TEMPORARY: until every page has landed
-                if missing.name != entry.module:
-                    raise
-                return self._placeholders[index]
+            module = importlib.import_module(entry.module)
             page = getattr(module, entry.class_name)(self.context)
             assert isinstance(page, QWidget)
             page.setObjectName(f"page_{entry.module.rsplit('.', 1)[-1]}")

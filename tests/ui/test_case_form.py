@@ -169,3 +169,19 @@ def test_history_tab_lists_registration_and_edits(qtbot, page):
     assert table.item(0, 4).text() == "修改了：损失情况"
     assert [table.item(1, c).text() for c in (2, 3)] == ["案件", "新建"]
     assert table.item(1, 4).text().startswith("登记编号 RC-2026-")
+
+
+def test_officer_can_be_removed_from_the_case(qtbot, page):
+    form = page.open_case(page.model.case_id(0))
+    ui = form.ui
+    assert ui.officers_list.count() == 1 and not ui.remove_officer_button.isEnabled()
+    type_chinese(ui.officer_combo, "莫某")
+    ui.add_officer_button.click()
+    assert ui.officers_list.count() == 2
+    ui.officers_list.setCurrentRow(0)
+    assert ui.remove_officer_button.isEnabled()
+    ui.remove_officer_button.click()
+    assert [ui.officers_list.item(r).text().split("（")[0] for r in range(1)] == ["莫某"]
+    assert form.save()
+    officers = get_case(page.context.database, form.case_id).officers
+    assert [o.officer.name for o in officers] == ["莫某"]

@@ -114,3 +114,22 @@ def test_header_indicator_stays_on_a_sortable_column(qtbot, ui_context, seven_ca
     header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)  # 案件编号
     assert (page.model.query.sort, page.model.query.descending) == ("number", False)
     assert page.model.case_id(0) == seven_cases[0]  # registered first: the lowest number
+
+
+def test_enter_and_double_click_open_the_case_form(qtbot, ui_context, seven_cases):
+    page = CasesPage(ui_context)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(2, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.case_form is not None and page.case_form.case_id == seven_cases[2]
+    page.case_form.reject()
+    qtbot.waitUntil(lambda: page.case_form is None)
+    rect = page.table.visualRect(page.model.index(4, 1))
+    viewport = page.table.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # QTest's double
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # needs a click
+    assert page.case_form is not None and page.case_form.case_id == seven_cases[4]
+    page.case_form.reject()

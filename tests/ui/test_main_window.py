@@ -135,7 +135,7 @@ def test_find_focuses_the_search_box(window, qtbot):
 
 
 def test_geometry_splitter_and_columns_are_remembered(qtbot, window, ui_context):
-    window.resize(720, 560)  # inside the offscreen platform's 800 × 800 screen
+    window.resize(760, 560)  # inside the offscreen platform's 800 × 800 screen
     window.splitter.setSizes([120, 600])
     header = window.page(CASES).table.horizontalHeader()
     header.resizeSection(2, 321)
@@ -145,7 +145,7 @@ def test_geometry_splitter_and_columns_are_remembered(qtbot, window, ui_context)
     again = MainWindow(ui_context)
     qtbot.addWidget(again)
     again.show()
-    assert again.size() == QSize(720, 560)
+    assert again.size() == QSize(760, 560)
     assert again.splitter.sizes() == sizes
     assert again.page(CASES).table.horizontalHeader().sectionSize(2) == 321
 
@@ -163,3 +163,18 @@ def test_fits_a_1366_by_768_screen(window):
     assert form_hint.height() <= SMALL_SCREEN.height()
     assert form.height() <= SMALL_SCREEN.height()
     form.reject()
+
+
+def test_closing_the_window_with_an_edited_case_asks_first(qtbot, window):
+    from helpers import answer_message_box, type_chinese
+    from PySide6.QtWidgets import QMessageBox
+
+    cases = window.page(CASES)
+    form = cases.open_case(cases.model.case_id(0))
+    type_chinese(form.ui.impact_edit, "尚未保存的影响说明")
+    box = answer_message_box(QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert box.handled and window.isVisible() and form.isVisible()
+    box = answer_message_box(QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert box.handled

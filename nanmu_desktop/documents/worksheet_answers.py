@@ -1,5 +1,7 @@
-"""The determination's questions and answers as rows of the 认定审批表: every element of 第十二条,
-第九条, 第十条 (both 款) and 第十一条 with 是/否, in the order the wizard asks them."""
+"""The determination's questions and answers as rows of the 认定审批表, in the order the wizard
+asks them: each element of 第十二条 and of 第十条第二款 with 是/否; for 第九条, 第十条第一款 and
+第十一条 the items found (with the written reason of a catch-all item), or one 否 row when none
+applies — so the form stays short enough for the committee to read at a glance."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nanmu_desktop.documents.context import Answer
-from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.citations import Citation, chinese_numeral
 from nanmu_desktop.domain.facts import (
     CONDITION_KEYS,
     CONDITION_LABELS,
@@ -42,14 +44,17 @@ def worksheet_answers(facts: Mapping[str, Any], regulation: Regulation) -> tuple
         "art11": parsed.art11,
     }
     for name, article, paragraph in _ITEM_LISTS:
-        for number in range(1, ITEM_COUNTS[name] + 1):
+        chosen = lists[name]
+        for number in chosen:
             citation = Citation(article, paragraph, (number,))
-            question = _item_text(regulation, citation)
-            answer = _yes(number in lists[name])
             reason = parsed.reasons.get(f"{name}.{number}")
-            if reason and number in lists[name]:
-                answer = f"是（{reason}）"
-            answers.append(Answer(citation.format(), question, answer))
+            answer = f"是（{reason}）" if reason else "是"
+            answers.append(Answer(citation.format(), _item_text(regulation, citation), answer))
+        if not chosen:
+            whole = Citation(article, paragraph)
+            last = ITEM_COUNTS[name]
+            question = f"具有{whole.format()}第（一）至（{chinese_numeral(last)}）项所列情形"
+            answers.append(Answer(whole.format(), question, "否"))
         if name == "art10":
             for index, key in enumerate(CONDITION_KEYS, start=1):
                 citation = Citation(10, 2, (index,))

@@ -358,7 +358,7 @@ def risk_warning_info(session: Session, case: Case, regulation: Regulation) -> R
                 number=c.number,
                 occurred_on=c.occurred_on,
                 officers="、".join(link.officer.name for link in c.officer_links),
-                summary=c.title or c.description[:40],
+                summary=c.title or _first_sentence(c.description),
             )
             for c in cases
         ),
@@ -366,3 +366,9 @@ def risk_warning_info(session: Session, case: Case, regulation: Regulation) -> R
             dict.fromkeys(o.department.name for o in officers if o.department is not None)
         ),
     )
+
+
+def _first_sentence(text: str, limit: int = 40) -> str:
+    """A case's description cut to its first sentence, at most `limit` characters."""
+    head = text.strip().split("。", 1)[0]
+    return head if len(head) <= limit else head[:limit] + "……"

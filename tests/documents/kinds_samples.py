@@ -30,7 +30,7 @@ GUAN = OfficerInfo("关某某", "综合行政执法办公室", "执法队员", "
 MO = OfficerInfo("莫某", "综合行政执法办公室", "执法队员", "15-0783-00031")
 
 J1_CASE = CaseInfo(
-    number="南木容〔2026〕1号",
+    number="RC-2026-001",
     source="个人申请",
     enforcement_type="行政检查",
     field="林业和草原",
@@ -117,7 +117,7 @@ RISK = RiskWarningInfo(
     period_start=date(2025, 9, 1),
     period_end=date(2026, 2, 28),
     cases=tuple(
-        RiskCase(f"南木容〔2026〕{n}号", date(2026, 1, n), "莫某", "检查时经营者隐瞒进货台账")
+        RiskCase(f"RC-2026-{n:03d}", date(2026, 1, n), "莫某", "检查时经营者隐瞒进货台账")
         for n in range(2, 6)
     ),
     recipients=("综合行政执法办公室",),

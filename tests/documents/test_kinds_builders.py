@@ -227,3 +227,21 @@ def test_unknown_placeholder_is_a_clear_template_error(tmp_path: Path) -> None:
     (tmp_path / "clarification.toml").write_text("title = [", encoding="utf-8")
     with pytest.raises(TemplateError, match=r"clarification\.toml"):
         load_template("clarification", [tmp_path])
+
+
+def test_worksheet_answers_list_each_exclusion_and_condition_and_the_items_found() -> None:
+    from nanmu_desktop.documents.worksheet_answers import worksheet_answers
+    from nanmu_desktop.domain.regulation_loader import load_regulation
+
+    facts = {
+        "art10": [4, 8],
+        "reasons": {"art10.8": "暴雪封路无法核实"},
+        "art10_conditions": {"not_prohibited": True, "no_major_loss": True},
+    }
+    rows = {(a.citation, a.answer) for a in worksheet_answers(facts, load_regulation())}
+    assert ("第十二条", "否") in rows
+    assert ("第九条", "否") in rows and ("第十一条", "否") in rows
+    assert ("第十条第一款第（四）项", "是") in rows
+    assert ("第十条第一款第（八）项", "是（暴雪封路无法核实）") in rows
+    assert ("第十条第二款第（二）项", "是") in rows and ("第十条第二款第（三）项", "否") in rows
+    assert not any(c.startswith("第十条第一款第（一）") for c, _ in rows)

@@ -61,7 +61,7 @@ CASES: list[tuple[DocumentContext, tuple[str, ...]]] = [
     ),
     (
         context("risk-warning", risk_warning=RISK),
-        ("易错风险", "第十七条", "第十条第一款第（五）项", "南木容〔2026〕5号"),
+        ("易错风险", "第十七条", "第十条第一款第（五）项", "RC-2026-005"),
     ),
     (
         context("determination-worksheet"),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,21 @@ def test_determine_imports_neither_sqlalchemy_nor_reportlab_nor_qt(tmp_path: Pat
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_interrupt_exits_130_without_traceback() -> None:
+    """Ctrl+C while `determine --facts -` waits for input."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nanmu_desktop", "determine", "--facts", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    time.sleep(1.5)  # let it start and block on stdin; no output is expected before
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "已中断" in err and "Traceback" not in err
+    assert out == ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -133,3 +134,16 @@ def test_list_filters_search_and_counts(db: Database, officer: OfficerInfo) -> N
     found = list_cases(db, CaseQuery(text="容错"))
     assert [r.summary for r in found.rows] == ["暴雪天气查封容错案例"]
     assert count_cases(db, CaseQuery(statuses=("closed",))) == 0
+
+
+def test_attachment_whose_bytes_changed_is_reported(db: Database, case: CaseDetail) -> None:
+    info = add_attachment(db, case.id, "记录.txt", "查封记录".encode())
+    tampered = "篡改过的记录".encode()
+    with sqlite3.connect(db.path) as con:
+        con.execute(
+            "UPDATE attachments SET content = ?, size = ? WHERE id = ?",
+            (tampered, len(tampered), info.id),
+        )
+    con.close()
+    with pytest.raises(ConflictError, match="校验值不符"):
+        attachment_bytes(db, info.id)

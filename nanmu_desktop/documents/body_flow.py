@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nanmu_desktop.documents.fonts import FontRole
+from nanmu_desktop.documents.line_breaking import Line
 from nanmu_desktop.documents.notice_model import HeadingLevel, Notice, Paragraph
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
@@ -55,7 +56,7 @@ def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
     lines = ts.lines(text, role, field, AREA_WIDTH - rest_x, BODY_SIZE, BODY_SPACING,
                      first_indent=first_x - rest_x)
     for line in lines:
-        flow.place_line(replace(line, x=line.x + rest_x), movable=True)
+        flow.place_line(replace(line, x=line.x + rest_x), movable=True, body=True)
 
 
 def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
@@ -80,11 +81,11 @@ def _place_attachments(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     numbered 1．2． and wrapped names align with the first name."""
     if not notice.attachments:
         return
-    flow.skip_lines(1)
     many = len(notice.attachments) > 1
     label = ts.line("附件：", FontRole.FANGSONG, "附件说明", BODY_SIZE, x=2 * CHAR_PITCH,
                     spacing=BODY_SPACING)
     numbers_x = label.x + label.width + BODY_SPACING
+    items: list[tuple[list[Line], list[Line]]] = []  # (name lines, label/number)
     for i, name in enumerate(notice.attachments, start=1):
         field = ts.field(name, f"附件说明第{i}项")
         number = ts.line(f"{i}．", FontRole.FANGSONG, field, BODY_SIZE, x=numbers_x,
@@ -92,10 +93,17 @@ def _place_attachments(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
         name_x = number.x + number.width + BODY_SPACING if number else numbers_x
         lines = ts.lines(name, FontRole.FANGSONG, field, AREA_WIDTH - name_x, BODY_SIZE,
                          BODY_SPACING)
+        prefixes = ([label] if i == 1 else []) + ([number] if number else [])
+        items.append(([replace(line, x=line.x + name_x) for line in lines], prefixes))
+    count = sum(len(lines) for lines, _ in items)
+    if not flow.fits(LINE_PITCH * count + BODY_SIZE):
+        # 附件说明 never opens a page: the last body lines come along.
+        flow.move_to_new_page(flow.take_trailing_body_lines(2))
+    flow.skip_lines(1)
+    for lines, prefixes in items:
         for j, line in enumerate(lines):
-            placed = flow.place_line(replace(line, x=line.x + name_x), movable=True)
+            placed = flow.place_line(line, movable=True)
             if j == 0:
                 # The label and number keep their natural spacing so items align.
-                prefixes = ([label] if i == 1 else []) + ([number] if number else [])
                 for prefix in prefixes:
                     flow.add(PlacedLine(prefix, placed.top, keep_with_next=True))

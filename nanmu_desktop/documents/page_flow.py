@@ -36,11 +36,12 @@ class PageFlow:
         pitch: float = LINE_PITCH,
         color: tuple[float, float, float, float] = BLACK_CMYK,
         movable: bool = False,
+        body: bool = False,
     ) -> PlacedLine:
         """Put `line` at the cursor (on a new page if it does not fit) and advance by `pitch`."""
         if not self.fits(line.size) and self.page.items:
             self.new_page()
-        placed = PlacedLine(line, self.cursor, color, keep_with_next=movable)
+        placed = PlacedLine(line, self.cursor, color, keep_with_next=movable, body=body)
         self.add(placed)
         self.cursor += pitch
         return placed
@@ -60,18 +61,19 @@ class PageFlow:
         self.cursor = max(placed.top for placed in lines) - origin + LINE_PITCH
 
     def take_trailing_body_lines(self, count: int) -> list[PlacedLine]:
-        """Remove the last `count` body lines (all items on those baselines) from the current
-        page, to move them with the signature — but never all of a page's content."""
+        """Remove the trailing movable lines (附件说明) and the last `count` body lines before
+        them from the current page, to move them with what follows — never the whole page."""
         items = self.page.items
         taken: list[PlacedLine] = []
-        tops: set[float] = set()
+        body_tops: set[float] = set()
         while len(items) > 1:
             last = items[-1]
             if not (isinstance(last, PlacedLine) and last.keep_with_next):
                 break
-            if last.top not in tops and len(tops) == count:
-                break
-            tops.add(last.top)
+            if last.body and last.top not in body_tops:
+                if len(body_tops) == count:
+                    break
+                body_tops.add(last.top)
             taken.insert(0, last)
             items.pop()
         return taken

@@ -21,7 +21,8 @@ class PlacedLine:
     top: float
     color: tuple[float, float, float, float] = BLACK_CMYK
     horiz_scale: float = 100.0
-    keep_with_next: bool = False  # body lines: may move to the next page with the signature
+    keep_with_next: bool = False  # may move to the next page with what follows
+    body: bool = False  # a line of body text (what a signature page must carry)
 
     @property
     def bottom(self) -> float:

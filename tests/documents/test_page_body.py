@@ -147,3 +147,17 @@ def test_fonts_are_embedded_subsets(long_pdf: Any) -> None:
     names = {c["fontname"] for p in long_pdf.pages for c in p.chars}
     assert len(names) >= 4
     assert all(len(n) > 7 and n[6] == "+" and n[:6].isupper() for n in names)
+
+
+@pytest.mark.parametrize("filler_lines", range(0, 9))
+def test_signature_never_alone_and_colophon_never_overlaps(filler_lines: int) -> None:
+    filler = (Paragraph("测" * (28 * filler_lines - 2)),) if filler_lines else ()
+    pdf = open_pdf(render_notice(notice(paragraphs=3, header=False, extra=filler)))
+    page = next(p for p in pdf.pages if "2024年7月1日" in (p.extract_text() or ""))
+    own = {AUTHORITY, "2024年7月1日", "（此件公开发布）", "附件：容错纠错认定工作表"}
+    others = [r for r in text_lines(page, size=16) if line_text(r) not in own]
+    assert others, "the signature page must carry body text"
+    last = pdf.pages[-1]
+    top_rule = min(last.lines, key=lambda ln: ln["top"])
+    above = [c for c in last.chars if c["bottom"] > top_rule["top"] and c["size"] == 16]
+    assert above == []

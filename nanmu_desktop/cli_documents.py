@@ -121,7 +121,7 @@ def run_documents(args: argparse.Namespace) -> int:
     sys.stdout.write("文号\t种类\t案件\t签发日期\t状态\t标题\n")
     for d in documents:
         status = f"已作废（{d.void_reason}）" if d.voided else "有效"
-        day = d.issued_at.date().isoformat()
+        day = d.issued_at.astimezone().date().isoformat()
         sys.stdout.write(
             f"{d.number}\t{d.kind_label}\t{d.case_number or '—'}\t{day}\t{status}\t{d.title}\n"
         )

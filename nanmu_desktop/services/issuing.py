@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -96,6 +96,7 @@ def issue_document(
             sha256=hashlib.sha256(pdf).hexdigest(),
             signer=profile.signer,
             issued_by=actor,
+            issued_at=_issued_at(day),
         )
         session.add(row)
         session.flush()
@@ -200,6 +201,14 @@ def _by_number(session: Session, number: str) -> IssuedDocument:
     if row is None:
         raise NotFoundError(f"找不到文号为“{number.strip()}”的已签发文书。")
     return row
+
+
+def _issued_at(day: date) -> datetime:
+    """签发 time: now, or — for a document dated another day (补登) — that day at this hour, so
+    the register's date is the document's 成文日期. Stored in UTC like every timestamp."""
+    now = datetime.now().astimezone()
+    moment = now if day == now.date() else datetime.combine(day, now.timetz())
+    return moment.astimezone(UTC)
 
 
 def _day(moment: datetime) -> str:

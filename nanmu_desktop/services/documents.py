@@ -72,6 +72,31 @@ class DocumentTarget:
     petition_id: int | None = None
 
 
+@dataclass(frozen=True)
+class KindChoice:
+    """Whether a kind can be drawn up for a case now, and if not, why (in Chinese)."""
+
+    kind: DocumentKind
+    label: str
+    ready: bool
+    reason: str = ""
+
+
+def document_choices(db: Database, case_id: int, on: date | None = None) -> list[KindChoice]:
+    """Every kind for the case, each ready or with the reason it is not (for the 文书 page)."""
+    day = on or date.today()
+    choices: list[KindChoice] = []
+    with db.session() as session:
+        for kind in DocumentKind:
+            try:
+                compose(session, DocumentTarget(kind, case_id=case_id), day)
+            except ConflictError as err:
+                choices.append(KindChoice(kind, kind.label, False, err.message))
+            else:
+                choices.append(KindChoice(kind, kind.label, True))
+    return choices
+
+
 def parse_kind(text: str) -> DocumentKind:
     """A kind by id (exemption-decision) or Chinese name (容错免责决定书)."""
     for kind in DocumentKind:

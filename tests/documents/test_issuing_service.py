@@ -153,3 +153,16 @@ def test_issue_writes_an_audit_row(db: Database) -> None:
             "SELECT actor, action, entity_id FROM audit_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
     assert row == ("王文书", "issue", str(info.id))
+
+
+def test_choices_say_which_kinds_fit_the_case_and_why_not(db: Database) -> None:
+    from nanmu_desktop.services.documents import document_choices
+
+    choices = {c.kind: c for c in document_choices(db, add_case(db), on=DAY)}
+    assert set(choices) == set(K)
+    assert choices[K.exemption_decision].ready and choices[K.notification].ready
+    assert not choices[K.non_tolerance_decision].ready
+    assert "容错免责" in choices[K.non_tolerance_decision].reason
+    assert not choices[K.rectification_order].ready
+    assert "纠错整改" in choices[K.rectification_order].reason
+    assert not choices[K.report_feedback].ready

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import defaultdict
 from datetime import date
 from typing import Any
@@ -93,3 +94,24 @@ def find_line(page: Any, text: str) -> list[dict[str, Any]]:
         if text in line_text(row):
             return row
     raise AssertionError(f"no line containing {text!r}")
+
+
+def embedded_fonts(page: Any) -> dict[str, tuple[dict[str, int], Any]]:
+    """Per embedded font (BaseFont name): its ToUnicode map inverted (text → code) and the
+    embedded TrueType subset loaded with fontTools."""
+    from fontTools.ttLib import TTFont
+    from pdfminer.pdftypes import resolve1
+
+    out: dict[str, tuple[dict[str, int], Any]] = {}
+    fonts = resolve1(resolve1(page.page_obj.resources)["Font"])
+    for ref in fonts.values():
+        font = resolve1(ref)
+        descriptor = resolve1(font.get("FontDescriptor"))
+        if not descriptor or "FontFile2" not in descriptor:
+            continue
+        subset = TTFont(io.BytesIO(resolve1(descriptor["FontFile2"]).get_data()))
+        cmap = resolve1(font["ToUnicode"]).get_data().decode("latin-1")
+        codes = {chr(int(u, 16)): int(c, 16)
+                 for c, u in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4})>", cmap)}
+        out[str(font["BaseFont"].name)] = (codes, subset)
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from page_samples import notice, open_pdf
+from page_samples import embedded_fonts, notice, open_pdf
 
 from nanmu_desktop.documents.glyphs import MissingGlyphError
 from nanmu_desktop.documents.notice_model import Paragraph
@@ -39,3 +39,21 @@ def test_without_a_hint_the_structural_field_is_named() -> None:
         render_notice(notice(title="关于\U0010fffd的决定"))
     with pytest.raises(MissingGlyphError, match="正文第4段"):
         render_notice(notice(paragraphs=1, extra=(Paragraph("x\U000e0100"),)))
+
+
+def test_every_drawn_character_has_a_real_glyph() -> None:
+    """Read back: each char's code maps to a glyph with an outline in its embedded subset."""
+    rare = f"当事人张{RARE}、“引号”——破折号……省略号，Ａ１全角与ab12半角。"
+    pdf = open_pdf(render_notice(notice(paragraphs=1, extra=(Paragraph(rare),))))
+    checked = 0
+    for page in pdf.pages:
+        fonts = embedded_fonts(page)
+        for char in page.chars:
+            if char["text"].isspace():
+                continue
+            codes, subset = fonts[char["fontname"]]
+            glyph_name = subset["cmap"].getcmap(1, 0).cmap[codes[char["text"]]]
+            assert glyph_name != ".notdef", char["text"]
+            assert subset["glyf"][glyph_name].numberOfContours != 0, char["text"]
+            checked += 1
+    assert checked > 200

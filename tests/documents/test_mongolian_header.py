@@ -3,13 +3,11 @@ the Chinese mark at the same width, red, with ActualText carrying the real strin
 
 from __future__ import annotations
 
-import io
-import re
 from typing import Any
 
 import pytest
 from fontTools.ttLib import TTFont
-from page_samples import MARK, MONGOLIAN, find_line, notice, open_pdf
+from page_samples import MARK, MONGOLIAN, embedded_fonts, find_line, notice, open_pdf
 from pdfminer.pdftypes import resolve1
 
 from nanmu_desktop.documents.fonts import FontRole, default_fonts
@@ -26,18 +24,8 @@ def _outline_key(glyf: Any, name: str) -> tuple[Any, ...]:
 
 
 def _mongolian_font(page: Any) -> tuple[dict[str, int], TTFont]:
-    """The embedded subset and its ToUnicode map inverted (text → code)."""
-    fonts = resolve1(resolve1(page.page_obj.resources)["Font"])
-    for ref in fonts.values():
-        font = resolve1(ref)
-        if "Mongolian" in str(font["BaseFont"]):
-            descriptor = resolve1(font["FontDescriptor"])
-            subset = TTFont(io.BytesIO(resolve1(descriptor["FontFile2"]).get_data()))
-            cmap = resolve1(font["ToUnicode"]).get_data().decode("latin-1")
-            codes = {chr(int(u, 16)): int(c, 16)
-                     for c, u in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4})>", cmap)}
-            return codes, subset
-    raise AssertionError("no embedded Mongolian font")
+    """The embedded Mongolian subset and its ToUnicode map inverted (text → code)."""
+    return next(v for k, v in embedded_fonts(page).items() if "Mongolian" in k)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ from nanmu_desktop.ui.main_window import APP_TITLE, MainWindow
 from nanmu_desktop.ui.ui_fonts import ensure_chinese_font
 
 ERROR_LOG_NAME = "error.log"
+_TRANSLATOR_NAME = "nanmu_qt_translator"
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -46,7 +47,10 @@ def create_application(argv: list[str]) -> QApplication:
 
 def install_qt_translations(app: QApplication) -> bool:
     """Qt's own texts (file dialogs, context menus, standard buttons) in Simplified Chinese."""
+    if app.findChild(QTranslator, _TRANSLATOR_NAME) is not None:
+        return True  # already installed (create_application called again)
     translator = QTranslator(app)
+    translator.setObjectName(_TRANSLATOR_NAME)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load(
         QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder

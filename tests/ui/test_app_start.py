@@ -29,7 +29,8 @@ def test_application_speaks_chinese_and_renders_it(qapp):
     assert QFontMetrics(application.font()).inFont("容")
 
 
-def test_a_file_that_is_not_a_database_is_refused_with_exit_2(qtbot, tmp_path):
+def test_a_file_that_is_not_a_database_is_refused_with_exit_2(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     bogus = tmp_path / "案件.sqlite3"
     bogus.write_text("这不是数据库", encoding="utf-8")
     box = answer_message_box(Ok)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.paths import resources_dir
@@ -115,7 +116,7 @@ class FontSet:
             else:
                 try:
                     loaded = TTFont(name, str(font.path), subfontIndex=font.subfont_index)
-                except Exception as exc:  # reportlab raises bare TTFError/ValueError/OSError
+                except (TTFError, OSError, KeyError, ValueError, struct.error) as exc:
                     raise FontUnavailableError(
                         f"字体文件无法使用：{font.path}（{exc}）。请在设置中另选字体。"
                     ) from exc
@@ -193,6 +194,20 @@ def _is_truetype(path: Path) -> bool:
         return False
 
 
+def _family_name(path: Path, index: int) -> str:
+    """The font's own family name, Chinese (zh-CN) when it has one, for the settings page."""
+    from fontTools.ttLib import TTFont as ToolsFont  # only for fonts not bundled with us
+    from fontTools.ttLib import TTLibError
+
+    try:
+        with ToolsFont(path, lazy=True, fontNumber=index) as font:
+            names = font["name"]
+            chinese = names.getName(1, 3, 1, 0x804)
+            return str(chinese or names.getDebugName(1) or path.stem)
+    except (OSError, KeyError, TTLibError, struct.error):  # unreadable names: keep the font
+        return path.stem
+
+
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
 
@@ -213,12 +228,12 @@ def resolve_fonts(
                 raise FontUnavailableError(
                     f"{ROLE_LABELS[role]}字体文件不可用：{path}（须为 TrueType 字体 .ttf/.ttc）。"
                 )
-            chosen = FontFile(path, 0, path.stem, False, "settings")
+            chosen = FontFile(path, 0, _family_name(path, 0), False, "settings")
         else:
             for name, index in SYSTEM_CANDIDATES[role]:
                 hit = system.get(name.lower())
                 if hit is not None and _is_truetype(hit):
-                    chosen = FontFile(hit, index, hit.stem, False, "system")
+                    chosen = FontFile(hit, index, _family_name(hit, index), False, "system")
                     break
         if chosen is None:
             file_name, family = BUNDLED[role]

@@ -82,3 +82,17 @@ def test_settings_override_wins_and_bad_path_is_refused(tmp_path: Path) -> None:
         resolve_fonts({FontRole.FANGSONG: cff}, search_dirs=[])
     with pytest.raises(FontUnavailableError, match="仿宋"):
         resolve_fonts({FontRole.FANGSONG: tmp_path / "nope.ttf"}, search_dirs=[])
+
+
+def test_family_of_a_chosen_font_comes_from_its_name_table(tmp_path: Path) -> None:
+    target = tmp_path / "simkai.ttf"
+    shutil.copy(fonts_dir() / "NotoSansMongolian-Regular.ttf", target)
+    fonts = resolve_fonts(search_dirs=[tmp_path])
+    assert fonts.roles[FontRole.KAITI].family == "Noto Sans Mongolian"
+
+
+def test_corrupt_system_font_is_refused_with_a_chinese_message(tmp_path: Path) -> None:
+    (tmp_path / "simfang.ttf").write_bytes(b"\x00\x01\x00\x00" + bytes(64))
+    fonts = resolve_fonts(search_dirs=[tmp_path])
+    with pytest.raises(FontUnavailableError, match="字体文件无法使用"):
+        fonts.ttfont(fonts.roles[FontRole.FANGSONG])

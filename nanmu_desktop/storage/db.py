@@ -151,7 +151,7 @@ def _check_readable(connection: Connection, path: Path) -> None:
     if tables and "alembic_version" not in tables:
         raise DatabaseOpenError(f"无法打开数据库文件“{path}”：该文件不是本系统的数据库。")
     current = migrate.current_revision(connection)
-    if current is not None and current not in migrate.known_revisions():
+    if current not in (None, migrate.HEAD_REVISION) and current not in migrate.known_revisions():
         raise DatabaseOpenError(
             f"数据库文件“{path}”由更新版本的南木容错纠错办理系统创建（结构版本 {current}），"
             "请升级本软件后再打开。"

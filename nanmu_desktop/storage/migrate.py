@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.environment import NameFilterParentNames, NameFilterType
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
+if TYPE_CHECKING:  # Alembic costs ~0.1 s to import: only an upgrade needs it at run time.
+    from alembic.config import Config
+    from alembic.environment import NameFilterParentNames, NameFilterType
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+# The newest migration's id. Opening an up-to-date file compares against this constant, so
+# start-up never imports Alembic; tests/storage/test_migrations.py checks it is Alembic's head.
+HEAD_REVISION = "0001_initial"
 
 
 # Schema objects written by hand in the migrations, outside the ORM metadata (FTS5 and its
@@ -26,6 +31,8 @@ def is_managed(name: str | None, type_: NameFilterType, _parents: NameFilterPare
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -35,13 +42,13 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @cache
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    assert head is not None, "the package ships no migrations"
-    return head
+    return HEAD_REVISION
 
 
 def known_revisions() -> frozenset[str]:
@@ -49,8 +56,17 @@ def known_revisions() -> frozenset[str]:
 
 
 def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+    """The file's schema revision read directly (None for a new, empty file)."""
+    has_table = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if has_table is None:
+        return None
+    revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return None if revision is None else str(revision)
 
 
 def upgrade_to_head(connection: Connection) -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(connection), "head")

@@ -27,6 +27,11 @@ def test_history_is_one_linear_chain() -> None:
     assert len({r.revision for r in revisions}) == len(revisions)
 
 
+def test_the_head_constant_is_alembics_head() -> None:
+    """Start-up compares files against HEAD_REVISION without importing Alembic."""
+    assert migrate.script_directory().get_current_head() == migrate.HEAD_REVISION
+
+
 def test_open_creates_folder_and_upgrades_to_head(db_path: Path) -> None:
     assert not db_path.parent.exists()
     db = open_database(db_path)

@@ -166,3 +166,32 @@ def test_choices_say_which_kinds_fit_the_case_and_why_not(db: Database) -> None:
     assert not choices[K.rectification_order].ready
     assert "纠错整改" in choices[K.rectification_order].reason
     assert not choices[K.report_feedback].ready
+
+
+def test_a_decision_differing_from_the_proposal_cites_what_the_committee_relied_on(
+    db: Database,
+) -> None:
+    from nanmu_desktop.services.determinations import DecisionInput, record_decision
+    from nanmu_desktop.services.documents import draft_notice
+
+    case_id = add_case(db, decide=False)  # proposal: 容错免责
+    record_decision(
+        db,
+        case_id,
+        DecisionInput(
+            meeting_date=date(2026, 1, 10),
+            attendees=("刘晓伟",),
+            outcome="mitigated",
+            leniency="lighter",
+            reason="损失虽已挽回，但未及时报告",
+        ),
+    )
+    with pytest.raises(ConflictError):
+        draft_notice(db, DocumentTarget(K.exemption_decision, case_id), on=DAY)
+    notice = draft_notice(db, DocumentTarget(K.mitigation_decision, case_id), on=DAY)
+    text = "".join(getattr(b, "text", "") for b in notice.body)
+    assert "依据第十条第一款第（四）项的规定，决定对关某某同志从轻处理" in text
+    assert "第十条第二款" not in text
+    sheet = draft_notice(db, DocumentTarget(K.determination_worksheet, case_id), on=DAY)
+    cells = [c for b in sheet.body if hasattr(b, "rows") for row in b.rows for c in row]
+    assert "损失虽已挽回，但未及时报告。" in cells and "从轻处理" in cells

@@ -8,19 +8,26 @@ from dataclasses import dataclass
 from nanmu_desktop.documents.fonts import FontFile, FontRole, FontSet
 from nanmu_desktop.errors import NanmuError
 
-# Characters that never need a glyph: layout-only controls.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+# Characters that never need a glyph: zero-width controls, and variation selectors (an
+# ideographic variation sequence is drawn with its base character's default form).
+_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u2060\ufeff"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+# Line breaks and tabs inside a paragraph are laid out as ordinary spaces.
+_AS_SPACE = frozenset("\t\n\r\v\f")
 
 
 class MissingGlyphError(NanmuError):
     """A character no available font can draw."""
 
-    def __init__(self, char: str, field: str) -> None:
+    def __init__(self, char: str, field: str, searched: str = "所有可用字体") -> None:
         self.char = char
         self.field = field
         super().__init__(
-            f"{field}中的字符“{char}”（U+{ord(char):04X}）在所有可用字体中都没有字形，"
-            "无法生成公文。请改用规范汉字，或在设置中指定含有该字的字体。"
+            f"{field}中的字符“{char}”（U+{ord(char):04X}）在{searched}中都没有字形，"
+            "无法生成公文。请改用规范字符，或在设置中指定含有该字的字体。"
         )
 
 
@@ -49,6 +56,8 @@ def split_runs(fonts: FontSet, role: FontRole, text: str, field: str) -> list[Ru
     for char in text:
         if char in _INVISIBLE:
             continue
+        if char in _AS_SPACE:
+            char = " "
         font = primary if fonts.has_char(primary, char) else font_for_char(fonts, role, char)
         if font is None:
             raise MissingGlyphError(char, field)

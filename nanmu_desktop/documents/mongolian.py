@@ -60,7 +60,7 @@ def shape_mongolian(fonts: FontSet, text: str) -> ShapedText:
     ttf: TTFont = fonts.ttfont(font_file)
     for char in text:
         if not char.isspace() and not fonts.has_char(font_file, char):
-            raise MissingGlyphError(char, "蒙古文机关名称")
+            raise MissingGlyphError(char, "蒙古文机关名称", "蒙古文字体")
     hb_font = ttf.hbFont(ttf.face.unitsPerEm)
     hb_font.scale = (ttf.face.unitsPerEm, ttf.face.unitsPerEm)
     buf = hb.Buffer()

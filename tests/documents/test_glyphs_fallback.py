@@ -38,7 +38,7 @@ def test_without_a_hint_the_structural_field_is_named() -> None:
     with pytest.raises(MissingGlyphError, match="标题"):
         render_notice(notice(title="关于\U0010fffd的决定"))
     with pytest.raises(MissingGlyphError, match="正文第4段"):
-        render_notice(notice(paragraphs=1, extra=(Paragraph("x\U000e0100"),)))
+        render_notice(notice(paragraphs=1, extra=(Paragraph("x\U000f0000"),)))
 
 
 def test_every_drawn_character_has_a_real_glyph() -> None:
@@ -57,3 +57,10 @@ def test_every_drawn_character_has_a_real_glyph() -> None:
             assert subset["glyf"][glyph_name].numberOfContours != 0, char["text"]
             checked += 1
     assert checked > 200
+
+
+def test_variation_selectors_and_line_breaks_are_not_refused() -> None:
+    text = "申请人葛\U000e0100某\n提出申诉\t。"
+    pdf = open_pdf(render_notice(notice(paragraphs=0, extra=(Paragraph(text),))))
+    content = "".join(p.extract_text() or "" for p in pdf.pages)
+    assert "申请人葛某 提出申诉 。" in content

@@ -11,6 +11,7 @@ from page_samples import MARK, MONGOLIAN, embedded_fonts, find_line, notice, ope
 from pdfminer.pdftypes import resolve1
 
 from nanmu_desktop.documents.fonts import FontRole, default_fonts
+from nanmu_desktop.documents.glyphs import MissingGlyphError
 from nanmu_desktop.documents.mongolian import shape_glyph_ids
 from nanmu_desktop.documents.page_grid import AREA_LEFT, AREA_RIGHT, AREA_TOP, MM
 from nanmu_desktop.documents.render import render_notice
@@ -90,3 +91,8 @@ def _contents(page: Any) -> list[Any]:
     contents = resolve1(page.page_obj.attrs["Contents"])
     return contents if isinstance(contents, list) else [contents]
 
+
+
+def test_mongolian_name_with_a_foreign_character_is_refused() -> None:
+    with pytest.raises(MissingGlyphError, match=r"蒙古文机关名称.*U\+4E2D.*蒙古文字体"):
+        render_notice(notice(mongolian="ᠨᠠᠮᠤ中"))

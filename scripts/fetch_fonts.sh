@@ -89,6 +89,7 @@ for source, out, rename in jobs:
                                   ("霞鹜文楷", rename), ("LXGW", ""), ("霞鹜", "")):
                 text = text.replace(reserved, new)
             record.string = text.strip()
+    font.recalcTimestamp = False  # same bytes on every run
     font.save(str(fonts / out))
 PY
 cp serif/package/LICENSE_FONT "$fonts/NotoSerifSC-OFL.txt"

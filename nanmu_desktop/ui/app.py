@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from nanmu_desktop import __version__
 from nanmu_desktop.errors import DatabaseOpenError
@@ -75,23 +85,55 @@ def report_unexpected(
     show_error(None, f"程序出现意外错误，刚才的操作可能没有完成。\n{where}", "意外错误")
 
 
+class _AfterFirstPaint(QObject):
+    """Calls `then` once, right after `window` (or anything in it) has first been painted."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._then = then
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            app = QApplication.instance()
+            assert app is not None
+            app.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def prepare_database(context: UiContext, parent: QWidget | None) -> bool:
+    """Open the database and, on a new one, run the first-run wizard.
+
+    Raises DatabaseOpenError when the file cannot be used; False when the wizard was cancelled.
+    """
+    from nanmu_desktop.services.settings import is_first_run
+
+    if not is_first_run(context.database):
+        return True
+    from nanmu_desktop.ui.first_run import run_first_run_if_needed  # rarely needed: lazy
+
+    return run_first_run_if_needed(context, parent)
+
+
 def start(db_path: Path, settings: QSettings | None = None) -> MainWindow | None:
-    """Open the database, run the first-run wizard if needed, show the main window.
+    """Open the database, run the first-run wizard if needed, show the main window — in one go
+    (tests and benchmarks; `run` paints the window first).
 
     Raises DatabaseOpenError when the file cannot be used; returns None when the first-run
     wizard is cancelled. The caller closes `window.context.database` when done.
     """
-    from nanmu_desktop.services.settings import is_first_run
-    from nanmu_desktop.storage.db import open_database
-
-    database = open_database(db_path)
-    context = UiContext(database, db_path, settings if settings is not None else QSettings())
-    if is_first_run(database):
-        from nanmu_desktop.ui.first_run import run_first_run_if_needed  # rarely needed: lazy
-
-        if not run_first_run_if_needed(context, None):
-            database.close()
-            return None
+    context = UiContext(None, db_path, settings if settings is not None else QSettings())
+    if not prepare_database(context, None):
+        context.database.close()
+        return None
     window = MainWindow(context)
     window.show()
     return window
@@ -100,19 +142,33 @@ def start(db_path: Path, settings: QSettings | None = None) -> MainWindow | None
 def run(db_path: Path) -> int:
     """The desktop app's entry point (the CLI calls it when no subcommand is given).
 
-    Exit status: 0 after a normal quit or a cancelled first run, 2 when the database
-    cannot be opened.
+    The window is painted first; the database layer (the slow imports) loads right after, so
+    the clerk sees the application at once. Exit status: 0 after a normal quit or a cancelled
+    first run, 2 when the database cannot be opened.
     """
     app = create_application(sys.argv)
     sys.excepthook = report_unexpected
-    try:
-        window = start(db_path)
-    except DatabaseOpenError as err:
-        show_error(None, err, "无法打开数据库")
-        return 2
-    if window is None:
-        return 0
+    context = UiContext(None, db_path, QSettings())
+    window = MainWindow(context, open_first_page=False)
+
+    def finish_start() -> None:
+        try:
+            ready = prepare_database(context, window)
+        except DatabaseOpenError as err:
+            show_error(window, err, "无法打开数据库")
+            app.exit(2)
+            return
+        if not ready:
+            app.exit(0)
+            return
+        window.database_ready()
+
+    _AfterFirstPaint(window, finish_start)
+    window.show()
     try:
         return app.exec()
     finally:
-        window.context.database.close()
+        window.hide()
+        window.deleteLater()
+        if context.database_open:
+            context.database.close()

@@ -36,12 +36,27 @@ class AppSignals(QObject):
 class UiContext:
     """The application's shared state, built once by `ui.app.run` (and by the test fixtures)."""
 
-    def __init__(self, database: Database, db_path: Path, settings: QSettings) -> None:
-        self.database = database
+    def __init__(self, database: Database | None, db_path: Path, settings: QSettings) -> None:
+        """`database` None: it is opened from `db_path` on first use (start-up paints the
+        window before paying for the database layer)."""
+        self._database = database
         self.db_path = db_path
         self.settings = settings
         self.signals = AppSignals()
         self._tasks: TaskRunner | None = None
+
+    @property
+    def database(self) -> Database:
+        """The open database; may raise DatabaseOpenError the first time when opened lazily."""
+        if self._database is None:
+            from nanmu_desktop.storage.db import open_database
+
+            self._database = open_database(self.db_path)
+        return self._database
+
+    @property
+    def database_open(self) -> bool:
+        return self._database is not None
 
     @property
     def tasks(self) -> TaskRunner:

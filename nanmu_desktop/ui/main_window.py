@@ -59,7 +59,9 @@ _SPLITTER_KEY = "main_window/splitter"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext) -> None:
+    def __init__(self, context: UiContext, *, open_first_page: bool = True) -> None:
+        """`open_first_page=False` shows the frame only (nothing that needs the database)
+        until `database_ready()` is called — start-up paints first, then opens the file."""
         super().__init__()
         self.context = context
         self.setWindowTitle(f"{APP_TITLE} — {context.db_path.name}")
@@ -82,9 +84,13 @@ class MainWindow(QMainWindow):
         width = self.navigation.fontMetrics().horizontalAdvance("认定向导") + 48
         self.navigation.setMinimumWidth(width)
         self.stack = QStackedWidget()
-        self._placeholders = [QWidget() for _ in PAGES]  # replaced by real pages on first show
-        for placeholder in self._placeholders:
-            self.stack.addWidget(placeholder)
+        # Stand-ins until each page is first shown (seen only while the database opens).
+        self._placeholders: list[QWidget] = []
+        for _ in PAGES:
+            label = QLabel("正在打开……")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._placeholders.append(label)
+            self.stack.addWidget(label)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
@@ -102,9 +108,26 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        self.navigation.currentRowChanged.connect(self.show_page)
         self.navigation.setCurrentRow(CASES)
+        self.navigation.currentRowChanged.connect(self.show_page)
         self._restore_geometry()
+        if open_first_page:
+            self.show_page(CASES)
+        else:
+            self._set_opening(True)
+
+    def _set_opening(self, opening: bool) -> None:
+        self.splitter.setEnabled(not opening)
+        self.menuBar().setEnabled(not opening)
+        if opening:
+            self.statusBar().showMessage("正在打开数据库……")
+        else:
+            self.statusBar().clearMessage()
+
+    def database_ready(self) -> None:
+        """The database is open (and set up): enable the window and show the first page."""
+        self._set_opening(False)
+        self.show_page(self.navigation.currentRow())
 
     # pages -------------------------------------------------------------------------------
 

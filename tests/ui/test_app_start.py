@@ -43,7 +43,9 @@ def test_new_database_shows_first_run_and_cancel_ends_start_up(qtbot, db_path, s
     wizard_seen = ModalAnswer(QWizard, lambda wizard: wizard.reject())
     assert app_module.start(db_path, settings) is None
     assert wizard_seen.handled
-    assert not any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
+    assert not any(
+        isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )
 
 
 def test_prepared_database_opens_the_main_window(qtbot, db_path, settings):
@@ -77,3 +79,35 @@ def test_unexpected_error_is_logged_and_told_in_chinese(qtbot, tmp_path, monkeyp
     logs = list(tmp_path.rglob(app_module.ERROR_LOG_NAME))
     assert len(logs) == 1 and "RuntimeError: 模拟的程序错误" in logs[0].read_text("utf-8")
     assert str(logs[0]) in box.text
+
+
+def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypatch):
+    from nanmu_desktop.services.demo import fill_demo
+    from nanmu_desktop.storage.db import open_database
+
+    database = open_database(db_path)
+    fill_demo(database)
+    database.close()
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: dict[str, object] = {}
+
+    def watch() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not windows or not windows[0].isVisible():
+            return
+        window = windows[0]
+        if "frame" not in seen:  # first sight: the frame is up, not usable yet
+            seen["frame"] = not window.splitter.isEnabled()
+        if window._pages[0] is not None and window.splitter.isEnabled():
+            seen["count"] = window.page(0).count_label.text()
+            timer.stop()
+            window.close()
+
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.timeout.connect(watch)
+    timer.start(5)
+    assert app_module.run(db_path) == 0
+    assert seen["frame"] is True
+    assert seen["count"] == "共 12 件"

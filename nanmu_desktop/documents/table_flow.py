@@ -68,10 +68,13 @@ def place_table(flow: PageFlow, ts: Typesetter, table: Table) -> None:
     widths = _col_widths(table)
     header = _row_lines(ts, table.header, widths, FontRole.HEITI, "表头")
     header_h = _height(header)
-    first_row_h = header_h
+    # Start here if the header and the first row (or two lines of it, when it will be split
+    # anyway) fit; a header alone at the foot of a page is never left behind.
+    needed = header_h
     if table.rows:
-        first_row_h += _height(_row_lines(ts, table.rows[0], widths, FontRole.FANGSONG, "表格"))
-    if not flow.fits(min(first_row_h, AREA_HEIGHT)):
+        first = _row_lines(ts, table.rows[0], widths, FontRole.FANGSONG, "表格")
+        needed += _height([c[:2] for c in first])
+    if not flow.fits(needed):
         flow.new_page()
     _draw_row(flow, header, widths, header_h)
     for r, row in enumerate(table.rows, start=1):

@@ -161,3 +161,14 @@ def test_signature_never_alone_and_colophon_never_overlaps(filler_lines: int) ->
     top_rule = min(last.lines, key=lambda ln: ln["top"])
     above = [c for c in last.chars if c["bottom"] > top_rule["top"] and c["size"] == 16]
     assert above == []
+
+
+def test_row_taller_than_a_page_splits_and_starts_where_there_is_room() -> None:
+    table = Table(("序号", "内容"), (("1", "很长的单元格内容" * 120),))
+    pdf = open_pdf(render_notice(notice(paragraphs=0, header=False, extra=(table,))))
+    texts = [p.extract_text() or "" for p in pdf.pages]
+    assert "序号" in texts[0] and "很长的单元格内容" in texts[0]
+    continued = [t for t in texts[1:] if "很长的单元格内容" in t]
+    assert continued and all("序号" in t for t in continued)
+    drawn = "".join(c["text"] for p in pdf.pages for c in p.chars)
+    assert drawn.count("很") == 120 and drawn.count("格") == 120  # nothing lost at the splits

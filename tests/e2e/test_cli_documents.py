@@ -216,3 +216,23 @@ def test_document_subcommands_never_import_qt(db: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
     )
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_petition_documents_by_petition_id(db: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db) as raw:
+        (anonymous,) = raw.execute("SELECT id FROM petitions WHERE real_name = 0").fetchone()
+    out = tmp_path / "说明.pdf"
+    result = nanmu(
+        db, "notice", "--petition", str(anonymous), "--kind", "report-explanation", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "匿名信访举报" in text and "第十八条" in text
+    refused(
+        nanmu(
+            db, "notice", "--petition", str(anonymous), "--kind", "report-feedback", "-o", str(out)
+        ),
+        "匿名",
+    )

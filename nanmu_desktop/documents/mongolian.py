@@ -20,6 +20,8 @@ from nanmu_desktop.documents.fonts import FontRole, FontSet
 from nanmu_desktop.documents.glyphs import MissingGlyphError
 from nanmu_desktop.documents.page_grid import AREA_LEFT, AREA_WIDTH, RED_CMYK
 
+_PRIVATE_BASE, _PRIVATE_LAST = 0xE000, 0xF8FF
+
 
 @dataclass(frozen=True)
 class ShapedGlyph:
@@ -55,6 +57,20 @@ def shape_glyph_ids(font_path: str, text: str) -> list[int]:
     return [info.codepoint for info in buf.glyph_infos]
 
 
+def _private_code(ttf: TTFont, hb_font: hb.Font, gid: int, advance: int) -> int:
+    """A code point for a glyph that has none (a positional form). U+E000 + glyph id when that
+    is free, so the PDF bytes do not depend on what else this process shaped before (reprints
+    must be identical); otherwise reportlab's own first-come private code."""
+    face = ttf.face
+    code = _PRIVATE_BASE + gid
+    if code <= _PRIVATE_LAST and face.charToGlyph.get(code, gid) == gid:
+        face.charToGlyph[code] = gid
+        face.glyphToChar.setdefault(gid, []).append(code)
+        face.charWidths[code] = ttf.pdfScale(advance)
+        return code
+    return int(ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid, advance))
+
+
 def shape_mongolian(fonts: FontSet, text: str) -> ShapedText:
     font_file = fonts.roles[FontRole.MONGOLIAN]
     ttf: TTFont = fonts.ttfont(font_file)
@@ -72,8 +88,7 @@ def shape_mongolian(fonts: FontSet, text: str) -> ShapedText:
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
         gid = info.codepoint
         known = ttf.face.glyphToChar.get(gid)
-        code = known[0] if known else ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid,
-                                                       pos.x_advance)
+        code = known[0] if known else _private_code(ttf, hb_font, gid, pos.x_advance)
         extents = hb_font.get_glyph_extents(gid)
         if extents is not None and extents.width:
             y_max = max(y_max, extents.y_bearing + pos.y_offset)

@@ -4,6 +4,8 @@ The standard gives counts, not leading: 22 lines of 28 characters must fill the 
 版心. With the first line's character top on the 版心 top and the 22nd line's bottom on its
 bottom edge, 21 pitches + one 16 pt character = 225 mm, so the pitch is ≈ 29.61 pt; 28
 characters across 156 mm give a 15.79 pt advance (16 pt glyphs with −0.21 pt spacing).
+Margins are not mirrored on even pages (订口 28 mm on every page), as in most office
+templates; page numbers alternate sides as 7.5 requires.
 """
 
 from __future__ import annotations

@@ -33,6 +33,7 @@ def register(subparsers: Any) -> None:
     notice.add_argument("--petition", type=int, metavar="序号", help="信访举报的数据库序号")
     notice.add_argument("--kind", required=True, metavar="种类", help=KIND_HELP)
     notice.add_argument("-o", "--output", required=True, type=Path, metavar="文件.pdf")
+    notice.add_argument("--to", metavar="对象", help="只主送这一单位或当事人（如告知书逐一送达）")
     notice.add_argument("--issue", action="store_true", help="签发：取下一个文号并存档，不可更改")
     notice.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期（默认今天）")
     notice.set_defaults(handler=run_notice)
@@ -184,6 +185,7 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _target(db: Database, args: argparse.Namespace) -> DocumentTarget:
+    from nanmu_desktop.domain.vocabulary import DocumentKind
     from nanmu_desktop.services.documents import DocumentTarget, parse_kind
 
     kind = parse_kind(args.kind)
@@ -191,8 +193,10 @@ def _target(db: Database, args: argparse.Namespace) -> DocumentTarget:
         raise ValidationError(
             [Problem("--case", "请用 --case 指定案件（信访举报文书可用 --petition）")]
         )
+    if args.to is not None and kind is not DocumentKind.notification:
+        raise ValidationError([Problem("--to", "只有容错认定结果告知书可以逐一指定告知对象")])
     case_id = _case_id(db, args.case) if args.case is not None else None
-    return DocumentTarget(kind, case_id=case_id, petition_id=args.petition)
+    return DocumentTarget(kind, case_id=case_id, petition_id=args.petition, recipient=args.to)
 
 
 def _case_id(db: Database, text: str) -> int:

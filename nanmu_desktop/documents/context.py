@@ -153,6 +153,7 @@ class DocumentContext:
     letterhead: Letterhead
     issue_date: date
     number: str | None = None  # None for a draft; the issuing service draws it
+    recipient: str | None = None  # 主送 one unit or party only (None: every party of the case)
     case: CaseInfo | None = None
     determination: DeterminationInfo | None = None
     decision: DecisionInfo | None = None

@@ -65,6 +65,7 @@ class DocumentTarget:
     kind: DocumentKind
     case_id: int | None = None
     petition_id: int | None = None
+    recipient: str | None = None  # one addressee instead of all (e.g. one 告知书 per party)
 
 
 def gather_context(session: Session, target: DocumentTarget, on: date) -> DocumentContext:
@@ -81,7 +82,9 @@ def gather_context(session: Session, target: DocumentTarget, on: date) -> Docume
         _check_state(case, kind)
     regulation = load_regulation(det_row.regulation_version if det_row else None)
     letterhead = _letterhead(session, regulation.title, regulation.number)
-    ctx = DocumentContext(kind=kind.value, letterhead=letterhead, issue_date=on)
+    ctx = DocumentContext(
+        kind=kind.value, letterhead=letterhead, issue_date=on, recipient=target.recipient
+    )
     if case is not None:
         ctx = _with_case(session, ctx, case, det_row, regulation)
     if petition is not None:

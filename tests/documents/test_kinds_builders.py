@@ -245,3 +245,10 @@ def test_worksheet_answers_list_each_exclusion_and_condition_and_the_items_found
     assert ("第十条第一款第（八）项", "是（暴雪封路无法核实）") in rows
     assert ("第十条第二款第（二）项", "是") in rows and ("第十条第二款第（三）项", "否") in rows
     assert not any(c.startswith("第十条第一款第（一）") for c, _ in rows)
+
+
+def test_notification_to_one_party_only() -> None:
+    notice = build_notice(replace(context("notification"), recipient="扎兰屯市司法局"))
+    assert notice.recipients == ("扎兰屯市司法局",)
+    with pytest.raises(ConflictError, match="告知对象"):
+        build_notice(replace(context("notification"), recipient=" "))

@@ -99,6 +99,21 @@ def test_notice_writes_a_draft_then_issues_and_reprints_identically(
     assert number in pdf_text(issued) and "认定结论" in pdf_text(issued)
     assert len(listed(db)) == before + 1
 
+    to_office = tmp_path / "to-office.pdf"
+    result = nanmu(
+        db,
+        "notice",
+        "--case",
+        case,
+        "--kind",
+        "notification",
+        "--to",
+        "扎兰屯市司法局",
+        "-o",
+        str(to_office),
+    )
+    assert result.returncode == 0 and "扎兰屯市司法局：" in pdf_text(to_office)
+
     again = tmp_path / "again.pdf"
     assert nanmu(db, "document", "show", number, "-o", str(again)).returncode == 0
     assert again.read_bytes() == issued.read_bytes()
@@ -165,6 +180,12 @@ def test_bad_input_is_one_chinese_line_and_exit_2(db: Path, tmp_path: Path) -> N
     )
     refused(nanmu(db, "document", "show", "鄂政发〔2020〕99号", "-o", out), "找不到文号")
     refused(nanmu(db, "ledger", "-o", str(tmp_path / "台账.txt")), ".xlsx")
+    refused(
+        nanmu(
+            db, "notice", "--case", case, "--kind", "exemption-decision", "--to", "甲", "-o", out
+        ),
+        "告知对象",
+    )
     assert not Path(out).exists()
 
 

@@ -14,6 +14,7 @@ from nanmu_desktop.documents.kinds.common import (
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill
+from nanmu_desktop.errors import ConflictError
 
 
 def build_notification(ctx: DocumentContext) -> Notice:
@@ -28,7 +29,12 @@ def build_notification(ctx: DocumentContext) -> Notice:
     flags = decision_flags(decision)
     if decision.basis:
         flags.add("has_basis")
+    # 第十三条 tells each related unit and party: one letter to all, or one per addressee.
     recipients = [o.name for o in case.officers] + departments(case.officers)
+    if ctx.recipient is not None:
+        if not ctx.recipient.strip():
+            raise ConflictError("告知对象不能为空。")
+        recipients = [ctx.recipient.strip()]
     return official_notice(
         ctx, Fill(values=values, flags=frozenset(flags)), recipients, case_sources(ctx)
     )

@@ -1,0 +1,54 @@
+"""Font files chosen in 设置 per GB/T 9704 role, kept in the database's settings table.
+
+`fonts_for(db)` resolves the font set with those choices (else licensed system fonts, else the
+bundled substitutes); `set_font_file` validates a file before storing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nanmu_desktop.documents.fonts import FontRole, FontSet, resolve_fonts
+from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.storage.db import Database
+from nanmu_desktop.storage.models import Setting
+
+SETTING_KEY = "font_files"
+
+
+def font_files(db: Database) -> dict[FontRole, Path]:
+    """The roles with a chosen file (role → path)."""
+    with db.session() as session:
+        row = session.get(Setting, SETTING_KEY)
+        stored: dict[str, str] = dict(row.value) if row is not None and row.value else {}
+    roles = {role.value: role for role in FontRole}
+    return {roles[name]: Path(path) for name, path in stored.items() if name in roles}
+
+
+def fonts_for(db: Database) -> FontSet:
+    return resolve_fonts(font_files(db))
+
+
+def set_font_file(
+    db: Database, role: FontRole, path: Path | None, *, actor: str = DEFAULT_ACTOR
+) -> FontSet:
+    """Use `path` for `role` (None: back to automatic choice); refuses an unusable file."""
+    chosen = font_files(db)
+    if path is None:
+        chosen.pop(role, None)
+    else:
+        chosen[role] = path
+    fonts = resolve_fonts(chosen)  # raises FontUnavailableError for a missing or CFF file
+    if path is not None:
+        fonts.ttfont(fonts.roles[role])  # the file must load, not merely exist
+    value = {r.value: str(p) for r, p in chosen.items()}
+    with db.session() as session:
+        row = session.get(Setting, SETTING_KEY)
+        before = dict(row.value) if row is not None and row.value else {}
+        if row is None:
+            session.add(Setting(key=SETTING_KEY, value=value))
+        else:
+            row.value = value
+        session.flush()
+        audit(session, actor, "set", "setting", SETTING_KEY, before, value)
+    return fonts

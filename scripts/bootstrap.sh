@@ -16,6 +16,8 @@ QT_SYSTEM_PACKAGES=(
 install_system_packages() {
   command -v apt-get >/dev/null 2>&1 || return 0
   local missing=()
+  # Debian splits venv/ensurepip out of python3: a bare system needs python3-venv too.
+  "${PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv python3-pip)
   for pkg in "${QT_SYSTEM_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done

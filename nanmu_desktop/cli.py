@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_demo",
     "nanmu_desktop.cli_check",
     "nanmu_desktop.cli_documents",
+    "nanmu_desktop.cli_screenshots",
 )
 
 _OS_ERRORS = {

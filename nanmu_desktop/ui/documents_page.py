@@ -142,8 +142,8 @@ class DocumentsPage(QWidget):
         self.case_list.blockSignals(True)
         self.case_list.clear()
         for case in page.rows:
-            item = QListWidgetItem(f"{case.number}  {case.officers}\n{case.title}"
-                                   f"（{case.status_label}）")
+            detail = f"{case.status_label}　{case.title}" if case.title else case.status_label
+            item = QListWidgetItem(f"{case.number}　{case.officers}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, case)
             self.case_list.addItem(item)
             if case.id == chosen:

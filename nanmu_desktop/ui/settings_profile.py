@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
@@ -31,6 +32,14 @@ def default_mongolian_name() -> str:
     return load_regulation().header_mongolian
 
 
+def mongolian_font() -> QFont | None:
+    """The font documents use for the Mongolian line, for editing that line on screen."""
+    from nanmu_desktop.documents.fonts import FontRole, default_fonts
+    from nanmu_desktop.ui.font_specimen import specimen_font
+
+    return specimen_font(default_fonts().roles[FontRole.MONGOLIAN].path, 12)
+
+
 def split_cc(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in CC_SEPARATORS.split(text) if part.strip())
 
@@ -46,6 +55,9 @@ class NamesSection(QWidget):
         self.ui.setupUi(self)
         self.ui.nameZhEdit.textChanged.connect(self._edited)
         self.ui.nameMnEdit.textChanged.connect(self._edited)
+        mongolian = mongolian_font()
+        if mongolian is not None:  # the UI font has no Mongolian script: boxes otherwise
+            self.ui.nameMnEdit.setFont(mongolian)
         self.ui.nameMnDefaultButton.clicked.connect(
             lambda: self.ui.nameMnEdit.setText(default_mongolian_name())
         )

@@ -1,0 +1,122 @@
+"""Screenshots of the real application at 1366 × 768: every main page, every step of the
+认定向导, the first-run wizard and a notice preview (for the README and for review).
+
+Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
+Nothing is written to the database: the wizards are walked and then cancelled.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QSettings,
+    QTemporaryDir,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
+
+from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.services.case_list import CaseQuery, list_cases
+from nanmu_desktop.ui.context import UiContext
+
+WINDOW_SIZE = (1366, 768)
+SETTLE_TIMEOUT_S = 30.0
+SETTLE_MIN_S = 0.6  # debounced previews start after 300 ms; QPdfView paints pages in a thread
+MAX_WIZARD_STEPS = 30
+PAGE_FILES = ("main-cases", "main-wizard", "main-articles", "main-documents", "main-settings")
+
+
+def _settle(context: UiContext, ready: Callable[[], bool] = lambda: True) -> None:
+    """Let queued events, background renders and `ready()` finish (bounded)."""
+    app = QApplication.instance()
+    assert app is not None
+    start = time.monotonic()
+    while time.monotonic() - start < SETTLE_TIMEOUT_S:
+        app.processEvents()
+        settled = context.tasks.active_count == 0 and ready()
+        if settled and time.monotonic() - start >= SETTLE_MIN_S:
+            break
+        time.sleep(0.01)
+    for _ in range(3):
+        app.processEvents()
+
+
+def _save(widget: QWidget, folder: Path, name: str, written: list[Path]) -> None:
+    path = folder / f"{name}.png"
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"无法写入截图：{path}")
+    written.append(path)
+
+
+def _walk_wizard(wizard: QWizard, context: UiContext, folder: Path, prefix: str,
+                 written: list[Path]) -> None:
+    wizard.show()
+    for step in range(1, MAX_WIZARD_STEPS + 1):
+        _settle(context)
+        _save(wizard, folder, f"{prefix}-{step:02d}", written)
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        if not (next_button.isVisible() and next_button.isEnabled()):
+            break
+        wizard.next()
+    wizard.hide()
+    QWizard.reject(wizard)  # leave without the "discard changes?" question: nothing saved
+
+
+def _quiet_offscreen_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform notes a window-manager feature it lacks on every dialog."""
+    if "propagateSizeHints" not in message:
+        sys.stderr.write(message + "\n")
+
+
+def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
+    """Write the PNGs into `folder` and return their paths, in the order taken."""
+    from nanmu_desktop.ui.app import create_application
+    from nanmu_desktop.ui.first_run import FirstRunWizard
+    from nanmu_desktop.ui.main_window import DOCUMENTS, MainWindow
+    from nanmu_desktop.ui.wizard import DeterminationWizard
+
+    qInstallMessageHandler(_quiet_offscreen_notes)
+    create_application(["nanmu-desktop"])
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = QTemporaryDir()  # window state of this run must not touch the clerk's settings
+    settings = QSettings(scratch.filePath("screenshots.ini"), QSettings.Format.IniFormat)
+    context = UiContext(None, db_path, settings)
+    written: list[Path] = []
+    try:
+        _walk_wizard(FirstRunWizard(context), context, folder, "first-run", written)
+
+        window = MainWindow(context)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        for index, name in enumerate(PAGE_FILES):
+            window.show_page(index)
+            _settle(context)
+            _save(window, folder, name, written)
+
+        cases = list_cases(context.database, CaseQuery(limit=200)).rows
+        decided = next((c for c in cases if c.outcome == "exempt"), None)
+        if decided is not None:
+            window.show_page(DOCUMENTS)
+            documents = window.page(DOCUMENTS)
+            documents.show_case(decided.id, DocumentKind.exemption_decision)  # type: ignore[attr-defined]
+            preview = documents.preview  # type: ignore[attr-defined]
+            _settle(context, lambda: preview.document.pageCount() > 0)
+            _save(window, folder, "notice-preview", written)
+
+        open_case = next((c for c in cases if c.status in ("registered", "investigating",
+                                                              "determining")), None)
+        if open_case is not None:
+            wizard = DeterminationWizard(context, open_case.id, parent=window)
+            _walk_wizard(wizard, context, folder, "wizard", written)
+        window.close()
+    finally:
+        context.tasks.shutdown()
+        if context.database_open:
+            context.database.close()
+    return written

@@ -99,11 +99,12 @@ class TaskHandle(QObject, Generic[T]):
 
     @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, text: str) -> None:
-        if self._dialog is not None and not self.control.cancelled:
-            self._dialog.setMaximum(max(total, 0))
-            self._dialog.setValue(min(done, total) if total > 0 else 0)
+        dialog = self._dialog
+        if dialog is not None and not self.control.cancelled:
             if text:
-                self._dialog.setLabelText(text)
+                dialog.setLabelText(text)
+            dialog.setMaximum(max(total, 0))
+            dialog.setValue(min(done, total) if total > 0 else 0)
         self.progressed.emit(done, total, text)
 
     @Slot(object)
@@ -214,7 +215,9 @@ class TaskRunner(QObject):
 def _progress_dialog(title: str, parent: QWidget | None) -> QProgressDialog:
     dialog = QProgressDialog(title, "取消", 0, 0, parent)
     dialog.setWindowTitle("请稍候")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Not modal: a modal dialog's setValue() runs a nested event loop, in which the task's
+    # result (and the dialog's own deletion) could arrive mid-call. Writes queue anyway.
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.setMinimumDuration(PROGRESS_DELAY_MS)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

@@ -162,3 +162,24 @@ def test_unexpected_error_is_raised_on_gui_thread(qtbot: QtBot, runner: TaskRunn
         qtbot.waitUntil(lambda: not handle.is_running, timeout=5000)
     assert len(exceptions) == 1
     assert isinstance(exceptions[0][1], ValueError)
+
+
+def test_progress_reports_racing_the_end_of_the_task(qtbot: QtBot, runner: TaskRunner) -> None:
+    """Reports still queued when the result arrives must not touch the closed dialog."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def work(control: TaskControl) -> int:
+        threading.Event().wait(0.6)  # past the delay: the dialog is shown
+        for step in range(300):
+            control.report(step, 300, f"第 {step} 项")
+        return 300
+
+    with qtbot.captureExceptions() as exceptions:
+        handle = runner.run(work, title="正在签发文书", parent=parent)
+        with qtbot.waitSignal(handle.finished, timeout=10_000):
+            pass
+        qtbot.wait(50)  # let the reports queued behind the result arrive
+    assert exceptions == []
+    assert handle.progress_dialog is None

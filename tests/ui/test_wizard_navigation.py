@@ -12,6 +12,7 @@ from test_wizard_outcomes import (
     ART11,
     CONDITIONS,
     EXCLUSIONS,
+    dismiss,
     open_wizard,
     press_next,
     tick,
@@ -87,7 +88,7 @@ def test_continuing_starts_from_the_saved_facts(qtbot: QtBot, ui_context: UiCont
         "evidence": {"art10.8": "气象预警记录"},
     }
     wizard = DeterminationWizard(ui_context, case_id, facts)
-    qtbot.addWidget(wizard)
+    qtbot.addWidget(wizard, before_close_func=dismiss)
     wizard.show()
     for _ in range(3):
         press_next(qtbot, wizard)
@@ -126,3 +127,27 @@ def test_a_result_citation_opens_the_item_in_the_articles_browser(
     assert opened.args == [Citation(9, None, (3,))]
     assert browser.selected_citation() == Citation(9, None, (3,))
     assert browser.text.textCursor().block().text().startswith("（三）因当事人擅自隐匿")
+
+
+def test_cancelling_with_answers_asks_first(qtbot: QtBot, ui_context: UiContext) -> None:
+    from helpers import answer_message_box
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = open_wizard(qtbot, ui_context)
+    tick(qtbot, wizard, "exclusion.abuse_of_power")
+    keep = answer_message_box(QMessageBox.StandardButton.Cancel)
+    wizard.reject()
+    assert keep.handled and "尚未保存" in keep.text
+    assert wizard.isVisible()
+
+    discard = answer_message_box(QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(wizard.rejected):
+        wizard.reject()
+    assert discard.handled
+
+
+def test_cancelling_an_untouched_wizard_does_not_ask(qtbot: QtBot, ui_context: UiContext) -> None:
+    wizard = open_wizard(qtbot, ui_context)
+    press_next(qtbot, wizard)  # moving around changes no answer
+    with qtbot.waitSignal(wizard.rejected):
+        wizard.reject()

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from helpers import type_chinese
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 from wizard_support import register_forestry_case
 
@@ -26,10 +26,16 @@ CONDITION_KEYS = (
 )
 
 
+def dismiss(wizard: QWidget) -> None:
+    """Test teardown closes widgets; hide the wizard first so it does not ask to discard."""
+    assert isinstance(wizard, QDialog)
+    QDialog.done(wizard, QDialog.DialogCode.Rejected.value)
+
+
 def open_wizard(qtbot: QtBot, context: UiContext) -> DeterminationWizard:
     case_id = register_forestry_case(context.database)
     wizard = DeterminationWizard(context, case_id)
-    qtbot.addWidget(wizard)
+    qtbot.addWidget(wizard, before_close_func=dismiss)
     wizard.show()
     qtbot.waitExposed(wizard)
     return wizard

@@ -20,6 +20,7 @@ from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.dialogs import confirm
 from nanmu_desktop.ui.wizard.answers import Answers
 from nanmu_desktop.ui.wizard.question_page import QuestionPage
 from nanmu_desktop.ui.wizard.result_page import ResultPage
@@ -57,6 +58,7 @@ class DeterminationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
         self.question_pages: dict[int, QuestionPage] = {}
         start = Answers.from_facts_dict(initial_facts or {})
+        self._start_facts = start.to_facts_dict()
         for page_id, step in enumerate(interview.STEPS):
             page = QuestionPage(step, self.regulation)
             page.load_from(start)
@@ -118,6 +120,21 @@ class DeterminationWizard(QWizard):
         """Step back through the history to `page_id` (a 修改 link on the review page)."""
         while self.currentId() != page_id and page_id in self.visitedIds():
             self.back()
+
+    def has_changes(self) -> bool:
+        """Whether any page holds answers other than those the wizard started from."""
+        answers = Answers()
+        for page in self.question_pages.values():
+            page.read_into(answers)
+        return answers.to_facts_dict() != self._start_facts
+
+    def reject(self) -> None:
+        """取消 / Esc / closing the window: ask first when answers would be lost."""
+        if self.has_changes() and not confirm(
+            self, "放弃认定", "本次填写的答案尚未保存，确定放弃吗？", ok_text="放弃", danger=True
+        ):
+            return
+        super().reject()
 
     # saving --------------------------------------------------------------------------------
 

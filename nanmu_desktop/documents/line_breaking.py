@@ -13,6 +13,9 @@ NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕〗”’�
 # ... and never ends with these (opening marks).
 NO_LINE_END = frozenset("（《「『〈【〔〖“‘([{")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-/_@:%")
+# A long code such as RC-2026-001 or 15-0783-00112 may break after its hyphens or slashes:
+# kept whole, it would leave the line before it stretched to fill the width.
+_BREAK_AFTER = frozenset("-/")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,11 @@ def _clusters(chars: list[StyledChar]) -> list[list[StyledChar]]:
         joins = prev is not None and (
             glue_next
             or c in NO_LINE_START
-            or (c in _WORD_CHARS and prev[-1].char in _WORD_CHARS)
+            or (
+                c in _WORD_CHARS
+                and prev[-1].char in _WORD_CHARS
+                and prev[-1].char not in _BREAK_AFTER
+            )
         )
         if joins and prev is not None:
             prev.append(sc)

@@ -77,6 +77,8 @@ class ArticlesPage(QWidget):
         self._matches: list[tuple[int, int]] = []
         self._current_match = -1
         self._unit: tuple[int, int] | None = None
+        self._moving_cursor = False  # the page itself moves the text cursor
+        self._following_text = False  # the tree follows a click in the text
         self._build()
         for version in available_versions():
             self.version_combo.addItem(version, version)
@@ -112,6 +114,7 @@ class ArticlesPage(QWidget):
         self.text = QTextBrowser(self)
         self.text.setObjectName("articlesText")
         self.text.setOpenLinks(False)
+        self.text.cursorPositionChanged.connect(self._text_clicked)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tree)
         splitter.addWidget(self.text)
@@ -143,6 +146,7 @@ class ArticlesPage(QWidget):
         self._search(self.search_edit.text())
 
     def _fill_text(self, reg: Regulation) -> None:
+        self._moving_cursor = True
         self.text.clear()
         cursor = QTextCursor(self.text.document())
         bold = QTextCharFormat()
@@ -165,13 +169,14 @@ class ArticlesPage(QWidget):
         self._offsets = offsets
         self._spans = _span_table(reg, offsets, self.text.document())
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        self._moving_cursor = False
 
     def _tree_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         citation = indexes[0].data(CITATION_ROLE) if indexes else None
         if isinstance(citation, Citation):
             self._unit = self._spans.get(citation)
-            if self._unit is not None:
+            if self._unit is not None and not self._following_text:
                 self._scroll_to(self._unit[0])
         else:
             self._unit = None
@@ -196,10 +201,30 @@ class ArticlesPage(QWidget):
     def _scroll_to(self, position: int) -> None:
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(position)
-        # Move to the end first, so the unit ends up near the top of the view, not the bottom.
+        self._moving_cursor = True
+        # Move to the end first, so the unit ends up near the top of the view, not the bottom,
+        # then back a little so the lines before it still show where it stands.
         self.text.moveCursor(QTextCursor.MoveOperation.End)
         self.text.setTextCursor(cursor)
         self.text.ensureCursorVisible()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() - self.text.viewport().height() // 6)
+        self._moving_cursor = False
+
+    def _text_clicked(self) -> None:
+        """A click in the text selects, in the tree, the smallest unit around it."""
+        if self._moving_cursor:
+            return
+        position = self.text.textCursor().position()
+        around = [
+            (end - start, c) for c, (start, end) in self._spans.items() if start <= position <= end
+        ]
+        if not around:
+            return
+        index = self.model.index_of(min(around)[1])
+        self._following_text = True
+        self._select(index)
+        self._following_text = False
 
     def _search(self, term: str) -> None:
         self._matches = [

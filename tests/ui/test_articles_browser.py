@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from helpers import type_chinese
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.citations import Citation
@@ -106,3 +107,14 @@ def test_versions_are_listed_and_shown(browser: ArticlesPage) -> None:
     assert browser.regulation.version == regulation.version
     assert regulation.number in browser.meta_label.text()
     assert browser.text.toPlainText().startswith(regulation.title)
+
+
+def test_a_click_in_the_text_selects_the_unit_in_the_tree(
+    qtbot: QtBot, browser: ArticlesPage, ui_context: UiContext
+) -> None:
+    ui_context.signals.open_citation.emit(Citation(11))
+    cursor = browser.text.textCursor()
+    cursor.movePosition(cursor.MoveOperation.NextBlock)  # the line of 第十一条（一）
+    point = browser.text.cursorRect(cursor).center()
+    qtbot.mouseClick(browser.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert browser.selected_citation() == Citation(11, None, (1,))

@@ -182,6 +182,11 @@ class ArticlesPage(QWidget):
             self._unit = None
         self._paint()
 
+    def focus_search(self) -> None:
+        """Ctrl+F on this page (the main window's 查找 action)."""
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
     def show_citation(self, citation: object) -> None:
         """Select the unit `citation` names (or its nearest container) and scroll to it."""
         if not isinstance(citation, Citation):

@@ -118,3 +118,13 @@ def test_a_click_in_the_text_selects_the_unit_in_the_tree(
     point = browser.text.cursorRect(cursor).center()
     qtbot.mouseClick(browser.text.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert browser.selected_citation() == Citation(11, None, (1,))
+
+
+def test_focus_search_puts_the_cursor_in_the_search_box(
+    qtbot: QtBot, browser: ArticlesPage
+) -> None:
+    browser.activateWindow()
+    qtbot.waitUntil(browser.isActiveWindow)
+    browser.tree.setFocus()
+    browser.focus_search()
+    qtbot.waitUntil(browser.search_edit.hasFocus)

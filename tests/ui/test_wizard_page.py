@@ -92,3 +92,26 @@ def test_search_narrows_the_list(qtbot: QtBot, ui_context: UiContext) -> None:
     type_chinese(page.search_edit, "莫日根")
     qtbot.waitUntil(lambda: page.case_list.count() == 1)
     assert "莫日根" in page.case_list.item(0).text()
+
+
+def test_on_the_demo_data_pending_cases_are_listed_with_their_state(
+    qtbot: QtBot, demo_context: UiContext
+) -> None:
+    from nanmu_desktop.services.case_list import CaseQuery, count_cases, list_cases
+
+    database = demo_context.database
+    pending = ("registered", "investigating", "determining", "decided")
+    page = make_page(qtbot, demo_context)
+    assert page.count_label.text() == f"共 {count_cases(database, CaseQuery(statuses=pending))} 件"
+    determining = list_cases(database, CaseQuery(statuses=("determining",))).rows
+    decided = list_cases(database, CaseQuery(statuses=("decided",))).rows
+    assert determining and decided, "the demo data covers both stages"
+    page.select_case(determining[0].id)
+    assert "认定建议：" in page.detail.toPlainText()
+    assert page.decision_button.isEnabled() and page.wizard_button.isEnabled()
+    page.select_case(decided[0].id)
+    assert "决定结果" in page.detail.toPlainText()
+    assert not page.decision_button.isEnabled()
+
+    page.pending_only.setChecked(False)
+    assert page.count_label.text() == f"共 {count_cases(database)} 件"

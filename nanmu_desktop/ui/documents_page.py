@@ -169,6 +169,25 @@ class DocumentsPage(QWidget):
                 self.case_list.setCurrentItem(item)
                 return
 
+    def select_case(self, case_id: int) -> None:
+        """The main window's "work on this case" request."""
+        self.show_case(case_id)
+
+    def refresh(self) -> None:
+        """F5: the case list, the register and the shown draft, from the database again."""
+        self.search_cases()
+        self.reload_register()
+        if self.tabs.currentIndex() == 0:
+            self.refresh_preview()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the case search on the drafting tab, the register's search otherwise."""
+        if self.tabs.currentWidget() is self.register:
+            self.register.search.setFocus()
+        else:
+            self.case_search.setFocus()
+            self.case_search.selectAll()
+
     @property
     def kind(self) -> DocumentKind:
         return DocumentKind(self.kind_box.currentData())
@@ -208,7 +227,7 @@ class DocumentsPage(QWidget):
             if generation == self._generation:
                 self.preview.show_pdf(pdf)
 
-        self._context.tasks.run(work, writes=False, on_done=done, on_error=failed)
+        self._context.tasks.run(work, writes=False, on_done=done, on_error=failed, owner=self)
 
     # ---- issuing and the register ------------------------------------------------------
 

@@ -109,6 +109,7 @@ class HeaderPreview(QObject):
             writes=False,
             on_done=lambda pdf: self._show(generation, pdf),
             on_error=lambda err: self._failed(generation, err),
+            owner=self._label,
         )
 
     def _show(self, generation: int, pdf: bytes) -> None:

@@ -103,6 +103,27 @@ class SettingsPage(QWidget):
     def has_unsaved_changes(self) -> bool:
         return self._dirty
 
+    def refresh(self) -> None:
+        """F5: reread the stored profile unless there are edits not yet saved."""
+        if not self._dirty:
+            self.load()
+
+    def may_close(self) -> bool:
+        """Asked before the window closes: unsaved profile edits ask 保存 / 放弃 / 取消."""
+        if not self._dirty:
+            return True
+        choice = dialogs.ask_unsaved(self, "单位信息")
+        if choice is dialogs.UnsavedChoice.CANCEL:
+            return False
+        if choice is dialogs.UnsavedChoice.SAVE:
+            data = profile_input(self.names, self.issuing, self.rules)
+            try:
+                self._saved(settings_service.update_profile(self._context.database, data))
+            except NanmuError as error:  # stay open so the clerk can correct it
+                self._not_saved(error)
+                return False
+        return True
+
     @Slot()
     def _edited(self) -> None:
         self._set_dirty(True)

@@ -70,9 +70,13 @@ class TaskHandle(QObject, Generic[T]):
         parent_widget: QWidget | None,
         on_done: Callable[[T], None] | None,
         on_error: Callable[[NanmuError], None] | None,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
         self.control = TaskControl(self)
+        self._owner_gone = False
+        if owner is not None:  # callbacks would touch a deleted widget: skip them then
+            owner.destroyed.connect(self._forget_owner)
         self._parent_widget = parent_widget
         self._on_done = on_done
         self._on_error = on_error
@@ -97,6 +101,12 @@ class TaskHandle(QObject, Generic[T]):
         if self._dialog is not None and self.is_running:
             self._dialog.setLabelText("正在取消，请稍候…")
 
+    @Slot()
+    def _forget_owner(self) -> None:
+        self._owner_gone = True
+        self._parent_widget = None
+        self.control.cancel()
+
     @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, text: str) -> None:
         dialog = self._dialog
@@ -110,7 +120,7 @@ class TaskHandle(QObject, Generic[T]):
     @Slot(object)
     def _deliver_result(self, result: object) -> None:
         self._end()
-        if self._on_done is not None:
+        if self._on_done is not None and not self._owner_gone:
             self._on_done(result)  # type: ignore[arg-type]  # the work function's own T
         self.succeeded.emit(result)
         self.finished.emit()
@@ -122,7 +132,9 @@ class TaskHandle(QObject, Generic[T]):
             self.finished.emit()
             assert isinstance(error, BaseException)
             raise error  # a bug: let the application's exception hook report it
-        if self._on_error is not None:
+        if self._owner_gone:
+            pass  # whoever asked is gone; nobody is left to tell
+        elif self._on_error is not None:
             self._on_error(error)
         else:
             show_error(self._parent_widget, error)
@@ -185,14 +197,16 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         writes: bool = True,
         on_error: Callable[[NanmuError], None] | None = None,
+        owner: QObject | None = None,
     ) -> TaskHandle[T]:
         """Run `work(control)` in the background; `on_done(result)` then runs on the GUI thread.
 
         `title` shows a cancellable progress dialog (after a short delay) over `parent`;
         without it the work runs quietly. `writes=False` marks read-only work, which may run
         beside the writer queue. A `NanmuError` goes to `on_error`, else to a message box.
+        When `owner` (default: `parent`) is deleted first, the callbacks are skipped.
         """
-        handle: TaskHandle[T] = TaskHandle(title, parent, on_done, on_error)
+        handle: TaskHandle[T] = TaskHandle(title, parent, on_done, on_error, owner or parent)
         self._running.add(handle)
         handle.finished.connect(lambda: self._running.discard(handle))
         pool = self._writer if writes else self._readers

@@ -58,7 +58,7 @@ def test_draft_preview_loads(qtbot: QtBot, page: DocumentsPage) -> None:
     assert page.preview.document.pageCount() >= 1
     assert "草稿" in page.caption.text() and DECIDED_CASE in page.caption.text()
     text = page.preview.document.getAllText(0).text()
-    assert "予以容错免责的决定" in text and DECIDED_CASE in text
+    assert "予以容错免责的决定" in text and "案件编号" in text
     assert page.issue_button.isEnabled() and page.print_button.isEnabled()
 
 
@@ -145,3 +145,13 @@ def test_save_writes_the_previewed_bytes(
     page.save_pdf(target)
     assert target.read_bytes() == page.preview.pdf_bytes
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_select_case_and_refresh_from_the_main_window(qtbot: QtBot, page: DocumentsPage) -> None:
+    page.kind_box.setCurrentIndex(page.kind_box.findData(DocumentKind.notification.value))
+    page.select_case(_case_id(page, DECIDED_CASE))
+    _wait_preview(qtbot, page)
+    assert DECIDED_CASE in page.caption.text() and "告知书" in page.caption.text()
+    page.refresh()
+    _wait_preview(qtbot, page)
+    assert page.case_list.currentItem() is not None

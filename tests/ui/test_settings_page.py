@@ -125,3 +125,19 @@ def test_backup_without_a_folder_says_what_to_do(qtbot: QtBot, page: SettingsPag
     answer = answer_message_box(QMessageBox.StandardButton.Ok)
     page.data_ui.backupButton.click()
     assert answer.handled and "备份文件夹" in answer.text
+
+
+def test_closing_with_unsaved_edits_asks_and_saves(
+    qtbot: QtBot, page: SettingsPage, ui_context: UiContext
+) -> None:
+    page.issuing.ui.authorityEdit.clear()
+    type_chinese(page.issuing.ui.authorityEdit, "南木鄂伦春民族乡人民政府办公室")
+    cancel = answer_message_box(QMessageBox.StandardButton.Cancel)
+    assert not page.may_close()
+    assert cancel.handled and "单位信息" in cancel.text
+    save = answer_message_box(QMessageBox.StandardButton.Save)
+    assert page.may_close()
+    assert save.handled
+    stored = settings_service.get_profile(ui_context.database)
+    assert stored.issuing_authority == "南木鄂伦春民族乡人民政府办公室"
+    assert not page.has_unsaved_changes

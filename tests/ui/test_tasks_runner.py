@@ -183,3 +183,20 @@ def test_progress_reports_racing_the_end_of_the_task(qtbot: QtBot, runner: TaskR
         qtbot.wait(50)  # let the reports queued behind the result arrive
     assert exceptions == []
     assert handle.progress_dialog is None
+
+
+def test_callbacks_are_skipped_when_the_owner_is_gone(qtbot: QtBot, runner: TaskRunner) -> None:
+    owner = QWidget()
+    release = threading.Event()
+    called: list[object] = []
+
+    def work(control: TaskControl) -> str:
+        release.wait(5)
+        return "late"
+
+    handle = runner.run(work, on_done=called.append, on_error=called.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: handle.control.cancelled, timeout=5000)  # told to stop
+    release.set()
+    qtbot.waitUntil(lambda: not handle.is_running, timeout=5000)
+    assert called == []

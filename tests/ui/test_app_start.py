@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from helpers import ModalAnswer, answer_message_box
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
@@ -90,24 +90,20 @@ def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypat
     database.close()
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     seen: dict[str, object] = {}
+    prepare = app_module.prepare_database
 
-    def watch() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not windows or not windows[0].isVisible():
-            return
-        window = windows[0]
-        if "frame" not in seen:  # first sight: the frame is up, not usable yet
-            seen["frame"] = not window.splitter.isEnabled()
-        if window._pages[0] is not None and window.splitter.isEnabled():
-            seen["count"] = window.page(0).count_label.text()
-            timer.stop()
-            window.close()
+    def watched_prepare(context, window):
+        # the moment the database is about to open: the frame is already on screen
+        seen["frame"] = (window.isVisible(), window.splitter.isEnabled(), context.database_open)
+        ready = prepare(context, window)
+        QTimer.singleShot(0, lambda: close_when_listed(window))
+        return ready
 
-    from PySide6.QtCore import QTimer
+    def close_when_listed(window):
+        seen["count"] = window.page(0).count_label.text()
+        window.close()
 
-    timer = QTimer()
-    timer.timeout.connect(watch)
-    timer.start(5)
+    monkeypatch.setattr(app_module, "prepare_database", watched_prepare)
     assert app_module.run(db_path) == 0
-    assert seen["frame"] is True
+    assert seen["frame"] == (True, False, False)
     assert seen["count"] == "共 12 件"

@@ -171,8 +171,14 @@ def run_ledger(args: argparse.Namespace) -> int:
 
 def run_fonts(args: argparse.Namespace) -> int:
     from nanmu_desktop.documents.fonts import describe_fonts
+    from nanmu_desktop.services.font_choice import fonts_for
 
-    for font in describe_fonts():
+    db = _open(args)
+    try:
+        fonts = fonts_for(db)  # what 设置 chose for this database, else automatic
+    finally:
+        db.close()
+    for font in describe_fonts(fonts):
         note = "（替代字体）" if font.substitute else ""
         sys.stdout.write(f"{font.label}\t{font.family}{note}\t{font.source}\t{font.path}\n")
     return 0

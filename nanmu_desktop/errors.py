@@ -15,7 +15,7 @@ class NanmuError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input: the field's path (e.g. `cases[2].officers[0].name`) and why."""
+    """One thing wrong with an input: the field path (e.g. `cases[2].officers[0].name`), why."""
 
     field: str
     message: str

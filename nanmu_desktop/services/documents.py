@@ -71,8 +71,9 @@ def draft_notice(db: Database, target: DocumentTarget, on: date | None = None) -
 def draft_pdf(db: Database, target: DocumentTarget, on: date | None = None) -> bytes:
     """The draft's PDF: same layout as the issued document, 草稿 watermark, no number."""
     from nanmu_desktop.documents.render import render_notice
+    from nanmu_desktop.services.font_choice import fonts_for
 
-    return render_notice(draft_notice(db, target, on))
+    return render_notice(draft_notice(db, target, on), fonts_for(db))
 
 
 def compose(

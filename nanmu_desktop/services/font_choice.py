@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nanmu_desktop.documents.fonts import FontRole, FontSet, resolve_fonts
+from nanmu_desktop.documents.fonts import FontRole, FontSet, default_fonts, resolve_fonts
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Setting
@@ -25,8 +25,30 @@ def font_files(db: Database) -> dict[FontRole, Path]:
     return {roles[name]: Path(path) for name, path in stored.items() if name in roles}
 
 
+# Font sets by the chosen files (and their modification times): loading a CJK font costs tens
+# of milliseconds, so every document of a session reuses one set.
+_RESOLVED: dict[tuple[tuple[str, str, float], ...], FontSet] = {}
+
+
 def fonts_for(db: Database) -> FontSet:
-    return resolve_fonts(font_files(db))
+    """The fonts documents of this database are drawn with: the choices of 设置, else automatic."""
+    chosen = font_files(db)
+    if not chosen:
+        return default_fonts()
+    key = tuple(
+        sorted((role.value, str(path), _mtime(path)) for role, path in chosen.items())
+    )
+    fonts = _RESOLVED.get(key)
+    if fonts is None:
+        fonts = _RESOLVED[key] = resolve_fonts(chosen)  # FontUnavailableError names a lost file
+    return fonts
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return -1.0
 
 
 def set_font_file(

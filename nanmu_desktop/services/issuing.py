@@ -69,14 +69,16 @@ def issue_document(
 ) -> IssuedDocumentInfo:
     """Issue `target`: number, frozen PDF, register and audit rows, all or nothing."""
     from nanmu_desktop.documents.render import render_notice
+    from nanmu_desktop.services.font_choice import fonts_for
 
     day = on or date.today()
+    fonts = fonts_for(db)  # the fonts chosen in 设置, read before the write lock is taken
     with db.write_session() as session:
         prefix = _prefix(session, target.kind)
         seq = _last_seq(session, prefix, day.year) + 1
         number = format_number(prefix, day.year, seq)
         notice = compose(session, target, day, number)  # refuses a case in the wrong state
-        pdf = render_notice(notice)  # refuses a character without a glyph
+        pdf = render_notice(notice, fonts)  # refuses a character without a glyph
         profile = load_profile(session)
         case_id = target.case_id
         if case_id is None and target.petition_id is not None:

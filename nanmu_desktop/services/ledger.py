@@ -139,8 +139,9 @@ def export_ledger(db: Database, path: Path, today: date | None = None) -> int:
         data = ledger_xlsx(rows)
     else:
         from nanmu_desktop.documents.ledger_pdf import ledger_pdf
+        from nanmu_desktop.services.font_choice import fonts_for
 
-        data = ledger_pdf(rows, today or date.today())
+        data = ledger_pdf(rows, today or date.today(), fonts_for(db))
     _write_atomically(path, data)
     return len(rows)
 

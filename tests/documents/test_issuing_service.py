@@ -195,3 +195,20 @@ def test_a_decision_differing_from_the_proposal_cites_what_the_committee_relied_
     sheet = draft_notice(db, DocumentTarget(K.determination_worksheet, case_id), on=DAY)
     cells = [c for b in sheet.body if hasattr(b, "rows") for row in b.rows for c in row]
     assert "损失虽已挽回，但未及时报告。" in cells and "从轻处理" in cells
+
+
+def test_the_body_font_chosen_in_settings_is_the_one_issued_documents_embed(
+    db: Database, tmp_path: Path
+) -> None:
+    from nanmu_desktop.documents.fonts import FontRole, fonts_dir
+    from nanmu_desktop.services.font_choice import set_font_file
+
+    chosen = tmp_path / "办公室仿宋.ttf"
+    chosen.write_bytes((fonts_dir() / "WenKaiGB-Regular.ttf").read_bytes())
+    set_font_file(db, FontRole.FANGSONG, chosen)
+    case_id = add_case(db)
+    info = issue_document(db, DocumentTarget(K.exemption_decision, case_id), on=DAY)
+    with pdfplumber.open(io.BytesIO(document_pdf(db, info.number)[1])) as doc:
+        fonts = {c["fontname"].split("+")[-1] for p in doc.pages for c in p.chars}
+    assert any(name.startswith("WenKaiGB-Regular") for name in fonts)
+    assert "NotoSerifSC-Light-GB" not in fonts  # the automatic 仿宋 substitute is not used

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from nanmu_desktop.domain.vocabulary import CaseSource, EnforcementField, EnforcementType
@@ -65,6 +65,11 @@ class CaseFormDialog(QDialog):
         self.ui.setupUi(self)
         self.setObjectName("case_form")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        # 1366 × 768 at 125 % leaves about 1090 × 580 points: never open taller than the screen.
+        available = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        self.resize(
+            min(self.width(), available.width() - 40), min(self.height(), available.height() - 40)
+        )
         ui = self.ui
         _fill(ui.source_combo, [(m.label, m.value) for m in CaseSource])
         _fill(ui.enforcement_type_combo, [(m.label, m.value) for m in EnforcementType])

@@ -162,6 +162,8 @@ def test_fits_a_1366_by_768_screen(window):
     assert form_hint.width() <= SMALL_SCREEN.width()
     assert form_hint.height() <= SMALL_SCREEN.height()
     assert form.height() <= SMALL_SCREEN.height()
+    screen = form.screen().availableGeometry()  # the offscreen platform's is 800 × 800
+    assert form.width() <= screen.width() and form.height() <= screen.height()
     form.reject()
 
 

@@ -29,6 +29,8 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# PyInstaller (the bundle test of the test run) reads binaries with objdump.
+[ "${1:-}" = "test" ] && QT_SYSTEM_PACKAGES+=(binutils)
 install_system_packages
 
 PYTHON=${PYTHON:-python3}

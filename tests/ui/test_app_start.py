@@ -29,6 +29,16 @@ def test_application_speaks_chinese_and_renders_it(qapp):
     assert QFontMetrics(application.font()).inFont("容")
 
 
+def test_the_ui_font_is_a_simplified_chinese_family_not_any_cjk_fallback(qapp):
+    from nanmu_desktop.ui.ui_fonts import SYSTEM_UI_FAMILIES, ensure_chinese_font
+
+    family = ensure_chinese_font(qapp)
+    # On this test machine only Droid Sans Fallback (Traditional-style punctuation) may be
+    # installed: the bundled Noto Sans SC must win over it.
+    assert family in (*SYSTEM_UI_FAMILIES, "Noto Sans SC")
+    assert qapp.font().families()[0] == family
+
+
 def test_a_file_that_is_not_a_database_is_refused_with_exit_2(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
     bogus = tmp_path / "案件.sqlite3"

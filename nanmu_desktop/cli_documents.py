@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nanmu_desktop.errors import Problem, ValidationError
+from nanmu_desktop.files import write_atomically
 
 if TYPE_CHECKING:
     from nanmu_desktop.services.documents import DocumentTarget
@@ -78,7 +79,7 @@ def run_notice(args: argparse.Namespace) -> int:
             pdf = draft_pdf(db, target, on=on)
     finally:
         db.close()
-    _write(args.output, pdf)
+    write_atomically(args.output, pdf)
     if args.issue:
         sys.stdout.write(f"{info.number}\n")
     else:
@@ -138,7 +139,7 @@ def run_show(args: argparse.Namespace) -> int:
         info, pdf = document_pdf(db, args.number)
     finally:
         db.close()
-    _write(args.output, pdf)
+    write_atomically(args.output, pdf)
     state = "（已作废）" if info.voided else ""
     sys.stdout.write(f"{info.number}{state}：{info.title} → {args.output}\n")
     return 0
@@ -235,12 +236,3 @@ def _check_writable(path: Path) -> None:
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise ValidationError([Problem("-o", f"没有写入权限：{path}")])
 
-
-def _write(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failure never leaves half a PDF."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from nanmu_desktop.documents.ledger_model import LedgerRow
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import Problem, ValidationError
+from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.choices import label
 from nanmu_desktop.services.determinations import LENIENCY_LABELS
 from nanmu_desktop.services.rectification import ORDER_STATUS_LABELS, order_status
@@ -142,15 +143,6 @@ def export_ledger(db: Database, path: Path, today: date | None = None) -> int:
         from nanmu_desktop.services.font_choice import fonts_for
 
         data = ledger_pdf(rows, today or date.today(), fonts_for(db))
-    _write_atomically(path, data)
+    write_atomically(path, data)
     return len(rows)
 
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Never leave half a file behind: write beside it, then rename over it."""
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)

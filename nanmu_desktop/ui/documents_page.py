@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services import issuing
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseSummary
@@ -333,12 +334,9 @@ class DocumentsPage(QWidget):
 
     def save_pdf(self, path: Path) -> None:
         """Write the previewed PDF to `path` (a failure is shown, never half-written)."""
-        partial = path.with_name(path.name + ".part")
         try:
-            partial.write_bytes(self.preview.pdf_bytes)
-            partial.replace(path)
+            write_atomically(path, self.preview.pdf_bytes)
         except OSError as err:
-            partial.unlink(missing_ok=True)
             dialogs.show_error(self, f"无法保存到 {path}：{err.strerror or err}")
             return
         self._context.signals.status_message.emit(f"已保存：{path}")

@@ -14,32 +14,22 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from nanmu_desktop.domain.vocabulary import (
+    DEFAULT_DEPARTMENTS,
+    CaseSource,
+    EnforcementField,
+    EnforcementType,
+)
 from nanmu_desktop.storage import open_database
 from nanmu_desktop.storage.models import CASE_STATUSES, OUTCOMES
 from nanmu_desktop.storage.search_index import index_text
 
-DEPARTMENTS = (
-    "党政综合办公室",
-    "综合行政执法办公室",
-    "经济发展办公室（农牧业）",
-    "自然资源和生态环境办公室",
-    "社会事务办公室",
-    "应急管理和安全生产办公室",
-)
-FIELDS = (
-    "林业和草原",
-    "农牧业",
-    "自然资源",
-    "生态环境",
-    "市场监管",
-    "安全生产",
-    "城乡建设",
-    "文化旅游",
-    "卫生健康",
-    "其他",
-)
-SOURCES = ("个人申请", "单位启动", "问责调查", "信访举报", "上级交办")
-TYPES = ("行政处罚", "行政强制", "行政检查")
+# The codes the services store (labels only inside the description text), so the case list's
+# filters work on the benchmark database as on a real one.
+DEPARTMENTS = DEFAULT_DEPARTMENTS
+FIELDS = tuple(EnforcementField)
+SOURCES = tuple(CaseSource)
+TYPES = tuple(t for t in EnforcementType if t.label != "其他")
 SURNAMES = "关莫孟白吴何葛郭敖那乌包宝韩李王张刘陈杨赵孙鄂"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰涛明超霞平刚桂花巴特尔其木格乌力吉阿拉坦"
 ETHNICITIES = ("鄂伦春族", "蒙古族", "达斡尔族", "汉族", None)
@@ -115,18 +105,18 @@ def build(path: Path, cases: int, seed: int = 127) -> Path:
             per_year[reported.year] = per_year.get(reported.year, 0) + 1
             number = f"RC-{reported.year}-{per_year[reported.year]:03d}"
             field, kind = rng.choice(FIELDS), rng.choice(TYPES)
-            description = _description(rng, occurred, field, kind)
+            description = _description(rng, occurred, field.label, kind.label)
             status = rng.choice(CASE_STATUSES)
             decided = CASE_STATUSES.index(status) >= CASE_STATUSES.index("decided")
             outcome = rng.choice(OUTCOMES) if decided else None
-            title = f"{field}{kind}容错纠错申请"
+            title = f"{field.label}{kind.label}容错纠错申请"
             case_rows.append(
                 (
                     case_id,
                     number,
-                    rng.choice(SOURCES),
-                    kind,
-                    field,
+                    rng.choice(SOURCES).value,
+                    kind.value,
+                    field.value,
                     occurred.isoformat(),
                     reported.isoformat(),
                     title,

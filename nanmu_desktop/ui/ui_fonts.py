@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from nanmu_desktop.documents.font_roles import BUNDLED, FontRole, fonts_dir
+
 # Simplified-Chinese UI families, in order of preference.
 SYSTEM_UI_FAMILIES = (
     "Microsoft YaHei UI",
@@ -31,10 +33,6 @@ def system_ui_family() -> str | None:
 
 def bundled_ui_font_family() -> str | None:
     """Register the bundled 黑体-role font with Qt; its family name, or None if unusable."""
-    # Imported here: documents.fonts pulls in reportlab, which start-up need not pay for
-    # on machines that already have a Chinese UI font.
-    from nanmu_desktop.documents.fonts import BUNDLED, FontRole, fonts_dir
-
     path = fonts_dir() / BUNDLED[FontRole.HEITI][0]
     font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id < 0:

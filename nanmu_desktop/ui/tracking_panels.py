@@ -33,6 +33,7 @@ from nanmu_desktop.services.notices import list_notices, record_notification, re
 from nanmu_desktop.services.rectification import (
     FollowUpInput,
     OrderInfo,
+    OrderInput,
     issue_order,
     list_orders,
     record_follow_up,
@@ -204,6 +205,7 @@ class OrdersPanel(CasePanel):
     ) -> None:
         super().__init__(context, changed, parent)
         self.orders: list[OrderInfo] = []
+        self._focus_id: int | None = None
         self.table = _table(
             self, ("纠错事由", "纠错事项", "下达日期", "整改期限", "状态"), "orderTable"
         )
@@ -235,7 +237,9 @@ class OrdersPanel(CasePanel):
         layout.addWidget(self.detail, 1)
 
     def show_case(self, case: CaseDetail | None) -> None:
-        keep = self.current_order()
+        current = self.current_order()
+        keep = self._focus_id if self._focus_id is not None else (current and current.id)
+        self._focus_id = None
         self.case = case
         self.orders = list_orders(self._context.database, case.id) if case is not None else []
         self.table.blockSignals(True)
@@ -250,7 +254,7 @@ class OrdersPanel(CasePanel):
             ]
             _fill_row(self.table, row, values, late=order.status == "overdue")
         self.table.blockSignals(False)
-        rows = [i for i, o in enumerate(self.orders) if keep is not None and o.id == keep.id]
+        rows = [i for i, o in enumerate(self.orders) if o.id == keep]
         self.table.selectRow(rows[0] if rows else len(self.orders) - 1)
         self.order_button.setEnabled(case is not None)
         self._order_chosen()
@@ -293,9 +297,13 @@ class OrdersPanel(CasePanel):
         if self.case is None:
             return None
         case_id = self.case.id
-        return self.open_entry(
-            OrderDialog(lambda data: issue_order(self._context.database, case_id, data), self)
-        )
+
+        def submit(data: OrderInput) -> object:
+            issued = issue_order(self._context.database, case_id, data)
+            self._focus_id = issued.id  # the new order is the one the clerk works on next
+            return issued
+
+        return self.open_entry(OrderDialog(submit, self))
 
     def open_extension(self) -> EntryDialog | None:
         order = self.current_order()

@@ -1,0 +1,154 @@
+"""The 办理跟踪 page on the demo data: notices, rectification orders and the lifecycle."""
+
+from __future__ import annotations
+
+from helpers import answer_message_box, type_chinese
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from nanmu_desktop.services.case_list import list_cases
+from nanmu_desktop.services.cases import get_case
+from nanmu_desktop.services.notices import list_notices
+from nanmu_desktop.services.rectification import list_orders
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.tracking_page import TrackingPage
+
+
+def _case_in(context: UiContext, status: str) -> int:
+    return next(r.id for r in list_cases(context.database).rows if r.status == status)
+
+
+def _page(qtbot: QtBot, context: UiContext, case_id: int) -> TrackingPage:
+    page = TrackingPage(context)
+    qtbot.addWidget(page)
+    page.resize(1300, 740)
+    page.show()
+    page.select_case(case_id)
+    assert page.case is not None and page.case.id == case_id
+    return page
+
+
+def test_lists_only_cases_past_the_decision(qtbot: QtBot, demo_context: UiContext) -> None:
+    page = TrackingPage(demo_context)
+    qtbot.addWidget(page)
+    shown = {page.case_list.item(i).text().split("　")[0] for i in range(page.case_list.count())}
+    rows = list_cases(demo_context.database).rows
+    tracked = {"decided", "notified", "correcting", "following_up"}
+    assert shown == {r.number for r in rows if r.status in tracked}
+    page.show_closed.setChecked(True)
+    assert page.case_list.count() == len(shown) + sum(r.status == "closed" for r in rows)
+
+
+def test_notification_and_publication_through_the_dialogs(
+    qtbot: QtBot, demo_context: UiContext
+) -> None:
+    case_id = _case_in(demo_context, "decided")
+    page = _page(qtbot, demo_context, case_id)
+    assert "告知公开期限" in page.notices.deadline_label.text()
+    assert (
+        "剩余" in page.notices.deadline_label.text() or "逾期" in page.notices.deadline_label.text()
+    )
+
+    dialog = page.notices.open_notification()
+    assert dialog is not None
+    type_chinese(dialog.recipient_edit, "王建军")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+
+    dialog = page.notices.open_publication()
+    assert dialog is not None
+    type_chinese(dialog.scope_edit, "乡政府公示栏")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+
+    notices = list_notices(demo_context.database, case_id)
+    assert {n.recipient or n.scope for n in notices} >= {"王建军", "乡政府公示栏"}
+    table = page.notices.table
+    cells = {table.item(r, 1).text() for r in range(table.rowCount())}
+    assert {"王建军", "乡政府公示栏"} <= cells
+    deadline = notices[0].deadline
+    assert deadline is not None
+    assert (
+        f"{deadline.year}年{deadline.month}月{deadline.day}日" in page.notices.deadline_label.text()
+    )
+
+
+def test_empty_recipient_is_refused_inline(qtbot: QtBot, demo_context: UiContext) -> None:
+    case_id = _case_in(demo_context, "decided")
+    page = _page(qtbot, demo_context, case_id)
+    before = len(list_notices(demo_context.database, case_id))
+    dialog = page.notices.open_notification()
+    assert dialog is not None
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible()
+    assert "告知对象" in dialog.problems_label.text() and "不能为空" in dialog.problems_label.text()
+    assert len(list_notices(demo_context.database, case_id)) == before
+    dialog.reject()
+
+
+def test_order_extension_and_verified_follow_up(qtbot: QtBot, demo_context: UiContext) -> None:
+    case_id = _case_in(demo_context, "correcting")
+    page = _page(qtbot, demo_context, case_id)
+    before = len(list_orders(demo_context.database, case_id))
+
+    dialog = page.orders.open_order()
+    assert dialog is not None
+    type_chinese(dialog.reasons_edit, "误封木材堆场")  # type: ignore[attr-defined]
+    type_chinese(dialog.items_edit, "解除查封\n赔偿损失")  # type: ignore[attr-defined]
+    type_chinese(dialog.requirements_edit, "十日内书面报告")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    orders = list_orders(demo_context.database, case_id)
+    assert len(orders) == before + 1
+    order = next(o for o in orders if o.reasons == "误封木材堆场")
+    assert order.items == ("解除查封", "赔偿损失")
+    assert page.orders.current_order() is not None
+    assert page.orders.current_order().id == order.id  # type: ignore[union-attr]
+    assert "赔偿损失" in page.orders.detail.text()
+
+    dialog = page.orders.open_extension()
+    assert dialog is not None
+    dialog.days_spin.setValue(10)  # type: ignore[attr-defined]
+    type_chinese(dialog.reason_edit, "冬季停工")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    assert page.orders.reply_button.isEnabled()
+
+    dialog = page.orders.open_reply()
+    assert dialog is not None
+    type_chinese(dialog.reply_edit, "同意延期十日")  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    moved = next(o for o in list_orders(demo_context.database, case_id) if o.id == order.id)
+    assert moved.deadline > order.deadline  # ten more days, counted by the day-counting setting
+    shown = moved.deadline
+    row = page.orders.table.currentRow()
+    cell = page.orders.table.item(row, 3).text()
+    assert cell == f"{shown.year}年{shown.month}月{shown.day}日"
+    assert "同意延期十日" in page.orders.detail.text()
+
+    dialog = page.orders.open_follow_up()
+    assert dialog is not None
+    type_chinese(dialog.findings_edit, "已整改到位")  # type: ignore[attr-defined]
+    dialog.verified_check.setChecked(True)  # type: ignore[attr-defined]
+    dialog.buttons.accepted.emit()
+    done = next(o for o in list_orders(demo_context.database, case_id) if o.id == order.id)
+    assert any(f.verified for f in done.follow_ups)
+    assert "已核实销号" in page.orders.detail.text()
+
+
+def test_close_a_case_after_confirmation(qtbot: QtBot, demo_context: UiContext) -> None:
+    case_id = _case_in(demo_context, "following_up")
+    page = _page(qtbot, demo_context, case_id)
+    assert "closed" in page.status.move_buttons
+    with qtbot.waitSignal(demo_context.signals.case_changed):
+        answer = answer_message_box(QMessageBox.StandardButton.Ok)
+        page.status.move_buttons["closed"].click()
+    assert answer.handled
+    assert get_case(demo_context.database, case_id).status == "closed"
+    assert page.case is not None and page.case.status == "closed"
+    assert "办结归档" in page.header.text()
+
+
+def test_document_button_names_the_case(qtbot: QtBot, demo_context: UiContext) -> None:
+    case_id = _case_in(demo_context, "correcting")
+    page = _page(qtbot, demo_context, case_id)
+    with qtbot.waitSignal(page.document_requested) as signal:
+        page.request_document("rectification_notice")
+    assert signal.args == [case_id, "rectification_notice"]

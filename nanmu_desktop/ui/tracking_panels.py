@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -52,6 +53,7 @@ from nanmu_desktop.ui.tracking_dialogs import (
     ReplyDialog,
 )
 
+Entry = TypeVar("Entry", bound=EntryDialog)
 LATE = QBrush(QColor("#b00020"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 # Wording of the lifecycle buttons; the target status decides the text.
@@ -99,7 +101,7 @@ class CasePanel(QWidget):
         self._changed = changed
         self.case: CaseDetail | None = None
 
-    def open_entry(self, dialog: EntryDialog) -> EntryDialog:
+    def open_entry(self, dialog: Entry) -> Entry:
         """Show the dialog window-modal without blocking; refresh once it is accepted."""
         dialog.accepted.connect(self._changed)
         dialog.finished.connect(dialog.deleteLater)
@@ -153,7 +155,7 @@ class NoticesPanel(CasePanel):
         )
         self.table.setRowCount(len(notices))
         for row, notice in enumerate(notices):
-            late = notice.deadline is not None and notice.done_on > notice.deadline
+            late = notice.late
             days = f"{notice.publication_days} 天" if notice.publication_days else ""
             values = [
                 notice.kind_label + ("（逾期）" if late else ""),
@@ -176,7 +178,7 @@ class NoticesPanel(CasePanel):
         left = (deadline - date.today()).days
         return head + (f"　剩余 {left} 天" if left >= 0 else f"　已逾期 {-left} 天")
 
-    def open_notification(self) -> EntryDialog | None:
+    def open_notification(self) -> NotificationDialog | None:
         if self.case is None:
             return None
         case_id = self.case.id
@@ -186,7 +188,7 @@ class NoticesPanel(CasePanel):
             )
         )
 
-    def open_publication(self) -> EntryDialog | None:
+    def open_publication(self) -> PublicationDialog | None:
         if self.case is None:
             return None
         case_id = self.case.id
@@ -293,7 +295,7 @@ class OrdersPanel(CasePanel):
             lines.append(f"回访 {_cn(visit.followed_on)}（{visit.method}）：{visit.findings}{mark}")
         return "\n".join(lines)
 
-    def open_order(self) -> EntryDialog | None:
+    def open_order(self) -> OrderDialog | None:
         if self.case is None:
             return None
         case_id = self.case.id
@@ -305,7 +307,7 @@ class OrdersPanel(CasePanel):
 
         return self.open_entry(OrderDialog(submit, self))
 
-    def open_extension(self) -> EntryDialog | None:
+    def open_extension(self) -> ExtensionDialog | None:
         order = self.current_order()
         if order is None:
             return None
@@ -315,7 +317,7 @@ class OrdersPanel(CasePanel):
             )
         )
 
-    def open_reply(self) -> EntryDialog | None:
+    def open_reply(self) -> ReplyDialog | None:
         extension_id = self._pending_extension_id()
         if extension_id is None:
             return None
@@ -328,7 +330,7 @@ class OrdersPanel(CasePanel):
 
         return self.open_entry(ReplyDialog(submit, self))
 
-    def open_follow_up(self) -> EntryDialog | None:
+    def open_follow_up(self) -> FollowUpDialog | None:
         if self.case is None:
             return None
         case_id = self.case.id

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from helpers import answer_message_box, type_chinese
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.services.case_list import list_cases
 from nanmu_desktop.services.cases import get_case
+from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.notices import list_notices
 from nanmu_desktop.services.rectification import list_orders
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.tracking_page import TrackingPage
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
 
 
 def _case_in(context: UiContext, status: str) -> int:
@@ -51,25 +61,44 @@ def test_notification_and_publication_through_the_dialogs(
 
     dialog = page.notices.open_notification()
     assert dialog is not None
-    type_chinese(dialog.recipient_edit, "王建军")  # type: ignore[attr-defined]
+    type_chinese(dialog.recipient_edit, "王建军")
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible()
 
-    dialog = page.notices.open_publication()
-    assert dialog is not None
-    type_chinese(dialog.scope_edit, "乡政府公示栏")  # type: ignore[attr-defined]
-    dialog.buttons.accepted.emit()
+    publishing = page.notices.open_publication()
+    assert publishing is not None
+    type_chinese(publishing.scope_edit, "乡政府公示栏")
+    publishing.buttons.accepted.emit()
+    assert not publishing.isVisible()
 
     notices = list_notices(demo_context.database, case_id)
     assert {n.recipient or n.scope for n in notices} >= {"王建军", "乡政府公示栏"}
     table = page.notices.table
-    cells = {table.item(r, 1).text() for r in range(table.rowCount())}
+    cells = {_cell(table, r, 1) for r in range(table.rowCount())}
     assert {"王建军", "乡政府公示栏"} <= cells
     deadline = notices[0].deadline
     assert deadline is not None
     assert (
         f"{deadline.year}年{deadline.month}月{deadline.day}日" in page.notices.deadline_label.text()
     )
+
+
+def test_late_notification_is_flagged(qtbot: QtBot, demo_context: UiContext) -> None:
+    case_id = _case_in(demo_context, "decided")
+    page = _page(qtbot, demo_context, case_id)
+    info = current_determination(demo_context.database, case_id)
+    assert info is not None and info.notification_deadline is not None
+    late_day = info.notification_deadline + timedelta(days=1)
+    dialog = page.notices.open_notification()
+    assert dialog is not None
+    type_chinese(dialog.recipient_edit, "李海涛")
+    dialog.date_edit.setDate(QDate(late_day.year, late_day.month, late_day.day))
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    table = page.notices.table
+    row = next(r for r in range(table.rowCount()) if _cell(table, r, 1) == "李海涛")
+    assert "逾期" in _cell(table, row, 0)
+    assert _cell(table, row, 2) == f"{late_day.year}年{late_day.month}月{late_day.day}日"
 
 
 def test_empty_recipient_is_refused_inline(qtbot: QtBot, demo_context: UiContext) -> None:
@@ -90,44 +119,44 @@ def test_order_extension_and_verified_follow_up(qtbot: QtBot, demo_context: UiCo
     page = _page(qtbot, demo_context, case_id)
     before = len(list_orders(demo_context.database, case_id))
 
-    dialog = page.orders.open_order()
-    assert dialog is not None
-    type_chinese(dialog.reasons_edit, "误封木材堆场")  # type: ignore[attr-defined]
-    type_chinese(dialog.items_edit, "解除查封\n赔偿损失")  # type: ignore[attr-defined]
-    type_chinese(dialog.requirements_edit, "十日内书面报告")  # type: ignore[attr-defined]
-    dialog.buttons.accepted.emit()
+    ordering = page.orders.open_order()
+    assert ordering is not None
+    type_chinese(ordering.reasons_edit, "误封木材堆场")
+    type_chinese(ordering.items_edit, "解除查封\n赔偿损失")
+    type_chinese(ordering.requirements_edit, "十日内书面报告")
+    ordering.buttons.accepted.emit()
     orders = list_orders(demo_context.database, case_id)
     assert len(orders) == before + 1
     order = next(o for o in orders if o.reasons == "误封木材堆场")
     assert order.items == ("解除查封", "赔偿损失")
-    assert page.orders.current_order() is not None
-    assert page.orders.current_order().id == order.id  # type: ignore[union-attr]
+    current = page.orders.current_order()
+    assert current is not None and current.id == order.id
     assert "赔偿损失" in page.orders.detail.text()
 
-    dialog = page.orders.open_extension()
-    assert dialog is not None
-    dialog.days_spin.setValue(10)  # type: ignore[attr-defined]
-    type_chinese(dialog.reason_edit, "冬季停工")  # type: ignore[attr-defined]
-    dialog.buttons.accepted.emit()
+    extending = page.orders.open_extension()
+    assert extending is not None
+    extending.days_spin.setValue(10)
+    type_chinese(extending.reason_edit, "冬季停工")
+    extending.buttons.accepted.emit()
     assert page.orders.reply_button.isEnabled()
 
-    dialog = page.orders.open_reply()
-    assert dialog is not None
-    type_chinese(dialog.reply_edit, "同意延期十日")  # type: ignore[attr-defined]
-    dialog.buttons.accepted.emit()
+    replying = page.orders.open_reply()
+    assert replying is not None
+    type_chinese(replying.reply_edit, "同意延期十日")
+    replying.buttons.accepted.emit()
     moved = next(o for o in list_orders(demo_context.database, case_id) if o.id == order.id)
     assert moved.deadline > order.deadline  # ten more days, counted by the day-counting setting
     shown = moved.deadline
     row = page.orders.table.currentRow()
-    cell = page.orders.table.item(row, 3).text()
+    cell = _cell(page.orders.table, row, 3)
     assert cell == f"{shown.year}年{shown.month}月{shown.day}日"
     assert "同意延期十日" in page.orders.detail.text()
 
-    dialog = page.orders.open_follow_up()
-    assert dialog is not None
-    type_chinese(dialog.findings_edit, "已整改到位")  # type: ignore[attr-defined]
-    dialog.verified_check.setChecked(True)  # type: ignore[attr-defined]
-    dialog.buttons.accepted.emit()
+    visiting = page.orders.open_follow_up()
+    assert visiting is not None
+    type_chinese(visiting.findings_edit, "已整改到位")
+    visiting.verified_check.setChecked(True)
+    visiting.buttons.accepted.emit()
     done = next(o for o in list_orders(demo_context.database, case_id) if o.id == order.id)
     assert any(f.verified for f in done.follow_ups)
     assert "已核实销号" in page.orders.detail.text()

@@ -400,6 +400,7 @@ class StatusPanel(CasePanel):
             change_status(self._context.database, self.case.id, target)
         except NanmuError as error:
             show_error(self, error)
+            self._changed()  # the case moved on elsewhere: show where it stands now
             return False
         self._changed()
         return True

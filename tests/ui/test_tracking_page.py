@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from helpers import answer_message_box, type_chinese
+import pytest
+from helpers import ModalAnswer, answer_message_box, type_chinese
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox, QTableWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.case_list import list_cases
-from nanmu_desktop.services.cases import get_case
+from nanmu_desktop.services.cases import change_status, get_case
 from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.notices import list_notices
 from nanmu_desktop.services.rectification import list_orders
@@ -173,6 +175,30 @@ def test_close_a_case_after_confirmation(qtbot: QtBot, demo_context: UiContext) 
     assert get_case(demo_context.database, case_id).status == "closed"
     assert page.case is not None and page.case.status == "closed"
     assert "办结归档" in page.header.text()
+
+
+def test_a_refused_move_shows_the_conflict(qtbot: QtBot, demo_context: UiContext) -> None:
+    case_id = _case_in(demo_context, "following_up")
+    page = _page(qtbot, demo_context, case_id)
+    stale = page.status.move_buttons["closed"]
+    change_status(demo_context.database, case_id, "closed")  # closed elsewhere meanwhile
+    answers: list[ModalAnswer] = []
+
+    def confirm_then_expect_error(box: QDialog) -> None:
+        answers.append(answer_message_box(QMessageBox.StandardButton.Ok))
+        assert isinstance(box, QMessageBox)
+        ok = box.button(QMessageBox.StandardButton.Ok)
+        assert ok is not None
+        ok.click()
+
+    first = ModalAnswer(QMessageBox, confirm_then_expect_error)
+    stale.click()
+    assert first.handled and answers and answers[0].handled
+    with pytest.raises(ConflictError) as refused:
+        change_status(demo_context.database, case_id, "closed")
+    assert answers[0].text == refused.value.message
+    assert page.case is not None and page.case.status == "closed"
+    assert "closed" not in page.status.move_buttons
 
 
 def test_document_button_names_the_case(qtbot: QtBot, demo_context: UiContext) -> None:

@@ -176,7 +176,9 @@ class NoticesPanel(CasePanel):
         if done:
             return head + "　已记录告知或公开"
         left = (deadline - date.today()).days
-        return head + (f"　剩余 {left} 天" if left >= 0 else f"　已逾期 {-left} 天")
+        if left == 0:
+            return head + "　今日到期"
+        return head + (f"　剩余 {left} 天" if left > 0 else f"　已逾期 {-left} 天")
 
     def open_notification(self) -> NotificationDialog | None:
         if self.case is None:

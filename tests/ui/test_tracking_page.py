@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from helpers import ModalAnswer, answer_message_box, type_chinese
@@ -57,9 +57,13 @@ def test_notification_and_publication_through_the_dialogs(
     case_id = _case_in(demo_context, "decided")
     page = _page(qtbot, demo_context, case_id)
     assert "告知公开期限" in page.notices.deadline_label.text()
-    assert (
-        "剩余" in page.notices.deadline_label.text() or "逾期" in page.notices.deadline_label.text()
+    info = current_determination(demo_context.database, case_id)
+    assert info is not None and info.notification_deadline is not None
+    left = (info.notification_deadline - date.today()).days
+    expected = (
+        "今日到期" if left == 0 else (f"剩余 {left} 天" if left > 0 else f"已逾期 {-left} 天")
     )
+    assert expected in page.notices.deadline_label.text()
 
     dialog = page.notices.open_notification()
     assert dialog is not None

@@ -29,7 +29,8 @@ from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.documents import document_choices
 from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.tracking_panels import NoticesPanel, OrdersPanel, StatusPanel
+from nanmu_desktop.ui.tracking_panels import NoticesPanel, OrdersPanel
+from nanmu_desktop.ui.tracking_status import StatusPanel
 
 TRACKED = (
     CaseStatus.decided,

@@ -43,11 +43,12 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(
         "认定向导", "nanmu_desktop.ui.determination_page", "DeterminationPage", ActionId.PAGE_WIZARD
     ),
+    PageEntry("办理跟踪", "nanmu_desktop.ui.tracking_page", "TrackingPage", ActionId.PAGE_TRACKING),
     PageEntry("条文", "nanmu_desktop.ui.articles_page", "ArticlesPage", ActionId.PAGE_ARTICLES),
     PageEntry("文书", "nanmu_desktop.ui.documents_page", "DocumentsPage", ActionId.PAGE_DOCUMENTS),
     PageEntry("设置", "nanmu_desktop.ui.settings_page", "SettingsPage", ActionId.PAGE_SETTINGS),
 )
-CASES, WIZARD, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
+CASES, WIZARD, TRACKING, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
 
 _NAVIGATION_STYLE = """
 QListWidget#navigation { border: none; background: palette(base); outline: 0; }
@@ -140,6 +141,9 @@ class MainWindow(QMainWindow):
             page = getattr(module, entry.class_name)(self.context)
             assert isinstance(page, QWidget)
             page.setObjectName(f"page_{entry.module.rsplit('.', 1)[-1]}")
+            requested = getattr(page, "document_requested", None)
+            if requested is not None:  # a page that asks for a document of a case (办理跟踪)
+                requested.connect(self._open_document)
             placeholder = self._placeholders[index]
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -219,6 +223,12 @@ class MainWindow(QMainWindow):
 
     def _open_case(self, case_id: int) -> None:
         self._call(CASES, "open_case", case_id)
+
+    def _open_document(self, case_id: int, kind: str) -> None:
+        """The 文书 page with `case_id` and the document kind `kind` chosen, its draft shown."""
+        from nanmu_desktop.domain.vocabulary import DocumentKind
+
+        self._call(DOCUMENTS, "show_case", case_id, DocumentKind(kind))
 
     def _about(self) -> None:
         from nanmu_desktop import __version__

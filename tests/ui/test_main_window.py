@@ -6,7 +6,7 @@ import re
 
 import pytest
 from helpers import make_cases
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -180,3 +180,23 @@ def test_closing_the_window_with_an_edited_case_asks_first(qtbot, window):
     box = answer_message_box(QMessageBox.StandardButton.Discard)
     assert window.close()
     assert box.handled
+
+
+def test_a_document_asked_for_on_the_tracking_page_opens_on_the_documents_page(
+    qtbot, demo_context
+):
+    from nanmu_desktop.domain.vocabulary import DocumentKind
+    from nanmu_desktop.services.case_list import list_cases
+    from nanmu_desktop.storage.case_search import CaseQuery
+    from nanmu_desktop.ui.main_window import DOCUMENTS, TRACKING
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    case = next(c for c in list_cases(demo_context.database, CaseQuery()).rows
+                if c.number == "RC-2026-001")
+    tracking = window.show_page(TRACKING)
+    tracking.document_requested.emit(case.id, DocumentKind.rectification_order.value)
+    documents = window.page(DOCUMENTS)
+    assert window.stack.currentIndex() == DOCUMENTS
+    assert documents.kind == DocumentKind.rectification_order
+    assert documents.case_list.currentItem().data(Qt.ItemDataRole.UserRole).id == case.id

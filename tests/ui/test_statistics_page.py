@@ -1,0 +1,47 @@
+"""统计分析: the demo's 市场监管 / 第十条第一款第（五）项 pattern is flagged; a warning asked."""
+
+from __future__ import annotations
+
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.services.documents import DocumentTarget
+from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.statistics_page import StatisticsPage
+
+PATTERN = "第十条第一款第（五）项"
+
+
+def test_demo_pattern_flagged_and_warning_requested(
+    qtbot: QtBot, demo_context: UiContext, qtmodeltester: ModelTester
+) -> None:
+    page = StatisticsPage(demo_context)
+    qtbot.addWidget(page)
+    page.period.setCurrentIndex(2)  # 全部
+    qtbot.waitUntil(lambda: demo_context.tasks.active_count == 0, timeout=10000)
+    qtmodeltester.check(page.model)  # type: ignore[no-untyped-call]
+    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    market = [r for r in rows if r.citation.startswith(PATTERN) and r.field_label == "市场监管"]
+    assert market and market[0].flagged
+    assert "市场监管领域" in page.note.text() and PATTERN in page.note.text()
+    page.table.selectRow(rows.index(market[0]))
+    assert page.warn_button.isEnabled()
+    with qtbot.waitSignal(page.document_requested) as signal:
+        page.warn_button.click()
+    target = signal.args[0]
+    assert isinstance(target, DocumentTarget) and target.kind is DocumentKind.risk_warning
+    assert target.case_id in market[0].case_ids
+
+
+def test_threshold_above_count_unflags(qtbot: QtBot, demo_context: UiContext) -> None:
+    page = StatisticsPage(demo_context)
+    qtbot.addWidget(page)
+    page.period.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: demo_context.tasks.active_count == 0, timeout=10000)
+    top = max(page.model.row_at(i).count for i in range(page.model.rowCount()))
+    page.threshold.setValue(top + 1)
+    qtbot.waitUntil(lambda: not any(page.model.row_at(i).flagged
+                                    for i in range(page.model.rowCount())), timeout=10000)
+    assert "没有达到提醒阈值" in page.note.text()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 class ActionId(enum.Enum):
     NEW_CASE = enum.auto()
     OPEN_CASE = enum.auto()
+    EXPORT_LEDGER = enum.auto()
     QUIT = enum.auto()
     FIND = enum.auto()
     REFRESH = enum.auto()
@@ -40,6 +41,9 @@ class ActionSpec:
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEW_CASE: ActionSpec("新建案件(&N)…", "Ctrl+N", "登记一件新的容错纠错案件"),
     ActionId.OPEN_CASE: ActionSpec("打开案件(&O)", "Ctrl+O", "打开案件列表中选中的案件"),
+    ActionId.EXPORT_LEDGER: ActionSpec(
+        "导出台账(&L)…", "Ctrl+L", "把全部案件导出为容错纠错工作台账（Excel 或 PDF）"
+    ),
     ActionId.QUIT: ActionSpec("退出(&X)", "Ctrl+Q", "退出南木容错纠错办理系统"),
     ActionId.FIND: ActionSpec("查找案件(&F)", "Ctrl+F", "在案件列表中按任意文字查找"),
     ActionId.REFRESH: ActionSpec("刷新(&R)", "F5", "重新读取当前页面的数据"),
@@ -56,7 +60,10 @@ SPECS: dict[ActionId, ActionSpec] = {
 
 #: menu title → its actions in order; None draws a separator
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
-    ("文件(&F)", (ActionId.NEW_CASE, ActionId.OPEN_CASE, None, ActionId.QUIT)),
+    (
+        "文件(&F)",
+        (ActionId.NEW_CASE, ActionId.OPEN_CASE, None, ActionId.EXPORT_LEDGER, None, ActionId.QUIT),
+    ),
     ("编辑(&E)", (ActionId.FIND,)),
     (
         "查看(&V)",

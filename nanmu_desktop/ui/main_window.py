@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         act[ActionId.REFRESH].triggered.connect(self._refresh)
         act[ActionId.DETERMINE_CASE].triggered.connect(self._determine_selected)
         act[ActionId.PRINT].triggered.connect(lambda: self._call(DOCUMENTS, "print_current"))
+        act[ActionId.EXPORT_LEDGER].triggered.connect(self._export_ledger)
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.ABOUT].triggered.connect(self._about)
         signals = self.context.signals
@@ -223,6 +224,11 @@ class MainWindow(QMainWindow):
 
     def _open_case(self, case_id: int) -> None:
         self._call(CASES, "open_case", case_id)
+
+    def _export_ledger(self) -> None:
+        from nanmu_desktop.ui.ledger_export import export_ledger_interactively
+
+        export_ledger_interactively(self.context, self)
 
     def _open_document(self, case_id: int, kind: str) -> None:
         """The 文书 page with `case_id` and the document kind `kind` chosen, its draft shown."""

@@ -1,0 +1,165 @@
+"""The three 信访举报 dialogs: 登记, 调查结论, 回应 (第十八条). Each returns a service input."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from nanmu_desktop.services.officers import OfficerInfo
+from nanmu_desktop.services.petitions import (
+    CONCLUSION_LABELS,
+    RESPONSE_LABELS,
+    FindingsInput,
+    PetitionInfo,
+    PetitionInput,
+    ResponseInput,
+)
+
+CHANNELS = ("来信", "来访", "电话", "网络", "上级转办")
+_OFFICER_ID = Qt.ItemDataRole.UserRole
+_ANSWERABLE = ("unfounded", "no_evidence", "tolerated")
+
+
+def allowed_responses(petition: PetitionInfo) -> list[str]:
+    """第十八条: feedback to a real-name reporter, explanation for an anonymous report (both
+    only when it did not hold), clarification when the officer was maliciously accused."""
+    kinds: list[str] = []
+    if petition.conclusion in _ANSWERABLE:
+        kinds.append("feedback" if petition.real_name else "explanation")
+    if petition.conclusion is not None and petition.malicious:
+        kinds.append("clarification")
+    return kinds
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class RegisterPetitionDialog(QDialog):
+    def __init__(self, officers: list[OfficerInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("登记信访举报")
+        self.real_name = QCheckBox("实名举报")
+        self.reporter_name = QLineEdit()
+        self.reporter_contact = QLineEdit()
+        self.received_on = _date_edit()
+        self.channel = QComboBox()
+        self.channel.addItems(CHANNELS)
+        self.officers = QListWidget()
+        for officer in officers:
+            item = QListWidgetItem(f"{officer.display_name}　{officer.department_name}")
+            item.setData(_OFFICER_ID, officer.id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.officers.addItem(item)
+        self.allegations = QPlainTextEdit()
+        form = QFormLayout(self)
+        form.addRow(self.real_name)
+        form.addRow("举报人姓名", self.reporter_name)
+        form.addRow("联系方式", self.reporter_contact)
+        form.addRow("收到日期", self.received_on)
+        form.addRow("来源渠道", self.channel)
+        form.addRow("被反映人员", self.officers)
+        form.addRow("反映问题", self.allegations)
+        form.addRow(_buttons(self))
+        self._form = form
+        self.real_name.toggled.connect(self._show_reporter)
+        self._show_reporter(False)
+
+    def _show_reporter(self, real: bool) -> None:
+        # Anonymous reports never carry (or show) a reporter's identity.
+        self._form.setRowVisible(self.reporter_name, real)
+        self._form.setRowVisible(self.reporter_contact, real)
+        if not real:
+            self.reporter_name.clear()
+            self.reporter_contact.clear()
+
+    def value(self) -> PetitionInput:
+        chosen = tuple(
+            int(self.officers.item(i).data(_OFFICER_ID)) for i in range(self.officers.count())
+            if self.officers.item(i).checkState() == Qt.CheckState.Checked
+        )
+        real = self.real_name.isChecked()
+        return PetitionInput(
+            real_name=real,
+            received_on=self.received_on.date().toPython(),  # type: ignore[arg-type]
+            channel=self.channel.currentText(),
+            allegations=self.allegations.toPlainText().strip(),
+            accused_officer_ids=chosen,
+            reporter_name=self.reporter_name.text().strip() if real else "",
+            reporter_contact=self.reporter_contact.text().strip() if real else "",
+        )
+
+
+class FindingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("记录调查结论")
+        self.findings = QPlainTextEdit()
+        self.conclusion = QComboBox()
+        for code, label in CONCLUSION_LABELS.items():
+            self.conclusion.addItem(label, code)
+        self.malicious = QCheckBox("经查系恶意中伤、诬告陷害")
+        form = QFormLayout(self)
+        form.addRow("调查情况", self.findings)
+        form.addRow("调查结论", self.conclusion)
+        form.addRow(self.malicious)
+        form.addRow(_buttons(self))
+
+    def value(self) -> FindingsInput:
+        return FindingsInput(self.findings.toPlainText().strip(),
+                             str(self.conclusion.currentData()), self.malicious.isChecked())
+
+
+class ResponseDialog(QDialog):
+    def __init__(self, petition: PetitionInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("记录回应")
+        self.kind = QComboBox()
+        for kind in allowed_responses(petition):
+            self.kind.addItem(RESPONSE_LABELS[kind], kind)
+        self.responded_on = _date_edit()
+        self.scope = QLineEdit()
+        self.method = QLineEdit()
+        self.text = QPlainTextEdit()
+        form = QFormLayout(self)
+        form.addRow("回应方式", self.kind)
+        form.addRow("回应日期", self.responded_on)
+        form.addRow("范围", self.scope)
+        form.addRow("形式", self.method)
+        form.addRow("内容", self.text)
+        form.addRow(_buttons(self))
+
+    def value(self) -> ResponseInput:
+        return ResponseInput(
+            kind=str(self.kind.currentData()),
+            responded_on=self.responded_on.date().toPython(),  # type: ignore[arg-type]
+            scope=self.scope.text().strip(),
+            method=self.method.text().strip(),
+            text=self.text.toPlainText().strip(),
+        )
+

@@ -35,6 +35,7 @@ from nanmu_desktop.services.statistics import (
     recurring_citations,
 )
 from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.statistics_summary import count_summary
 from nanmu_desktop.ui.tasks import TaskControl
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -118,6 +119,7 @@ class StatisticsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel()
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.warn_button = QPushButton("生成易错风险警示提醒…")
@@ -131,6 +133,7 @@ class StatisticsPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
+        layout.addWidget(self.summary)
         layout.addWidget(self.warn_button, 0, Qt.AlignmentFlag.AlignRight)
         self.period.currentIndexChanged.connect(self._period_changed)
         for edit in (self.date_from, self.date_to):
@@ -162,16 +165,18 @@ class StatisticsPage(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def work(control: TaskControl) -> list[RecurringCitation]:
-            return recurring_citations(database, start, end, min_count=min_count)
+        def work(control: TaskControl) -> tuple[list[RecurringCitation], str]:
+            rows = recurring_citations(database, start, end, min_count=min_count)
+            return rows, count_summary(database, start, end)
 
         def failed(error: NanmuError) -> None:
             self.model.set_rows([])
             self.note.setText(error.message)
 
-        def done(rows: list[RecurringCitation]) -> None:
+        def done(result: tuple[list[RecurringCitation], str]) -> None:
             if generation == self._generation:
-                self._show(rows)
+                self.summary.setText(result[1])
+                self._show(result[0])
 
         self._context.tasks.run(work, writes=False, on_done=done, on_error=failed, owner=self)
 

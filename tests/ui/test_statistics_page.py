@@ -25,6 +25,8 @@ def test_demo_pattern_flagged_and_warning_requested(
     market = [r for r in rows if r.citation.startswith(PATTERN) and r.field_label == "市场监管"]
     assert market and market[0].flagged
     assert "市场监管领域" in page.note.text() and PATTERN in page.note.text()
+    assert "按认定结果" in page.summary.text() and "按办理状态" in page.summary.text()
+    assert "期间内案件共 0 件" not in page.summary.text()
     page.table.selectRow(rows.index(market[0]))
     assert page.warn_button.isEnabled()
     with qtbot.waitSignal(page.document_requested) as signal:

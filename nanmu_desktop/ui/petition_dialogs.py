@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,17 +50,19 @@ def _date_edit() -> QDateEdit:
     return edit
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def _buttons(dialog: RegisterPetitionDialog | FindingsDialog | ResponseDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                            | QDialogButtonBox.StandardButton.Cancel)
     box.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
     box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-    box.accepted.connect(dialog.accept)
+    box.accepted.connect(dialog.submitted.emit)
     box.rejected.connect(dialog.reject)
     return box
 
 
 class RegisterPetitionDialog(QDialog):
+    submitted = Signal()  # 确定: the page saves, and closes the dialog only on success
+
     def __init__(self, officers: list[OfficerInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("登记信访举报")
@@ -116,6 +118,8 @@ class RegisterPetitionDialog(QDialog):
 
 
 class FindingsDialog(QDialog):
+    submitted = Signal()  # 确定: the page saves, and closes the dialog only on success
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("记录调查结论")
@@ -136,6 +140,8 @@ class FindingsDialog(QDialog):
 
 
 class ResponseDialog(QDialog):
+    submitted = Signal()  # 确定: the page saves, and closes the dialog only on success
+
     def __init__(self, petition: PetitionInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("记录回应")

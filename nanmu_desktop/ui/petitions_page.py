@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
@@ -40,6 +39,7 @@ from nanmu_desktop.ui.petition_dialogs import (
 from nanmu_desktop.ui.tasks import TaskControl
 
 _In = TypeVar("_In")
+_Dialog = RegisterPetitionDialog | FindingsDialog | ResponseDialog
 
 _DOCUMENT_FOR = {
     "feedback": (DocumentKind.report_feedback, "生成反馈函"),
@@ -185,22 +185,27 @@ class PetitionsPage(QWidget):
                    lambda db, data: record_response(db, petition.id, data).petition_id)
         return dialog
 
-    def _open(self, dialog: QDialog, value: Callable[[], _In],
+    def _open(self, dialog: _Dialog, value: Callable[[], _In],
               save: Callable[[Database, _In], int]) -> None:
         """On accept, read the dialog's input here (the GUI thread) and run
-        `save(db, input) -> petition id` in the background."""
+        `save(db, input) -> petition id` in the background; a refused input keeps the
+        dialog open with the Chinese message, so nothing typed is lost."""
         database = self._context.database
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def accepted() -> None:
+        def saved(petition_id: int) -> None:
+            dialog.accept()
+            self.refresh(petition_id)
+
+        def submitted() -> None:
             data = value()
 
             def work(control: TaskControl) -> int:
                 return save(database, data)
 
-            self._context.tasks.run(work, parent=self, on_done=lambda pid: self.refresh(pid))
+            self._context.tasks.run(work, parent=dialog, on_done=saved, owner=self)
 
-        dialog.accepted.connect(accepted)
+        dialog.submitted.connect(submitted)
         dialog.open()
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
@@ -27,7 +28,7 @@ def test_j3_anonymous_report_through_the_dialogs(qtbot: QtBot, demo_context: UiC
     assert not register.real_name.isChecked() and not register.reporter_name.isVisibleTo(register)
     register.officers.item(0).setCheckState(Qt.CheckState.Checked)
     type_chinese(register.allegations, "反映该执法人员检查中态度粗暴")
-    register.accept()
+    register.submitted.emit()
     qtbot.waitUntil(lambda: len(list_petitions(demo_context.database)) == before + 1, timeout=10000)
     _settle(qtbot, demo_context)
     new = max(list_petitions(demo_context.database), key=lambda p: p.id)
@@ -41,7 +42,7 @@ def test_j3_anonymous_report_through_the_dialogs(qtbot: QtBot, demo_context: UiC
     type_chinese(findings.findings, "经调取执法记录仪视频，未见所反映情形")
     findings.conclusion.setCurrentIndex(findings.conclusion.findData("no_evidence"))
     findings.malicious.setChecked(True)
-    findings.accept()
+    findings.submitted.emit()
     qtbot.waitUntil(lambda: page.current() is not None and page.current().malicious,  # type: ignore[union-attr]
                     timeout=10000)
 
@@ -54,7 +55,7 @@ def test_j3_anonymous_report_through_the_dialogs(qtbot: QtBot, demo_context: UiC
         type_chinese(dialog.scope, "执法大队全体人员")
         type_chinese(dialog.method, "会议通报")
         type_chinese(dialog.text, "经查，所反映问题查无实据。")
-        dialog.accept()
+        dialog.submitted.emit()
         _settle(qtbot, demo_context)
     qtbot.waitUntil(lambda: len(page.current().responses) == 2, timeout=10000)  # type: ignore[union-attr]
     stored = next(p for p in list_petitions(demo_context.database) if p.id == new.id)
@@ -82,3 +83,26 @@ def test_reporter_identity_only_for_real_name(qtbot: QtBot, demo_context: UiCont
     assert not dialog.reporter_name.isVisible()
     assert dialog.value().reporter_name == ""
     dialog.reject()
+
+
+def test_refused_input_keeps_dialog_open(qtbot: QtBot, demo_context: UiContext) -> None:
+    page = PetitionsPage(demo_context)
+    qtbot.addWidget(page)
+    _settle(qtbot, demo_context)
+    before = len(list_petitions(demo_context.database))
+    dialog = page.open_register_dialog()
+    dialog.submitted.emit()  # no officer, no allegations: the service refuses
+    qtbot.waitUntil(lambda: _error_box() is not None, timeout=10000)
+    assert dialog.isVisible()
+    assert len(list_petitions(demo_context.database)) == before
+    box = _error_box()
+    assert box is not None
+    box.close()
+    dialog.reject()
+
+
+def _error_box() -> QMessageBox | None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.objectName() == "taskErrorBox":
+            return widget if widget.isVisible() else None
+    return None

@@ -23,6 +23,8 @@ class ActionId(enum.Enum):
     PAGE_CASES = enum.auto()
     PAGE_WIZARD = enum.auto()
     PAGE_TRACKING = enum.auto()
+    PAGE_PETITIONS = enum.auto()
+    PAGE_STATISTICS = enum.auto()
     PAGE_ARTICLES = enum.auto()
     PAGE_DOCUMENTS = enum.auto()
     PAGE_SETTINGS = enum.auto()
@@ -50,9 +52,11 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.PAGE_CASES: ActionSpec("案件(&1)", "Ctrl+1"),
     ActionId.PAGE_WIZARD: ActionSpec("认定向导(&2)", "Ctrl+2"),
     ActionId.PAGE_TRACKING: ActionSpec("办理跟踪(&3)", "Ctrl+3"),
-    ActionId.PAGE_ARTICLES: ActionSpec("条文(&4)", "Ctrl+4"),
-    ActionId.PAGE_DOCUMENTS: ActionSpec("文书(&5)", "Ctrl+5"),
-    ActionId.PAGE_SETTINGS: ActionSpec("设置(&6)", "Ctrl+6"),
+    ActionId.PAGE_PETITIONS: ActionSpec("信访举报(&4)", "Ctrl+4"),
+    ActionId.PAGE_STATISTICS: ActionSpec("统计分析(&5)", "Ctrl+5"),
+    ActionId.PAGE_ARTICLES: ActionSpec("条文(&6)", "Ctrl+6"),
+    ActionId.PAGE_DOCUMENTS: ActionSpec("文书(&7)", "Ctrl+7"),
+    ActionId.PAGE_SETTINGS: ActionSpec("设置(&8)", "Ctrl+8"),
     ActionId.DETERMINE_CASE: ActionSpec("认定选中案件(&D)", "Ctrl+D", "对选中的案件运行认定向导"),
     ActionId.PRINT: ActionSpec("打印(&P)…", "Ctrl+P", "打印当前文书"),
     ActionId.ABOUT: ActionSpec("关于(&A)", None, "版本与制度依据"),
@@ -71,6 +75,8 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.PAGE_CASES,
             ActionId.PAGE_WIZARD,
             ActionId.PAGE_TRACKING,
+            ActionId.PAGE_PETITIONS,
+            ActionId.PAGE_STATISTICS,
             ActionId.PAGE_ARTICLES,
             ActionId.PAGE_DOCUMENTS,
             ActionId.PAGE_SETTINGS,

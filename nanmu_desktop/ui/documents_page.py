@@ -50,6 +50,7 @@ class DocumentsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._case: CaseSummary | None = None
+        self._petition_id: int | None = None  # set: the draft is a petition's (第十八条)
         self._shown: IssuedDocumentInfo | None = None  # None: the preview shows a draft
         self._generation = 0
 
@@ -170,6 +171,31 @@ class DocumentsPage(QWidget):
                 self.case_list.setCurrentItem(item)
                 return
 
+    def show_target(self, target: DocumentTarget) -> None:
+        """Draft `target`: a case's document, or a petition's (反馈函, 情况说明, 澄清正名通报)."""
+        if target.petition_id is None:
+            if target.case_id is not None:
+                self.show_case(target.case_id, target.kind)
+            return
+        self.case_list.blockSignals(True)
+        self.case_list.setCurrentRow(-1)
+        self.case_list.blockSignals(False)
+        self._case, self._petition_id = None, target.petition_id
+        self.tabs.setCurrentIndex(0)
+        self.kind_box.blockSignals(True)
+        self.kind_box.setCurrentIndex(self.kind_box.findData(target.kind.value))
+        self.kind_box.blockSignals(False)
+        self.refresh_preview()
+
+    def _target(self) -> tuple[DocumentTarget, str] | None:
+        """What the draft is of, and how to name it to the clerk."""
+        if self._petition_id is not None:
+            return (DocumentTarget(self.kind, petition_id=self._petition_id),
+                    f"信访举报第{self._petition_id}号")
+        if self._case is not None:
+            return DocumentTarget(self.kind, case_id=self._case.id), f"案件 {self._case.number}"
+        return None
+
     def select_case(self, case_id: int) -> None:
         """The main window's "work on this case" request."""
         self.show_case(case_id)
@@ -196,6 +222,7 @@ class DocumentsPage(QWidget):
     @Slot(QListWidgetItem, QListWidgetItem)
     def _case_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         self._case = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self._petition_id = None
         self.refresh_preview()
 
     @Slot()
@@ -204,14 +231,14 @@ class DocumentsPage(QWidget):
         self._generation += 1
         generation = self._generation
         self._shown = None
-        case = self._case
-        if case is None:
+        chosen = self._target()
+        if chosen is None:
             self.caption.setText("草稿预览")
             self.preview.clear("请先在左侧选择案件。")
             self._update_actions()
             return
-        target = DocumentTarget(self.kind, case_id=case.id)
-        self.caption.setText(f"草稿（未编号）：{self.kind.label} — 案件 {case.number}")
+        target, subject = chosen
+        self.caption.setText(f"草稿（未编号）：{self.kind.label} — {subject}")
         self.preview.clear("正在生成预览…")
         self._update_actions()
         database = self._context.database
@@ -234,16 +261,16 @@ class DocumentsPage(QWidget):
 
     @Slot()
     def issue_current(self) -> None:
-        case = self._case
-        if case is None or self._shown is not None or not self.preview.pdf_bytes:
+        chosen = self._target()
+        if chosen is None or self._shown is not None or not self.preview.pdf_bytes:
             return
+        target, subject = chosen
         kind = self.kind
         number = issuing.next_number(self._context.database, kind)
-        question = (f"签发《{kind.label}》（案件 {case.number}）。\n\n将使用文号：{number}\n\n"
+        question = (f"签发《{kind.label}》（{subject}）。\n\n将使用文号：{number}\n\n"
                     "签发后文书内容不能再修改，如有错误只能作废后重新签发。是否签发？")
         if not dialogs.confirm(self, "签发文书", question, ok_text="签发"):
             return
-        target = DocumentTarget(kind, case_id=case.id)
         database = self._context.database
 
         def work(control: TaskControl) -> IssuedDocumentInfo:
@@ -311,8 +338,8 @@ class DocumentsPage(QWidget):
     def _document_title(self) -> str:
         if self._shown is not None:
             return f"{self._shown.kind_label} {self._shown.number}"
-        case = self._case.number if self._case else ""
-        return f"{self.kind.label}（草稿）{case}"
+        chosen = self._target()
+        return f"{self.kind.label}（草稿）{chosen[1] if chosen else ''}"
 
     @Slot()
     def print_current(self) -> None:

@@ -44,11 +44,17 @@ PAGES: tuple[PageEntry, ...] = (
         "认定向导", "nanmu_desktop.ui.determination_page", "DeterminationPage", ActionId.PAGE_WIZARD
     ),
     PageEntry("办理跟踪", "nanmu_desktop.ui.tracking_page", "TrackingPage", ActionId.PAGE_TRACKING),
+    PageEntry(
+        "信访举报", "nanmu_desktop.ui.petitions_page", "PetitionsPage", ActionId.PAGE_PETITIONS
+    ),
+    PageEntry(
+        "统计分析", "nanmu_desktop.ui.statistics_page", "StatisticsPage", ActionId.PAGE_STATISTICS
+    ),
     PageEntry("条文", "nanmu_desktop.ui.articles_page", "ArticlesPage", ActionId.PAGE_ARTICLES),
     PageEntry("文书", "nanmu_desktop.ui.documents_page", "DocumentsPage", ActionId.PAGE_DOCUMENTS),
     PageEntry("设置", "nanmu_desktop.ui.settings_page", "SettingsPage", ActionId.PAGE_SETTINGS),
 )
-CASES, WIZARD, TRACKING, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
+CASES, WIZARD, TRACKING, PETITIONS, STATISTICS, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
 
 _NAVIGATION_STYLE = """
 QListWidget#navigation { border: none; background: palette(base); outline: 0; }
@@ -142,7 +148,7 @@ class MainWindow(QMainWindow):
             assert isinstance(page, QWidget)
             page.setObjectName(f"page_{entry.module.rsplit('.', 1)[-1]}")
             requested = getattr(page, "document_requested", None)
-            if requested is not None:  # a page that asks for a document of a case (办理跟踪)
+            if requested is not None:  # 办理跟踪, 信访举报, 统计分析 ask for documents
                 requested.connect(self._open_document)
             placeholder = self._placeholders[index]
             self.stack.insertWidget(index, page)
@@ -230,11 +236,9 @@ class MainWindow(QMainWindow):
 
         export_ledger_interactively(self.context, self)
 
-    def _open_document(self, case_id: int, kind: str) -> None:
-        """The 文书 page with `case_id` and the document kind `kind` chosen, its draft shown."""
-        from nanmu_desktop.domain.vocabulary import DocumentKind
-
-        self._call(DOCUMENTS, "show_case", case_id, DocumentKind(kind))
+    def _open_document(self, target: object) -> None:
+        """The 文书 page showing the draft of `target` (a DocumentTarget from a page)."""
+        self._call(DOCUMENTS, "show_target", target)
 
     def _about(self) -> None:
         from nanmu_desktop import __version__

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
-from nanmu_desktop.services.documents import document_choices
+from nanmu_desktop.services.documents import DocumentTarget, document_choices
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.tracking_panels import NoticesPanel, OrdersPanel
 from nanmu_desktop.ui.tracking_status import StatusPanel
@@ -46,7 +47,7 @@ SEARCH_DELAY_MS = 250
 class TrackingPage(QWidget):
     """Cases past the committee decision and, for the chosen one, notices, orders, status."""
 
-    document_requested = Signal(int, str)  # case id, document kind id
+    document_requested = Signal(object)  # the DocumentTarget to draft on the 文书 page
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -219,4 +220,5 @@ class TrackingPage(QWidget):
     def request_document(self, kind_id: str) -> None:
         """Ask the main window to open the 文书 page for this case and kind."""
         if self._case is not None:
-            self.document_requested.emit(self._case.id, kind_id)
+            target = DocumentTarget(DocumentKind(kind_id), case_id=self._case.id)
+            self.document_requested.emit(target)

@@ -195,8 +195,28 @@ def test_a_document_asked_for_on_the_tracking_page_opens_on_the_documents_page(
     case = next(c for c in list_cases(demo_context.database, CaseQuery()).rows
                 if c.number == "RC-2026-001")
     tracking = window.show_page(TRACKING)
-    tracking.document_requested.emit(case.id, DocumentKind.rectification_order.value)
+    tracking.select_case(case.id)
+    tracking.request_document(DocumentKind.rectification_order.value)
     documents = window.page(DOCUMENTS)
     assert window.stack.currentIndex() == DOCUMENTS
     assert documents.kind == DocumentKind.rectification_order
     assert documents.case_list.currentItem().data(Qt.ItemDataRole.UserRole).id == case.id
+
+
+def test_a_petition_document_asked_for_is_drafted_on_the_documents_page(qtbot, demo_context):
+    from nanmu_desktop.domain.vocabulary import DocumentKind
+    from nanmu_desktop.services.documents import DocumentTarget
+    from nanmu_desktop.services.petitions import list_petitions
+    from nanmu_desktop.ui.main_window import DOCUMENTS, PETITIONS
+
+    window = MainWindow(demo_context)
+    qtbot.addWidget(window)
+    anonymous = next(p for p in list_petitions(demo_context.database) if not p.real_name)
+    target = DocumentTarget(DocumentKind.report_explanation, petition_id=anonymous.id)
+    window.show_page(PETITIONS).document_requested.emit(target)
+    documents = window.page(DOCUMENTS)
+    assert window.stack.currentIndex() == DOCUMENTS
+    assert documents.kind == DocumentKind.report_explanation
+    qtbot.waitUntil(lambda: bool(documents.preview.pdf_bytes), timeout=15000)
+    assert f"信访举报第{anonymous.id}号" in documents.caption.text()
+    assert documents.issue_button.isEnabled()

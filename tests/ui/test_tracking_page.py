@@ -10,10 +10,12 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.case_list import list_cases
 from nanmu_desktop.services.cases import change_status, get_case
 from nanmu_desktop.services.determinations import current_determination
+from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.notices import list_notices
 from nanmu_desktop.services.rectification import list_orders
 from nanmu_desktop.ui.context import UiContext
@@ -209,5 +211,5 @@ def test_document_button_names_the_case(qtbot: QtBot, demo_context: UiContext) -
     case_id = _case_in(demo_context, "correcting")
     page = _page(qtbot, demo_context, case_id)
     with qtbot.waitSignal(page.document_requested) as signal:
-        page.request_document("rectification_notice")
-    assert signal.args == [case_id, "rectification_notice"]
+        page.request_document("rectification-order")
+    assert signal.args == [DocumentTarget(DocumentKind.rectification_order, case_id=case_id)]

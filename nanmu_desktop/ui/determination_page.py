@@ -29,6 +29,7 @@ from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.determinations import DeterminationInfo, current_determination
+from nanmu_desktop.ui.case_picker import CASE_ID_ROLE, LIST_LIMIT, fill_case_list, row_of
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.decision_dialog import DecisionDialog
 from nanmu_desktop.ui.wizard import DeterminationWizard
@@ -42,8 +43,6 @@ PENDING = (
 )
 # The wizard may (re)propose only before the committee has decided.
 PROPOSABLE = (CaseStatus.registered, CaseStatus.investigating, CaseStatus.determining)
-CASE_ID_ROLE = Qt.ItemDataRole.UserRole
-LIST_LIMIT = 200
 SEARCH_DELAY_MS = 250
 
 
@@ -123,28 +122,13 @@ class DeterminationPage(QWidget):
             CaseQuery(text=self.search_edit.text().strip(), statuses=statuses, limit=LIST_LIMIT),
         )
         keep = self._case.id if self._case is not None else None
-        self.case_list.blockSignals(True)
-        self.case_list.clear()
-        for row in page.rows:
-            item = QListWidgetItem(
-                f"{row.number}　{row.officers}\n{row.title or row.summary}　〔{row.status_label}〕"
-            )
-            item.setData(CASE_ID_ROLE, row.id)
-            item.setToolTip(row.summary)
-            self.case_list.addItem(item)
-        self.case_list.blockSignals(False)
-        shown = len(page.rows)
-        more = f"（显示前 {shown} 件）" if page.total > shown else ""
-        self.count_label.setText(f"共 {page.total} 件{more}")
+        fill_case_list(self.case_list, self.count_label, page)
         if keep is not None and self._row_of(keep) is not None:
             self.case_list.setCurrentRow(self._row_of(keep) or 0)
         self._load(keep)
 
     def _row_of(self, case_id: int) -> int | None:
-        for row in range(self.case_list.count()):
-            if self.case_list.item(row).data(CASE_ID_ROLE) == case_id:
-                return row
-        return None
+        return row_of(self.case_list, case_id)
 
     def select_case(self, case_id: int) -> None:
         """Show `case_id` (the main window's 认定 action); widens the list if it is filtered out."""

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
 from nanmu_desktop.ui.actions import MENUS, SPECS, ActionId
+from nanmu_desktop.ui.case_picker import CASE_ID_ROLE
 from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.determination_page import CASE_ID_ROLE
 from nanmu_desktop.ui.main_window import ARTICLES, CASES, PAGES, WIZARD, MainWindow
 
 SMALL_SCREEN = QSize(1366, 768 - 40)  # minus a taskbar

@@ -76,7 +76,7 @@ def build(seed: str) -> dict[str, Any]:
         else:  # a line after items that is not an item: the article's next 款
             articles[-1]["paragraphs"].append({"text": line, "items": []})
     return {
-        "format": 1,
+        "format": 2,
         "version": "2024-127",
         "title": re.sub(r"(?<=\S)\s+(?=\S)", "", title),
         "number": number,
@@ -98,6 +98,42 @@ def build(seed: str) -> dict[str, Any]:
                 "text": THREE_DISTINCTIONS,
             }
         ],
+        "rulebook": rulebook(issue_date),
+    }
+
+
+def rulebook(effective: str) -> dict[str, Any]:
+    """Which unit each fact group answers, each ground's modality, the dated parameters.
+
+    第十三条 says 7日; the thresholds of 第十七条 and the caps of 第十六条 ("适当延长") are not in
+    the text: they are the office's defaults, dated like the rest, editable in a later version.
+    """
+    return {
+        "facts": {
+            "exclusion": "第十二条",
+            "art10_conditions": "第十条第二款",
+            "art9": "第九条",
+            "art10": "第十条第一款",
+            "art11": "第十一条",
+        },
+        "grounds": {
+            "art12": {"modality": "不予", "units": ["第十二条"]},
+            "art9": {"modality": "应当", "units": ["第九条"]},
+            "art10_exempt": {"modality": "可以", "units": ["第十条第一款", "第十条第二款"]},
+            "art10_lenient": {"modality": "应当", "units": ["第十条第一款"]},
+            "art11": {"modality": "可以", "units": ["第十一条"]},
+            "none": {"modality": "不予", "units": []},
+        },
+        "parameters": {
+            name: [{"from": effective, "value": value}]
+            for name, value in (
+                ("notification_days", 7),
+                ("risk_min_count", 3),
+                ("risk_period_days", 183),
+                ("rectification_max_days", 365),
+                ("extension_max_days", 180),
+            )
+        },
     }
 
 

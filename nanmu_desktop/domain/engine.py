@@ -1,16 +1,15 @@
-"""The determination: facts → outcome, with its citations and a plain-Chinese explanation.
+"""The determination: facts → a proposed outcome, its legal ground, citations and explanation.
 
 Precedence (domain.md), first match wins:
 1. 第十二条 — misconduct (滥用法定职权 or 不履行法定职责) AND harm → not_tolerated;
 2. any item of 第九条 → duty_fulfilled;
 3. a situation of 第十条第一款 AND all three conditions of 第十条第二款 → exempt;
-4. a situation of 第十条第一款 (conditions not all met) or an item of 第十一条 → mitigated;
-5. nothing applies → not_tolerated for want of grounds.
+4. a situation of 第十条第一款 (conditions not all met) → mitigated (应当);
+   an item of 第十一条 alone → mitigated (可以);
+5. nothing applies → "no grounds": not tolerated, with no article cited.
 
-Basis of case 5: no article grants anything, so the basis lists 第九条、第十条、第十一条 — the
-articles whose situations were examined and found absent (the decision reads "不符合第九条、
-第十条、第十一条规定的情形"); `Determination.no_grounds` tells it apart from case 1, whose
-basis is 第十二条.
+The citations come from `decisions.basis_for`, the one home of facts → citations; the units
+they name come from the version's rulebook.
 """
 
 from __future__ import annotations
@@ -20,15 +19,14 @@ from functools import lru_cache
 from typing import Any
 
 from nanmu_desktop.domain.citations import Citation, item_marker
-from nanmu_desktop.domain.facts import CONDITION_KEYS, CONDITION_LABELS, ITEM_COUNTS, Facts
-from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.domain.decisions import PROPOSED_OUTCOME, basis_for
+from nanmu_desktop.domain.facts import CONDITION_KEYS, CONDITION_LABELS, Facts
+from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
-from nanmu_desktop.errors import NanmuError, NotFoundError
+from nanmu_desktop.domain.rulebook import Rulebook, UnsupportedRegulationError
 
 CONDITION_NAMES = tuple(CONDITION_LABELS[k] for k in CONDITION_KEYS)
-ART12 = Citation(12)
-NO_GROUNDS_BASIS = (Citation(9), Citation(10), Citation(11))
 
 
 @dataclass(frozen=True)
@@ -45,21 +43,25 @@ class WhyNot:
 @dataclass(frozen=True)
 class Determination:
     outcome: Outcome
+    ground: Ground
     citations: tuple[Citation, ...]
     basis: tuple[str, ...]
     explanation: tuple[str, ...]
     why_not: tuple[WhyNot, ...]
     warnings: tuple[str, ...]
     regulation: str
+    modality: str = ""  # 应当 / 可以 / 不予, of the ground's article
 
     @property
     def no_grounds(self) -> bool:
-        """Not tolerated because nothing applies (not because of 第十二条)."""
-        return self.outcome is Outcome.not_tolerated and ART12 not in self.citations
+        """Not tolerated because nothing applies (not because of 第十二条): no article cited."""
+        return self.ground is Ground.none
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "outcome": self.outcome.value,
+            "ground": self.ground.value,
+            "modality": self.modality,
             "basis": list(self.basis),
             "citations": [
                 {"article": c.article, "paragraph": c.paragraph, "items": list(c.items)}
@@ -72,75 +74,65 @@ class Determination:
         }
 
 
+def rulebook_of(regulation: Regulation) -> Rulebook:
+    """The version's rulebook; refused, naming what differs, when its articles do not fit."""
+    if regulation.rulebook is None:
+        problems = "；".join(regulation.structure_problems) or "未载明认定规则"
+        raise UnsupportedRegulationError(
+            f"规定版本“{regulation.version}”的条款结构与认定规则不一致（{problems}），"
+            "可以登记案件，但不能据此作出认定"
+        )
+    return regulation.rulebook
+
+
 def determine(facts: Facts, regulation: Regulation | None = None) -> Determination:
     """Apply 第九条–第十二条 to `facts` under `regulation` (default: the newest version)."""
     regulation = regulation or load_regulation()
-    version = regulation.version
-    if version not in _CHECKED_VERSIONS:
-        _check_supported(regulation)
-    ex = facts.exclusion
-    steps: list[str] = []
-    citations: tuple[Citation, ...]
-    if ex.applies:
-        outcome, citations = Outcome.not_tolerated, (ART12,)
-        steps.append(f"第十二条：认定{_misconduct(facts)}，并致使公民、法人和其他组织的合法权益受到"
-                     "损害、造成不良后果，依第十二条不予容错，其他情形不再适用。")
-    else:
-        steps.append("第十二条：不具有滥用法定职权、不履行法定职责致使合法权益受到损害并造成不良后果"
-                     "的情形，继续审查。")
-        outcome, citations = _grounds(facts, steps)
-    steps.append(f"结论：{outcome.label}。")
+    rulebook = rulebook_of(regulation)
+    steps: list[str] = [_art12_step(facts)]
+    ground = Ground.art12 if facts.exclusion.applies else _grounds(facts, steps)
+    outcome = PROPOSED_OUTCOME[ground]
+    citations = basis_for(facts, ground, outcome, rulebook)
+    steps.append(f"结论：{outcome.label}" + ("（无适用条款）。" if ground is Ground.none else "。"))
     return Determination(
         outcome=outcome,
+        ground=ground,
         citations=citations,
         basis=tuple(c.format() for c in citations),
         explanation=tuple(steps),
         why_not=tuple(WhyNot(o, _why_not(o, facts)) for o in outcome.more_favourable()),
         warnings=_warnings(facts),
-        regulation=version,
+        regulation=regulation.version,
+        modality=rulebook.modality(ground),
     )
 
 
-# Versions whose article structure has been checked against the rules coded here.
-_CHECKED_VERSIONS: set[str] = set()
-# (article, paragraph number, paragraph count of the article) → number of items.
-_ITEMS_USED = {(9, 1, 1): ITEM_COUNTS["art9"], (10, 1, 2): ITEM_COUNTS["art10"], (10, 2, 2): 3,
-               (11, 1, 1): ITEM_COUNTS["art11"]}
+def _art12_step(facts: Facts) -> str:
+    """第十二条's step, stating only what the facts say (never the opposite of a ticked fact)."""
+    ex = facts.exclusion
+    if ex.applies:
+        return (f"第十二条：认定{_misconduct(facts)}，并致使公民、法人和其他组织的合法权益受到"
+                "损害、造成不良后果，依第十二条不予容错，其他情形不再适用。")
+    if ex.misconduct:
+        return (f"第十二条：认定{_misconduct(facts)}，但未认定致使合法权益受到损害、造成不良后果，"
+                "第十二条不予容错的情形不完全具备，继续审查。")
+    if ex.harmed_rights:
+        return ("第十二条：认定合法权益受到损害、造成不良后果，"
+                "但未认定滥用法定职权或不履行法定职责，第十二条不予容错的情形不完全具备，继续审查。")
+    return ("第十二条：未认定滥用法定职权、不履行法定职责致使合法权益受到损害并造成不良后果"
+            "的情形，继续审查。")
 
 
-def _check_supported(regulation: Regulation) -> None:
-    """A revised regulation may renumber articles: refuse one these rules do not fit."""
-    try:
-        regulation.resolve(ART12)
-        for (number, paragraph, paragraphs), count in _ITEMS_USED.items():
-            article = regulation.article(number)
-            unit = article.paragraph(paragraph)
-            if len(article.paragraphs) != paragraphs or unit is None or len(unit.items) != count:
-                raise NotFoundError(f"{article.heading}的款项数目不符")
-    except NotFoundError as exc:
-        raise UnsupportedRegulationError(
-            f"认定规则与规定版本“{regulation.version}”的条款结构不一致（{exc.message}），"
-            "请更新本软件后再作认定"
-        ) from None
-    _CHECKED_VERSIONS.add(regulation.version)
-
-
-class UnsupportedRegulationError(NanmuError):
-    """The regulation version's articles do not match the rules the engine applies."""
-
-
-def _grounds(facts: Facts, steps: list[str]) -> tuple[Outcome, tuple[Citation, ...]]:
-    cond = facts.art10_conditions
+def _grounds(facts: Facts, steps: list[str]) -> Ground:
     if facts.art9:
         steps.append(f"第九条：认定{_items(facts.art9)}情形{_reason(facts, 'art9.9')}，"
                      "应当认定为履职尽责，不予追责。")
-        return Outcome.duty_fulfilled, (_cite(9, None, facts.art9),)
+        return Ground.art9
     steps.append("第九条：未认定履职尽责情形。")
-    if facts.art10 and cond.all_met:
+    if facts.art10 and facts.art10_conditions.all_met:
         steps.append(f"第十条第一款：认定{_items(facts.art10)}情形{_reason(facts, 'art10.8')}；"
-                     "第十条第二款所列三项条件均符合，"
-                     "可以免除责任，予以容错免责。")
-        return Outcome.exempt, (_cite(10, 1, facts.art10), _cite(10, 2, (1, 2, 3)))
+                     "第十条第二款所列三项条件均符合，可以免除责任，予以容错免责。")
+        return Ground.art10_exempt
     if facts.art10:
         found = f"{_items(facts.art10)}情形{_reason(facts, 'art10.8')}"
         steps.append(f"第十条第一款：认定{found}，但{_missing_conditions(facts)}；"
@@ -148,16 +140,17 @@ def _grounds(facts: Facts, steps: list[str]) -> tuple[Outcome, tuple[Citation, .
     else:
         steps.append("第十条：未认定第一款所列情形。")
     if facts.art11:
+        lenient = "可以从轻或者减轻责任" if not facts.art10 else "可以一并考虑从轻或者减轻"
         steps.append(f"第十一条：认定{_items(facts.art11)}情形{_reason(facts, 'art11.3')}，"
-                     "可以从轻或者减轻责任。")
+                     f"{lenient}。")
     else:
         steps.append("第十一条：未认定从轻、减轻情形。")
-    art10 = (_cite(10, 1, facts.art10),) if facts.art10 else ()
-    art11 = (_cite(11, None, facts.art11),) if facts.art11 else ()
-    if art10 or art11:
-        return Outcome.mitigated, art10 + art11
-    steps.append("不符合第九条、第十条、第十一条规定的任何情形，无容错依据。")
-    return Outcome.not_tolerated, NO_GROUNDS_BASIS
+    if facts.art10:
+        return Ground.art10_lenient
+    if facts.art11:
+        return Ground.art11
+    steps.append("不符合第九条、第十条、第十一条规定的任何情形，无容错依据，不援引条款。")
+    return Ground.none
 
 
 def _why_not(outcome: Outcome, facts: Facts) -> str:
@@ -218,11 +211,3 @@ def _missing_conditions(facts: Facts) -> str:
 @lru_cache(maxsize=4096)
 def _items(items: tuple[int, ...]) -> str:
     return "第" + "".join(item_marker(i) for i in items) + "项"
-
-
-@lru_cache(maxsize=4096)
-def _cite(article: int, paragraph: int | None, items: tuple[int, ...]) -> Citation:
-    # Cached with its formatted string: the same citations recur in every determination.
-    citation = Citation(article, paragraph, items)
-    citation.format()
-    return citation

@@ -26,17 +26,39 @@ class Outcome(StrEnum):
         """The outcomes better for the officer than this one, best first."""
         return _ORDER[: self.rank]
 
-    @property
-    def counts_as_enforcement_error(self) -> bool:
-        """第十四条: a tolerated case is not an enforcement error.
-
-        履职尽责 is no error at all and 容错免责 is tolerated; 从轻减轻 still holds the officer
-        accountable (only more lightly) and 不予容错 fully, so those two count.
-        """
-        return self in (Outcome.mitigated, Outcome.not_tolerated)
 
 
 _ORDER: tuple[Outcome, ...] = tuple(Outcome)
+
+
+class Ground(StrEnum):
+    """The legal ground of a result: which article applies, and so its modality.
+
+    Two grounds lead to 从轻或减轻 and are kept apart in data and wording: 第十条第一款 without
+    all of 第二款's conditions (应当从轻、减轻处理, within 容错) and 第十一条 alone (可以从轻或者
+    减轻责任, within accountability). `none` is "no grounds": not tolerated, no article cited.
+    """
+
+    art12 = "art12"
+    art9 = "art9"
+    art10_exempt = "art10_exempt"
+    art10_lenient = "art10_lenient"
+    art11 = "art11"
+    none = "none"
+
+    @property
+    def label(self) -> str:
+        return _GROUND_LABELS[self]
+
+
+_GROUND_LABELS: dict[Ground, str] = {
+    Ground.art12: "第十二条不予容错情形",
+    Ground.art9: "第九条履职尽责情形",
+    Ground.art10_exempt: "第十条第一款情形且符合第二款条件",
+    Ground.art10_lenient: "第十条第一款情形（第二款条件未全部符合）",
+    Ground.art11: "仅有第十一条从轻、减轻情形",
+    Ground.none: "不符合第九条至第十一条规定的情形",
+}
 
 _LABELS: dict[Outcome, str] = {
     Outcome.not_tolerated: "不予容错",

@@ -11,6 +11,7 @@ from datetime import date
 from functools import cached_property
 
 from nanmu_desktop.domain.citations import Citation, chinese_numeral, item_marker
+from nanmu_desktop.domain.rulebook import Rulebook
 from nanmu_desktop.errors import NotFoundError
 
 ARTICLE_SEPARATOR = "\u3000"  # 第十条　… : a full-width space after the article number
@@ -146,6 +147,9 @@ class Regulation:
     trial: bool
     chapters: tuple[Chapter, ...]
     guidance: tuple[Guidance, ...] = ()
+    # The determination rules fitted to this text; None (with the reasons) when they do not fit.
+    rulebook: Rulebook | None = None
+    structure_problems: tuple[str, ...] = ()
 
     @cached_property
     def _articles(self) -> dict[int, Article]:

@@ -6,12 +6,17 @@ A revised regulation is just another file; the newest by issue date is the defau
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeVar
 
+from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.facts import CONDITION_KEYS, ITEM_COUNTS
+from nanmu_desktop.domain.outcomes import Ground
 from nanmu_desktop.domain.regulation import (
     Article,
     Chapter,
@@ -20,10 +25,19 @@ from nanmu_desktop.domain.regulation import (
     Paragraph,
     Regulation,
 )
+from nanmu_desktop.domain.rulebook import (
+    FLAG_GROUPS,
+    LIST_GROUPS,
+    PARAMETER_LABELS,
+    DatedValue,
+    GroundRule,
+    Parameter,
+    Rulebook,
+)
 from nanmu_desktop.errors import NanmuError, NotFoundError
 from nanmu_desktop.paths import resources_dir
 
-SUPPORTED_FORMAT = 1
+SUPPORTED_FORMATS = (1, 2)  # 2 adds the rulebook; a format-1 file has text only
 T = TypeVar("T")
 
 
@@ -79,6 +93,35 @@ def load_regulation(version: str | None = None, directory: Path | None = None) -
             raise NotFoundError(f"未找到任何规定文件（{folder}）")
         version = versions[-1]
     return _load_cached(folder.resolve(), version)
+
+
+def in_force(versions: Iterable[Regulation], on: date) -> Regulation:
+    """The version in force on `on`: the newest whose effective date is not after it.
+
+    A date before every version (conduct before the regulation took effect) gets the first
+    version; the caller warns about it (`before_first_version`).
+    """
+    ordered = sorted(versions, key=lambda r: (r.effective_date, r.issue_date, r.version))
+    if not ordered:
+        raise NotFoundError("未找到任何规定版本")
+    chosen = ordered[0]
+    for regulation in ordered:
+        if regulation.effective_date <= on:
+            chosen = regulation
+    return chosen
+
+
+def before_first_version(regulation: Regulation, on: date) -> str:
+    """A warning when `on` lies before `regulation` took effect, else ""."""
+    if on >= regulation.effective_date:
+        return ""
+    return (f"参照日期 {on.isoformat()} 早于{regulation.number}的施行日期"
+            f"（{regulation.effective_date.isoformat()}），请核实是否适用。")
+
+
+def bundled_in_force(on: date) -> Regulation:
+    """`in_force` among the bundled version files."""
+    return in_force((load_regulation(v) for v in available_versions()), on)
 
 
 @lru_cache(maxsize=16)
@@ -144,8 +187,8 @@ class _Reader:
         return number
 
     def regulation(self, data: Any) -> Regulation:
-        if self.get(data, "format", int, "$") != SUPPORTED_FORMAT:
-            raise self.fail("$.format", f"不支持的格式版本，应为 {SUPPORTED_FORMAT}")
+        if self.get(data, "format", int, "$") not in SUPPORTED_FORMATS:
+            raise self.fail("$.format", f"不支持的格式版本，应为 {SUPPORTED_FORMATS[-1]}")
         chapters = self.each(data, "chapters", "$", lambda c, w: c)
         next_article = 1
         read_chapters: list[Chapter] = []
@@ -165,7 +208,7 @@ class _Reader:
             ))
         if not read_chapters:
             raise self.fail("$.chapters", "不能为空")
-        return Regulation(
+        regulation = Regulation(
             version=self.text(data, "version", "$"),
             title=self.text(data, "title", "$"),
             number=self.text(data, "number", "$"),
@@ -179,6 +222,59 @@ class _Reader:
             chapters=tuple(read_chapters),
             guidance=self.each(data, "guidance", "$", self.guidance),
         )
+        if "rulebook" not in data:
+            return replace(regulation, structure_problems=("未载明认定规则",))
+        rulebook = self.rulebook(data["rulebook"], "$.rulebook")
+        problems = structure_problems(regulation, rulebook)
+        if problems:
+            return replace(regulation, structure_problems=problems)
+        return replace(regulation, rulebook=rulebook)
+
+    def citation(self, obj: Any, where: str) -> Citation:
+        if not isinstance(obj, str):
+            raise self.fail(where, "应为条款引用，如“第十条第一款”")
+        try:
+            return Citation.parse(obj)
+        except ValueError:
+            raise self.fail(where, f"不是条款引用：{obj}") from None
+
+    def rulebook(self, obj: Any, where: str) -> Rulebook:
+        facts = self.get(obj, "facts", dict, where)
+        units = {}
+        for group in (*FLAG_GROUPS, *LIST_GROUPS):
+            if group not in facts:
+                raise self.fail(f"{where}.facts.{group}", "缺少此字段")
+            units[group] = self.citation(facts[group], f"{where}.facts.{group}")
+        grounds_obj = self.get(obj, "grounds", dict, where)
+        grounds = {}
+        for ground in Ground:
+            at = f"{where}.grounds.{ground.value}"
+            rule = self.get(grounds_obj, ground.value, dict, f"{where}.grounds")
+            modality = self.text(rule, "modality", at)
+            if modality not in MODALITIES:
+                raise self.fail(f"{at}.modality", "应为 应当、可以 或 不予")
+            cited = self.get(rule, "units", list, at)
+            grounds[ground] = GroundRule(ground, modality, tuple(
+                self.citation(c, f"{at}.units[{i}]") for i, c in enumerate(cited)
+            ))
+        params_obj = self.get(obj, "parameters", dict, where)
+        parameters = {}
+        for name in params_obj:
+            at = f"{where}.parameters.{name}"
+            if name not in PARAMETER_LABELS:
+                raise self.fail(at, "未知参数")
+            dated = self.each(params_obj, name, f"{where}.parameters", self.dated_value)
+            if not dated or list(dated) != sorted(dated, key=lambda d: d.start):
+                raise self.fail(at, "应按起始日期先后列出至少一个取值")
+            parameters[name] = Parameter(name, dated)
+        return Rulebook(MappingProxyType(units), MappingProxyType(grounds),
+                        MappingProxyType(parameters))
+
+    def dated_value(self, obj: Any, where: str) -> DatedValue:
+        value = self.get(obj, "value", int, where)
+        if value < 1:
+            raise self.fail(f"{where}.value", "应为正整数")
+        return DatedValue(self.day(obj, "from", where), value)
 
     def article(self, obj: Any, where: str, expected: int) -> Article:
         number = self.numbered(obj, where, expected)
@@ -208,6 +304,35 @@ class _Reader:
             source=self.text(obj, "source", where),
             text=self.text(obj, "text", where),
         )
+
+
+MODALITIES = ("应当", "可以", "不予")
+
+
+def structure_problems(regulation: Regulation, rulebook: Rulebook) -> tuple[str, ...]:
+    """Article by article, where the text does not fit the rulebook's fact groups."""
+    problems: list[str] = []
+    expected = {**ITEM_COUNTS, "art10_conditions": len(CONDITION_KEYS)}
+    for group, unit in rulebook.units.items():
+        try:
+            found = regulation.resolve(unit)
+        except NotFoundError:
+            problems.append(f"缺少{unit}")
+            continue
+        if group == "exclusion":
+            continue
+        paragraph = found.paragraphs[0] if isinstance(found, Article) else found
+        if isinstance(found, Article) and len(found.paragraphs) != 1:
+            problems.append(f"{unit}有{len(found.paragraphs)}款，认定规则只适用于一款")
+        elif isinstance(paragraph, Paragraph) and len(paragraph.items) != expected[group]:
+            problems.append(f"{unit}有{len(paragraph.items)}项，认定规则需要{expected[group]}项")
+    for rule in rulebook.grounds.values():
+        for cited in rule.units:
+            try:
+                regulation.resolve(cited)
+            except NotFoundError:
+                problems.append(f"缺少{cited}")
+    return tuple(dict.fromkeys(problems))
 
 
 _TYPE_NAMES: dict[type, str] = {

@@ -31,7 +31,9 @@ def register_case_actions(actions: Any) -> None:
     )
     determine.add_argument("case_ref", metavar="案件", help="案件编号或序号")
     determine.add_argument("--facts", metavar="文件", help="事实 JSON 文件，“-” 表示标准输入")
-    determine.add_argument("--version", metavar="版本", help="明确换用的规定版本（见 regulation list）")
+    determine.add_argument(
+        "--version", metavar="版本", help="明确换用的规定版本（见 regulation list）"
+    )
     determine.add_argument("--json", action="store_true", help="以 JSON 输出")
     determine.set_defaults(handler=run_case_determine)
     reference = actions.add_parser(

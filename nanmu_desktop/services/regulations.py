@@ -25,7 +25,8 @@ from nanmu_desktop.domain.regulation_loader import (
     regulations_dir,
 )
 from nanmu_desktop.domain.rulebook import PARAMETER_LABELS
-from nanmu_desktop.errors import NotFoundError
+from nanmu_desktop.errors import ConflictError, NotFoundError
+from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Determination, RegulationVersion
 
@@ -80,6 +81,22 @@ def get_version(db: Database, version: str) -> Regulation:
         return load_version(session, version)
 
 
+def add_version(db: Database, text: str, source: Path, *, actor: str = DEFAULT_ACTOR) -> Regulation:
+    """Keep a version given as its JSON text (checked as a file would be), audited."""
+    regulation = load_regulation_text(text, source)
+    with db.session() as session:
+        if regulation.version in _all_versions(session):
+            raise ConflictError(f"规定版本“{regulation.version}”已存在")
+        session.add(RegulationVersion(
+            version=regulation.version, content=text,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        ))
+        audit(session, actor, "add", "regulation_version", regulation.version, None,
+              {"title": regulation.title, "number": regulation.number,
+               "effective_date": regulation.effective_date})
+    return regulation
+
+
 def keep_version(session: Session, regulation: Regulation) -> None:
     """Store the version's text in the database the first time a case uses it."""
     if session.get(RegulationVersion, regulation.version) is not None:
@@ -95,10 +112,12 @@ def keep_version(session: Session, regulation: Regulation) -> None:
 def list_versions(db: Database) -> list[VersionInfo]:
     with db.session() as session:
         stored = set(session.scalars(select(RegulationVersion.version)))
-        used = dict(session.execute(
-            select(Determination.regulation_version, func.count()).group_by(
-                Determination.regulation_version)
-        ).tuples().all())
+        used: dict[str, int] = {
+            version: count for version, count in session.execute(
+                select(Determination.regulation_version, func.count()).group_by(
+                    Determination.regulation_version)
+            )
+        }
         bundled = set(available_versions())
         out = []
         for version, regulation in sorted(

@@ -34,6 +34,9 @@ def register_case_actions(actions: Any) -> None:
     determine.add_argument(
         "--version", metavar="版本", help="明确换用的规定版本（见 regulation list）"
     )
+    determine.add_argument(
+        "--date", metavar="日期", help="认定建议的形成日期 YYYY-MM-DD（补录时用，默认今天）"
+    )
     determine.add_argument("--json", action="store_true", help="以 JSON 输出")
     determine.set_defaults(handler=run_case_determine)
     reference = actions.add_parser(
@@ -77,6 +80,7 @@ def run_case_determine(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.determinations import current_determination, save_proposal
 
     facts = read_json_source(args.facts) if args.facts else None
+    made_on = _date(args.date, "--date") if args.date else None
     db = open_cli_database(args)
     try:
         case = find_case(db, args.case_ref)
@@ -87,7 +91,9 @@ def run_case_determine(args: argparse.Namespace) -> int:
             facts = current.facts
         if not isinstance(facts, dict):
             raise ValidationError([Problem("--facts", "认定事实应为 JSON 对象")])
-        info = save_proposal(db, case.id, facts, version=args.version, actor="命令行")
+        info = save_proposal(
+            db, case.id, facts, version=args.version, made_on=made_on, actor="命令行"
+        )
     finally:
         db.close()
     if args.json:

@@ -71,15 +71,19 @@ def test_a_decided_case_offers_neither_wizard_nor_decision(
     from nanmu_desktop.services.decisions import DecisionInput, record_decision
 
     case_id = register_forestry_case(ui_context.database)
-    save_proposal(ui_context.database, case_id, {"art9": [1]})
+    save_proposal(ui_context.database, case_id, {"art10": [4]}, made_on=date(2026, 1, 7))
     record_decision(
-        ui_context.database, case_id, DecisionInput(date(2025, 3, 10), ("刘晓伟", "孟和"))
+        ui_context.database, case_id,
+        DecisionInput(date(2026, 1, 12), ("刘晓伟", "孟和"), leniency="从轻", measure="批评教育"),
     )
     page = make_page(qtbot, ui_context)
     page.select_case(case_id)
     text = page.detail.toPlainText()
-    assert "与认定建议一致" in text and "2025年3月17日前" in text
+    assert "与认定建议一致" in text and "2026年1月19日前" in text
+    assert "决定依据：\n第十条第一款第（四）项" in text and "处理措施：\n批评教育" in text
     assert not page.wizard_button.isEnabled() and not page.decision_button.isEnabled()
+    assert page.correct_button.isEnabled()  # 更正 stays possible
+    assert page.open_correction() is not None
 
 
 def test_search_narrows_the_list(qtbot: QtBot, ui_context: UiContext) -> None:

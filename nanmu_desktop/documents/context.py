@@ -25,7 +25,7 @@ class Letterhead:
 
 
 @dataclass(frozen=True)
-class OfficerInfo:
+class PrintedOfficer:
     name: str
     department: str = ""
     post: str = ""
@@ -43,7 +43,7 @@ class CaseInfo:
     occurred_on: date
     reported_on: date
     description: str
-    officers: tuple[OfficerInfo, ...]
+    officers: tuple[PrintedOfficer, ...]
     loss: str = ""
     impact: str = ""
     remedial_actions: str = ""
@@ -59,7 +59,7 @@ class Answer:
 
 
 @dataclass(frozen=True)
-class DeterminationInfo:
+class PrintedProposal:
     """The engine's proposal as saved."""
 
     outcome: str  # Outcome value
@@ -103,7 +103,7 @@ class RectificationInfo:
 
 
 @dataclass(frozen=True)
-class ExtensionInfo:
+class PrintedExtension:
     """An application to extend a rectification deadline and the reply to it."""
 
     requested_on: date
@@ -114,7 +114,7 @@ class ExtensionInfo:
 
 
 @dataclass(frozen=True)
-class PetitionInfo:
+class PrintedPetition:
     """A 信访举报 (第十八条). The reporter's identity is only ever used in the feedback letter."""
 
     received_on: date
@@ -123,7 +123,7 @@ class PetitionInfo:
     allegations: str
     findings: str
     conclusion: str  # unfounded | no_evidence | tolerated | substantiated
-    accused: tuple[OfficerInfo, ...]
+    accused: tuple[PrintedOfficer, ...]
     malicious: bool = False
     reporter_name: str = ""
     scope: str = "全乡干部职工大会"  # where an explanation or clarification is made known
@@ -160,9 +160,9 @@ class DocumentContext:
     number: str | None = None  # None for a draft; the issuing service draws it
     recipient: str | None = None  # 主送 one unit or party only (None: every party of the case)
     case: CaseInfo | None = None
-    determination: DeterminationInfo | None = None
+    determination: PrintedProposal | None = None
     decision: DecisionInfo | None = None
     rectification: RectificationInfo | None = None
-    extension: ExtensionInfo | None = None
-    petition: PetitionInfo | None = None
+    extension: PrintedExtension | None = None
+    petition: PrintedPetition | None = None
     risk_warning: RiskWarningInfo | None = None

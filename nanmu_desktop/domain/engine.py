@@ -41,7 +41,7 @@ class WhyNot:
 
 
 @dataclass(frozen=True)
-class Determination:
+class Proposal:
     outcome: Outcome
     ground: Ground
     citations: tuple[Citation, ...]
@@ -85,7 +85,7 @@ def rulebook_of(regulation: Regulation) -> Rulebook:
     return regulation.rulebook
 
 
-def determine(facts: Facts, regulation: Regulation | None = None) -> Determination:
+def determine(facts: Facts, regulation: Regulation | None = None) -> Proposal:
     """Apply 第九条–第十二条 to `facts` under `regulation` (default: the newest version)."""
     regulation = regulation or load_regulation()
     rulebook = rulebook_of(regulation)
@@ -94,7 +94,7 @@ def determine(facts: Facts, regulation: Regulation | None = None) -> Determinati
     outcome = PROPOSED_OUTCOME[ground]
     citations = basis_for(facts, ground, outcome, rulebook)
     steps.append(f"结论：{outcome.label}" + ("（无适用条款）。" if ground is Ground.none else "。"))
-    return Determination(
+    return Proposal(
         outcome=outcome,
         ground=ground,
         citations=citations,

@@ -28,7 +28,7 @@ class CaseInput:
 
 
 @dataclass(frozen=True)
-class CaseOfficer:
+class CaseOfficerInfo:
     officer: OfficerInfo
     role: str  # party (当事人) / responsible (负责人)
 
@@ -93,7 +93,7 @@ class CaseDetail:
     closed_on: date | None
     created_at: datetime
     updated_at: datetime
-    officers: tuple[CaseOfficer, ...]
+    officers: tuple[CaseOfficerInfo, ...]
     attachments: tuple[AttachmentInfo, ...]
     allowed_statuses: tuple[str, ...] = ()  # what change_status accepts next
     # 第十四条: a tolerated case is not recorded as an enforcement error (from the decision).

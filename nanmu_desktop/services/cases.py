@@ -19,7 +19,7 @@ from nanmu_desktop.services.case_types import (
     AttachmentInfo,
     CaseDetail,
     CaseInput,
-    CaseOfficer,
+    CaseOfficerInfo,
 )
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fen_from_yuan, fetch, yuan_from_fen
 from nanmu_desktop.services.officers import officer_info
@@ -302,7 +302,7 @@ def case_detail(row: Case) -> CaseDetail:
         created_at=row.created_at,
         updated_at=row.updated_at,
         officers=tuple(
-            CaseOfficer(officer_info(link.officer), link.role) for link in row.officer_links
+            CaseOfficerInfo(officer_info(link.officer), link.role) for link in row.officer_links
         ),
         attachments=tuple(attachment_info(a) for a in row.attachments),
         allowed_statuses=tuple(

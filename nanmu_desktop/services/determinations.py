@@ -14,8 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.decisions import Leniency, allowed_outcomes, single_items
-from nanmu_desktop.domain.engine import Determination as Proposal
-from nanmu_desktop.domain.engine import determine
+from nanmu_desktop.domain.engine import Proposal, determine
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome

@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 from nanmu_desktop.documents.context import (
     CaseInfo,
     DecisionInfo,
-    DeterminationInfo,
     DocumentContext,
-    ExtensionInfo,
     Letterhead,
-    OfficerInfo,
-    PetitionInfo,
+    PrintedExtension,
+    PrintedOfficer,
+    PrintedPetition,
+    PrintedProposal,
     RectificationInfo,
 )
 from nanmu_desktop.documents.worksheet_answers import worksheet_answers
@@ -103,7 +103,7 @@ def _with_case(
     determination = decision = None
     if det_row is not None:
         info = determinations.determination_info(session, det_row)
-        determination = DeterminationInfo(
+        determination = PrintedProposal(
             outcome=info.outcome,
             basis=info.basis,
             explanation=info.explanation,
@@ -164,8 +164,8 @@ def case_info(case: Case) -> CaseInfo:
     )
 
 
-def officer_info(officer: Officer) -> OfficerInfo:
-    return OfficerInfo(
+def officer_info(officer: Officer) -> PrintedOfficer:
+    return PrintedOfficer(
         name=officer.name,
         department=officer.department.name if officer.department else "",
         post=officer.post,
@@ -232,7 +232,7 @@ def _publication_scope(session: Session, case_id: int) -> str:
 
 def _rectification(
     session: Session, case_id: int
-) -> tuple[RectificationInfo, ExtensionInfo | None] | None:
+) -> tuple[RectificationInfo, PrintedExtension | None] | None:
     order = session.scalars(
         select(RectificationOrder)
         .where(RectificationOrder.case_id == case_id)
@@ -245,7 +245,7 @@ def _rectification(
     extension = None
     if replied:
         last = replied[-1]
-        extension = ExtensionInfo(
+        extension = PrintedExtension(
             requested_on=last.requested_on,
             reason=last.reason,
             new_deadline=last.new_deadline or order.deadline,
@@ -262,13 +262,13 @@ def _rectification(
     return info, extension
 
 
-def _petition_info(petition: Petition, kind: DocumentKind) -> PetitionInfo:
+def _petition_info(petition: Petition, kind: DocumentKind) -> PrintedPetition:
     scope = "全乡干部职工会议"
     wanted = _RESPONSE_OF_KIND.get(kind)
     responses: list[PetitionResponse] = [r for r in petition.responses if r.kind == wanted]
     if responses and responses[-1].scope:
         scope = responses[-1].scope
-    return PetitionInfo(
+    return PrintedPetition(
         received_on=petition.received_on,
         channel=petition.channel,
         real_name=petition.real_name,

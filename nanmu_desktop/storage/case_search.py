@@ -71,17 +71,17 @@ class CaseRow:
 
 
 @dataclass(frozen=True)
-class CasePage:
+class CaseRowPage:
     rows: tuple[CaseRow, ...]
     total: int
 
 
-def search_cases(session: Session, query: CaseQuery) -> CasePage:
+def search_cases(session: Session, query: CaseQuery) -> CaseRowPage:
     """One page of cases matching `query`, and how many match in all."""
     filters = _filters(query)
     total = _count(session, filters)
     if total == 0:
-        return CasePage((), 0)
+        return CaseRowPage((), 0)
     # Status sorts by date within each status: more useful, and what its index holds.
     keys = (
         (Case.status, Case.reported_on) if query.sort == "status" else (getattr(Case, query.sort),)
@@ -95,7 +95,7 @@ def search_cases(session: Session, query: CaseQuery) -> CasePage:
     cases = list(session.scalars(page))
     names = _officer_names(session, [c.id for c in cases])
     rows = tuple(_row(case, names.get(case.id, ())) for case in cases)
-    return CasePage(rows, total)
+    return CaseRowPage(rows, total)
 
 
 _FTS = table(FTS_TABLE, column("rowid", Integer))

@@ -9,12 +9,12 @@ from nanmu_desktop.documents.context import (
     Answer,
     CaseInfo,
     DecisionInfo,
-    DeterminationInfo,
     DocumentContext,
-    ExtensionInfo,
     Letterhead,
-    OfficerInfo,
-    PetitionInfo,
+    PrintedExtension,
+    PrintedOfficer,
+    PrintedPetition,
+    PrintedProposal,
     RectificationInfo,
     RiskCase,
     RiskWarningInfo,
@@ -26,8 +26,8 @@ LETTERHEAD = Letterhead(
     printed_by="扎兰屯市南木鄂伦春民族乡党政综合办公室",
     cc=("扎兰屯市司法局",),
 )
-GUAN = OfficerInfo("关某某", "综合行政执法办公室", "执法队员", "15-0783-00012")
-MO = OfficerInfo("莫某", "综合行政执法办公室", "执法队员", "15-0783-00031")
+GUAN = PrintedOfficer("关某某", "综合行政执法办公室", "执法队员", "15-0783-00012")
+MO = PrintedOfficer("莫某", "综合行政执法办公室", "执法队员", "15-0783-00031")
 
 J1_CASE = CaseInfo(
     number="RC-2026-001",
@@ -43,7 +43,7 @@ J1_CASE = CaseInfo(
     remedial_actions="当即解除查封并当面致歉",
 )
 EXEMPT_BASIS = ("第十条第一款第（四）项", "第十条第二款第（一）（二）（三）项")
-J1_DETERMINATION = DeterminationInfo(
+J1_DETERMINATION = PrintedProposal(
     outcome="exempt",
     basis=EXEMPT_BASIS,
     explanation=("未见第十二条的排除情形。", "符合第十条第一款第（四）项，且具备第二款三项条件。"),
@@ -70,7 +70,7 @@ J1_ORDER = RectificationInfo(
     requirements="由综合行政执法办公室牵头落实",
     deadline=date(2026, 2, 9),
 )
-J1_EXTENSION = ExtensionInfo(
+J1_EXTENSION = PrintedExtension(
     requested_on=date(2026, 2, 3),
     reason="培训须待县里统一安排",
     new_deadline=date(2026, 2, 24),
@@ -107,7 +107,7 @@ NOT_TOLERATED = replace(
     notification_deadline=None,
 )
 
-ANONYMOUS = PetitionInfo(
+ANONYMOUS = PrintedPetition(
     received_on=date(2026, 3, 2),
     channel="来信",
     real_name=False,

@@ -11,7 +11,7 @@ from nanmu_desktop.documents.context import (
     CaseInfo,
     DecisionInfo,
     DocumentContext,
-    OfficerInfo,
+    PrintedOfficer,
 )
 from nanmu_desktop.documents.notice_model import Colophon, Header, Notice, Signature
 from nanmu_desktop.documents.templates import Fill, Wording, compose, load_template, load_wording
@@ -51,7 +51,7 @@ def join_citations(basis: Sequence[str]) -> str:
     return "、".join(article + "及".join(rests) for article, rests in groups)
 
 
-def names(officers: Iterable[OfficerInfo]) -> str:
+def names(officers: Iterable[PrintedOfficer]) -> str:
     return "、".join(unique(o.name for o in officers))
 
 
@@ -64,7 +64,7 @@ def unique(values: Iterable[T]) -> list[T]:
     return seen
 
 
-def departments(officers: Iterable[OfficerInfo]) -> list[str]:
+def departments(officers: Iterable[PrintedOfficer]) -> list[str]:
     return unique(o.department for o in officers)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from nanmu_desktop.documents.context import DocumentContext, PetitionInfo
+from nanmu_desktop.documents.context import DocumentContext, PrintedPetition
 from nanmu_desktop.documents.kinds.common import (
     base_values,
     cn_date,
@@ -26,11 +26,11 @@ from nanmu_desktop.errors import ConflictError
 _CLEARED = frozenset({"unfounded", "no_evidence"})
 
 
-def _petition(ctx: DocumentContext) -> PetitionInfo:
+def _petition(ctx: DocumentContext) -> PrintedPetition:
     return need(ctx.petition, "请先登记信访举报及其调查结论，再生成此文书。")
 
 
-def _values(ctx: DocumentContext, petition: PetitionInfo) -> tuple[dict[str, str], set[str]]:
+def _values(ctx: DocumentContext, petition: PrintedPetition) -> tuple[dict[str, str], set[str]]:
     wording = load_wording()
     if petition.conclusion not in wording.conclusion:
         raise ConflictError("该信访举报尚未作出调查结论，不能生成此文书。")
@@ -47,7 +47,7 @@ def _values(ctx: DocumentContext, petition: PetitionInfo) -> tuple[dict[str, str
     return values, flags
 
 
-def _sources(petition: PetitionInfo) -> dict[str, str]:
+def _sources(petition: PrintedPetition) -> dict[str, str]:
     out = {petition.allegations: "举报反映的问题", petition.findings: "调查结果"}
     out |= {o.name: "被举报人姓名" for o in petition.accused}
     return out

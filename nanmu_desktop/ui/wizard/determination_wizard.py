@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget, QWizard
 
 from nanmu_desktop.domain import interview
-from nanmu_desktop.domain.engine import Determination, determine
+from nanmu_desktop.domain.engine import Proposal, determine
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
@@ -94,7 +94,7 @@ class DeterminationWizard(QWizard):
     def facts(self) -> Facts:
         return Facts.from_dict(self.facts_dict())
 
-    def determination(self) -> Determination:
+    def determination(self) -> Proposal:
         return determine(self.facts(), self.regulation)
 
     def _navigation_facts(self) -> Facts:

@@ -9,10 +9,10 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget, QWizardPage
 
 from nanmu_desktop.domain.citations import Citation
-from nanmu_desktop.domain.engine import Determination
+from nanmu_desktop.domain.engine import Proposal
 
 
-def determination_html(result: Determination) -> str:
+def determination_html(result: Proposal) -> str:
     """The result as rich text; each citation is a `cite:N` link to `result.citations[N]`."""
     links = "、".join(
         f"<a href='cite:{n}'>{escape(c.format())}</a>" for n, c in enumerate(result.citations)
@@ -41,12 +41,12 @@ class ResultPage(QWizardPage):
 
     citation_clicked = Signal(object)
 
-    def __init__(self, compute: Callable[[], Determination], parent: QWidget | None = None) -> None:
+    def __init__(self, compute: Callable[[], Proposal], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("认定建议")
         self.setSubTitle("以下为依据所答事实得出的认定建议，由党委研究决定。点击条文可查看原文。")
         self._compute = compute
-        self.result: Determination | None = None
+        self.result: Proposal | None = None
         self.view = QTextBrowser(self)
         self.view.setObjectName("resultText")
         self.view.setOpenLinks(False)

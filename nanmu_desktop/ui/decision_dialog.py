@@ -95,9 +95,11 @@ class DecisionDialog(QDialog):
         self.ui.reasonError.hide()
 
     def _update_deadline(self) -> None:
-        due, rule = preview_notification_deadline(self._context.database, self._meeting_date())
+        due = preview_notification_deadline(self._context.database, self._meeting_date())
+        warnings = "".join(f"\n注意：{w}。" for w in due.warnings)
         self.ui.deadlineLabel.setText(
-            f"{chinese_date(due)}前告知相关单位及当事人（第十三条）。{rule}"
+            f"{chinese_date(due.day)}前告知相关单位及当事人（第十三条）。"
+            f"{due.note}{due.rule_text}{warnings}"
         )
 
     def _save(self) -> None:

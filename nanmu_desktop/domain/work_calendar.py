@@ -67,7 +67,9 @@ class YearCoverage:
             return f"数据包（另有{manual}条手工修改）" if manual else "数据包"
         if self.manual_holidays:
             return f"手工录入（{manual}条）"
-        return f"未录入法定节假日（仅有{manual}条调休上班日）"
+        if manual:
+            return f"未录入法定节假日（仅有{manual}条调休上班日）"
+        return "未录入"
 
 
 def uncovered_warning(year: int) -> str:
@@ -131,14 +133,16 @@ def merge(
 
 
 def coverage(package_years: Iterable[int], manual: Iterable[CalendarEntry]) -> list[YearCoverage]:
-    """Each year the package or the clerk's entries touch, oldest first."""
+    """Each year from the first to the last that the package or the clerk's entries touch,
+    oldest first (a year in between that neither touches is listed as not covered)."""
     in_package = set(package_years)
     holidays: dict[int, int] = {}
     workdays: dict[int, int] = {}
     for entry in manual:
         counts = holidays if entry.kind is DayKind.holiday else workdays
         counts[entry.day.year] = counts.get(entry.day.year, 0) + 1
-    years = sorted(in_package | holidays.keys() | workdays.keys())
+    touched = in_package | holidays.keys() | workdays.keys()
+    years = range(min(touched), max(touched) + 1) if touched else range(0)
     return [
         YearCoverage(y, y in in_package, holidays.get(y, 0), workdays.get(y, 0)) for y in years
     ]

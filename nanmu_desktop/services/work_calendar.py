@@ -88,7 +88,7 @@ class ManualDay:
 
     @property
     def where(self) -> str:
-        return f"第{self.line}行" if self.line else self.day.isoformat()
+        return f"第{self.line}行" if self.line else ""
 
 
 # ---- reading ---------------------------------------------------------------------------
@@ -226,7 +226,7 @@ def _checked(day: date, kind: str, name: str, where: str, line: int = 0) -> Manu
     problems: list[Problem] = []
     parsed = KIND_WORDS.get(kind.strip())
     if parsed is None:
-        problems.append(Problem(where or "类型", f"类型“{kind}”应为 holiday（法定节假日）"
+        problems.append(Problem(where or "类型", f"“{kind}”应为 holiday（法定节假日）"
                                                   "或 workday（调休上班日）"))
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         problems.append(Problem(where or "日期", f"日期应在{FIRST_YEAR}年至{LAST_YEAR}年之间"))

@@ -12,6 +12,7 @@ from nanmu_desktop.domain import deadlines
 from nanmu_desktop.domain.deadlines import DayCountRule, Deadline, WorkCalendar
 from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.regulation_loader import bundled_in_force, load_regulation
+from nanmu_desktop.services.holiday_package import package_entries, package_years
 from nanmu_desktop.services.settings import read_profile
 from nanmu_desktop.services.work_calendar import effective_calendar
 from nanmu_desktop.storage.db import Database
@@ -21,8 +22,7 @@ _RULES = {"calendar": DayCountRule.calendar_days, "working": DayCountRule.workin
 
 def counting(session: Session) -> tuple[DayCountRule, WorkCalendar]:
     """The rule in force and the effective calendar of holidays and 调休 workdays."""
-    rule = _RULES.get(read_profile(session).day_counting, DayCountRule.calendar_days)
-    return rule, effective_calendar(session)
+    return rule_for(read_profile(session).day_counting), effective_calendar(session)
 
 
 def notification_days(decided_on: date, version: str | None = None) -> int:
@@ -77,3 +77,33 @@ def preview_notification_deadline(
     days = notification_days(decided_on, version)
     with db.session() as session:
         return _notification(session, decided_on, days)
+
+
+def rule_for(setting: str) -> DayCountRule:
+    """The rule of the profile's `day_counting` setting ("calendar" / "working")."""
+    return _RULES.get(setting, DayCountRule.calendar_days)
+
+
+# A worked example beside the setting: a decision just before the 2025 National Day break.
+_EXAMPLE_DECISION = date(2025, 9, 24)
+
+
+def rule_hint(setting: str, on: date | None = None) -> str:
+    """What the code does under `setting`, in words, for the settings page: the rule (with the
+    days of the rulebook in force `on`), where holidays come from, and a computed example."""
+    rule = rule_for(setting)
+    days = notification_days(on or date.today())
+    package = WorkCalendar.from_entries(package_entries(), package_years())
+    example = deadlines.compute_deadline(_EXAMPLE_DECISION, days, rule, package)
+    outcome = example.note or f"期限最后一日为{_cn(example.day)}。"
+    return (
+        f"{example.rule_text}\n"
+        f"法定节假日和调休上班日取自随程序附带的节假日数据包（覆盖至{max(package_years())}年），"
+        "以“节假日与调休”中手工录入的条目为准；两者都没有法定节假日的年份只认星期六、星期日"
+        "为休息日，计算结果会提示补录。\n"
+        f"例：{_cn(example.start)}作出决定，{outcome}"
+    )
+
+
+def _cn(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

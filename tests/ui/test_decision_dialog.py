@@ -57,6 +57,11 @@ def test_deadline_follows_the_meeting_date(dialog: DecisionDialog) -> None:
     assert "自然日" in dialog.ui.deadlineLabel.text()
     dialog.ui.meetingDateEdit.setDate(QDate(2025, 3, 11))
     assert dialog.ui.deadlineLabel.text().startswith("2025年3月18日前")
+    # The 7th day is 2025-10-01 (国庆, from the holiday data package): moved past the break.
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 9, 24))
+    text = dialog.ui.deadlineLabel.text()
+    assert text.startswith("2025年10月9日前") and "顺延至2025年10月9日" in text
+    assert "注意" not in text
 
 
 def test_a_differing_outcome_needs_a_reason(

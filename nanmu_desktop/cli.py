@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_check",
     "nanmu_desktop.cli_documents",
     "nanmu_desktop.cli_screenshots",
+    "nanmu_desktop.cli_calendar",
 )
 
 _OS_ERRORS = {

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.deadlines import Deadline
 from nanmu_desktop.domain.decisions import (
     Leniency,
     basis_for,
@@ -26,6 +27,7 @@ from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
+from nanmu_desktop.domain.rulebook import Rulebook
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.cases import set_status
@@ -148,19 +150,36 @@ def _apply(session: Session, case: Case, row: Determination, decision: DecisionI
     row.differing_reason = decision.reason.strip() if outcome.value != row.outcome else ""
     row.decision_notes = decision.notes.strip()
     row.decided_at = datetime.now(UTC)
+    deadline = _deadline(session, rulebook, outcome, ground, meeting)
+    row.notification_deadline = deadline.day if deadline else None
+    row.notification_rule = deadline.rule_text if deadline else ""
+    row.deadline_warnings = [*deadline.warnings] if deadline else []
+    case.outcome = outcome.value
+
+
+def preview_deadline(
+    db: Database, case_id: int, outcome: Outcome, meeting: date
+) -> Deadline | None:
+    """The 告知 deadline a decision of `outcome` on `meeting` would get (None: no clock)."""
+    with db.session() as session:
+        case = fetch(session, Case, case_id, "案件")
+        row = _proposal_row(session, case)
+        rulebook = rulebook_of(load_version(session, row.regulation_version))
+        return _deadline(session, rulebook, outcome, proposal_ground(session, row), meeting)
+
+
+def _deadline(
+    session: Session, rulebook: Rulebook, outcome: Outcome, ground: Ground, meeting: date
+) -> Deadline | None:
+    """第十三条: the 7-day clock runs for 容错 decisions (or, by setting, for all)."""
     options = read_rule_options(session)
-    if notification_applies(
+    if not notification_applies(
         outcome, ground, all_outcomes=options.notify_all_outcomes,
         art10_leniency_is_tolerance=options.art10_leniency_is_tolerance,
     ):
-        days = rulebook.parameter("notification_days", meeting)
-        row.notification_deadline, row.notification_rule = notification_deadline(
-            session, meeting, days
-        )
-        row.deadline_warnings = []
-    else:
-        row.notification_deadline, row.notification_rule, row.deadline_warnings = None, "", []
-    case.outcome = outcome.value
+        return None
+    days = rulebook.parameter("notification_days", meeting)
+    return notification_deadline(session, meeting, days)
 
 
 def _check(

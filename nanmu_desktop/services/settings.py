@@ -1,23 +1,20 @@
 """Township profile and settings: names, 代字 per document kind, signer, 印发机关, 抄送,
-the 7-day counting rule and the holiday / 调休 calendar; the first-run flag."""
+the 7-day counting rule; the first-run flag. The holiday / 调休 table is `work_calendar`."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import check_prefix
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
-from nanmu_desktop.storage.models import CalendarDay, TownshipProfile
+from nanmu_desktop.storage.models import TownshipProfile
 
 DEFAULT_PREFIX = "鄂政发"
 DAY_COUNTING_LABELS = {"calendar": "自然日", "working": "工作日"}
-CALENDAR_KIND_LABELS = {"holiday": "法定节假日", "workday": "调休上班日"}
 
 
 @dataclass(frozen=True)
@@ -46,14 +43,6 @@ class TownshipProfileInfo:
     def prefix_for(self, kind: str) -> str:
         """The 代字 of a document kind (鄂政发 unless the office set another)."""
         return self.document_prefixes.get(kind) or DEFAULT_PREFIX
-
-
-@dataclass(frozen=True)
-class CalendarDayInfo:
-    day: date
-    kind: str  # holiday / workday (调休上班)
-    kind_label: str
-    name: str
 
 
 def get_profile(db: Database) -> TownshipProfileInfo:
@@ -103,47 +92,6 @@ def _save_profile(
         return after
 
 
-def list_calendar_days(db: Database, year: int | None = None) -> list[CalendarDayInfo]:
-    with db.session() as session:
-        query = select(CalendarDay).order_by(CalendarDay.day)
-        if year is not None:
-            query = query.where(CalendarDay.day.between(date(year, 1, 1), date(year, 12, 31)))
-        return [_day_info(r) for r in session.scalars(query)]
-
-
-def set_calendar_day(
-    db: Database, day: date, kind: str, name: str = "", *, actor: str = DEFAULT_ACTOR
-) -> CalendarDayInfo:
-    """Mark a day as holiday (休) or 调休 workday, replacing what it was."""
-    problems = Problems()
-    problems.check(kind in CALENDAR_KIND_LABELS, "类型", "应为法定节假日或调休上班日")
-    problems.text(name, "名称", required=False, max_len=50)
-    problems.raise_if_any()
-    with db.session() as session:
-        row = session.get(CalendarDay, day)
-        before = asdict(_day_info(row)) if row else None
-        if row is None:
-            row = CalendarDay(day=day, kind=kind, name=name.strip())
-            session.add(row)
-        else:
-            row.kind, row.name = kind, name.strip()
-        session.flush()
-        info = _day_info(row)
-        audit(session, actor, "set", "calendar_day", day.isoformat(), before, asdict(info))
-        return info
-
-
-def remove_calendar_day(db: Database, day: date, *, actor: str = DEFAULT_ACTOR) -> None:
-    with db.session() as session:
-        row = session.get(CalendarDay, day)
-        if row is None:
-            return
-        before = asdict(_day_info(row))
-        session.delete(row)
-        session.flush()
-        audit(session, actor, "remove", "calendar_day", day.isoformat(), before, None)
-
-
 def read_profile(session: Session) -> TownshipProfile:
     """The profile row, or (in a new database) an unsaved one with the defaults."""
     return session.get(TownshipProfile, 1) or _default_profile()
@@ -173,15 +121,6 @@ def _default_profile() -> TownshipProfile:
     )
 
 
-def calendar_sets(session: Session) -> tuple[frozenset[date], frozenset[date]]:
-    """(holidays, 调休 workdays) for working-day counting."""
-    rows = list(session.scalars(select(CalendarDay)))
-    return (
-        frozenset(r.day for r in rows if r.kind == "holiday"),
-        frozenset(r.day for r in rows if r.kind == "workday"),
-    )
-
-
 def profile_info(row: TownshipProfile) -> TownshipProfileInfo:
     return TownshipProfileInfo(
         name_zh=row.name_zh,
@@ -193,12 +132,6 @@ def profile_info(row: TownshipProfile) -> TownshipProfileInfo:
         day_counting=row.day_counting,
         day_counting_label=DAY_COUNTING_LABELS.get(row.day_counting, row.day_counting),
         first_run_done=row.first_run_done,
-    )
-
-
-def _day_info(row: CalendarDay) -> CalendarDayInfo:
-    return CalendarDayInfo(
-        row.day, row.kind, CALENDAR_KIND_LABELS.get(row.kind, row.kind), row.name
     )
 
 

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import NanmuError, Problem, ValidationError
-from nanmu_desktop.services.decisions import DecisionInput, correct_decision, record_decision
+from nanmu_desktop.services.decisions import (
+    DecisionInput,
+    correct_decision,
+    preview_deadline,
+    record_decision,
+)
 from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
@@ -66,14 +71,9 @@ class DecisionDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self._save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
+        self.ui.meetingDateEdit.dateChanged.connect(self._update_deadline)
         self._clear_errors()
         self._outcome_changed()
-        self.ui.deadlineLabel.setText(
-            "党委决定保存时按当时的计日规则计算告知期限并记录，之后修改设置不会改变已记录的期限。"
-            if info.notification_deadline is None
-            else f"已记录：{chinese_date(info.notification_deadline)}前告知相关单位及当事人。"
-            f"{info.day_counting_label}"
-        )
 
     def _load_decision(self, info: DeterminationInfo) -> None:
         if info.meeting_date is not None:
@@ -123,6 +123,21 @@ class DecisionDialog(QDialog):
         self.ui.reasonCaption.setText("决定理由(&R)：" + ("（必填）" if differs else ""))
         self.ui.reasonError.clear()
         self.ui.reasonError.hide()
+        self._update_deadline()
+
+    def _update_deadline(self) -> None:
+        outcome = Outcome(self.ui.outcomeCombo.currentData())
+        due = preview_deadline(self._context.database, self._case_id, outcome, self._meeting_date())
+        if due is None:
+            self.ui.deadlineLabel.setText(
+                f"“{outcome.label}”不是容错决定，不适用第十三条的告知期限，及时告知当事人即可。"
+            )
+            return
+        warnings = "".join(f"\n注意：{w}" for w in due.warnings)
+        self.ui.deadlineLabel.setText(
+            f"{chinese_date(due.day)}前告知相关单位及当事人（第十三条，保存时记录，"
+            f"之后修改设置不会改变）。{due.note}{due.rule_text}{warnings}"
+        )
 
     def _save(self) -> None:
         self._clear_errors()

@@ -1,7 +1,8 @@
-"""设置 page: the township profile (as on first run), fonts per role, data folder and 备份.
+"""设置 page: the township profile (as on first run), the holiday / 调休 table, fonts per role,
+data folder and 备份.
 
-Profile tabs share one 保存 / 撤销; saving goes through the writer queue. Fonts and backups
-act at once (each is its own service call).
+Profile tabs share one 保存 / 撤销; saving goes through the writer queue. Holidays, fonts and
+backups act at once (each is its own service call).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from nanmu_desktop.ui.font_specimen import specimen_font, specimen_text
 from nanmu_desktop.ui.forms.ui_settings_data import Ui_DataForm
 from nanmu_desktop.ui.forms.ui_settings_fonts import Ui_FontsForm
 from nanmu_desktop.ui.header_preview import HeaderPreview
+from nanmu_desktop.ui.settings_calendar import CalendarSection
 from nanmu_desktop.ui.settings_profile import (
     IssuingSection,
     NamesSection,
@@ -54,6 +56,7 @@ class SettingsPage(QWidget):
         self.names = NamesSection(self)
         self.issuing = IssuingSection(self)
         self.rules = RulesSection(self)
+        self.calendar = CalendarSection(context.database, self)
         self.fonts_widget = QWidget(self)
         self.fonts_ui = Ui_FontsForm()
         self.fonts_ui.setupUi(self.fonts_widget)
@@ -65,6 +68,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.names, "单位名称")
         self.tabs.addTab(self.issuing, "发文与签发")
         self.tabs.addTab(self.rules, "告知期限")
+        self.tabs.addTab(self.calendar, "节假日与调休")
         self.tabs.addTab(self.fonts_widget, "字体")
         self.tabs.addTab(self.data_widget, "数据与备份")
 
@@ -107,6 +111,7 @@ class SettingsPage(QWidget):
         """F5: reread the stored profile unless there are edits not yet saved."""
         if not self._dirty:
             self.load()
+        self.calendar.refresh()
 
     def may_close(self) -> bool:
         """Asked before the window closes: unsaved profile edits ask 保存 / 放弃 / 取消."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ValidationError
+from nanmu_desktop.services.deadlines import rule_hint
 from nanmu_desktop.services.settings import DEFAULT_PREFIX, ProfileInput, TownshipProfileInfo
 from nanmu_desktop.ui.forms.ui_settings_issuing import Ui_IssuingForm
 from nanmu_desktop.ui.forms.ui_settings_names import Ui_NamesForm
@@ -156,11 +157,8 @@ class RulesSection(QWidget):
 
     @Slot()
     def _update_example(self) -> None:
-        if self.ui.workingRadio.isChecked():
-            text = "例：周五作出决定，遇周末顺延，最迟于第7个工作日告知；国庆、春节等假期不计。"
-        else:
-            text = "例：10日作出决定，最迟于17日告知，节假日照常计算。"
-        self.ui.rulesExample.setText(text)
+        # The hint is computed by the code that counts deadlines, so it cannot say otherwise.
+        self.ui.rulesExample.setText(rule_hint(self.day_counting))
         self.changed.emit()
 
     def load(self, profile: TownshipProfileInfo) -> None:

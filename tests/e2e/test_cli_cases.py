@@ -116,7 +116,8 @@ def test_case_show_text_and_json(demo_db: Path) -> None:
         assert expected in text.out
     data = json.loads(run_cli("--db", demo_db, "case", "show", "1", "--json").out)
     assert data["number"] == "RC-2026-001"
-    assert data["determination"]["notification_deadline"] == "2026-02-17"
+    # Decided on 2026-02-10: the 7th day, the 17th, is 春节 → the first working day after it.
+    assert data["determination"]["notification_deadline"] == "2026-02-24"
     assert data["rectification_orders"][0]["extensions"][0]["status"] == "approved"
 
 

@@ -52,7 +52,7 @@ def _show(db: Path) -> dict[str, object]:
 
 def test_propose_decide_and_correct_from_the_command_line(db: Path, tmp_path: Path) -> None:
     proposed = run_cli("--db", db, "case", "determine", "RC-2026-001",
-                       "--facts", _facts(tmp_path, J1), "--date", "2026-02-09")
+                       "--facts", _facts(tmp_path, J1), "--date", "2026-03-09")
     assert proposed.code == 0, proposed.err
     assert "认定建议：容错免责" in proposed.out
     view = _show(db)
@@ -60,7 +60,7 @@ def test_propose_decide_and_correct_from_the_command_line(db: Path, tmp_path: Pa
     assert view["proposal"]["ground"] == "art10_exempt"  # type: ignore[index]
 
     decided = run_cli("--db", db, "decision", "record", "RC-2026-001", "--meeting-date",
-                      "2026-02-10", "--attendees", "乌力吉,刘晓伟", "--outcome", "从轻或减轻处理",
+                      "2026-03-10", "--attendees", "乌力吉,刘晓伟", "--outcome", "从轻或减轻处理",
                       "--leniency", "从轻", "--measure", "批评教育", "--reason", "未及时报告")
     assert decided.code == 0, decided.err
     view = _show(db)
@@ -68,8 +68,8 @@ def test_propose_decide_and_correct_from_the_command_line(db: Path, tmp_path: Pa
     assert isinstance(decision, dict)
     assert decision["outcome"] == "mitigated" and decision["basis"] == ["第十条第一款第（四）项"]
     assert (decision["measure"], decision["departure_reason"]) == ("批评教育", "未及时报告")
-    assert decision["meeting_date"] == "2026-02-10"
-    assert view["notification_deadline"] == "2026-02-17"
+    assert decision["meeting_date"] == "2026-03-10"
+    assert view["notification_deadline"] == "2026-03-17"
     assert view["proposal"]["basis"] == [  # type: ignore[index]
         "第十条第一款第（四）项", "第十条第二款第（一）（二）（三）项"]
 
@@ -85,10 +85,10 @@ def test_propose_decide_and_correct_from_the_command_line(db: Path, tmp_path: Pa
 
 def test_a_forbidden_decision_is_one_line_naming_the_article(db: Path, tmp_path: Path) -> None:
     run_cli("--db", db, "case", "determine", "RC-2026-001", "--facts", _facts(tmp_path, {}),
-            "--date", "2026-02-09")
+            "--date", "2026-03-09")
     before = db_state(db)
     refused = run_cli("--db", db, "decision", "record", "RC-2026-001", "--meeting-date",
-                      "2026-02-10", "--attendees", "乌力吉", "--outcome", "exempt",
+                      "2026-03-10", "--attendees", "乌力吉", "--outcome", "exempt",
                       "--reason", "党委认为可以")
     assert_refused(refused)
     assert refused.err.count("\n") == 1 and "第九条至第十一条" in refused.err

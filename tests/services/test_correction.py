@@ -56,9 +56,10 @@ def test_first_notification_moves_to_notified_and_late_ones_show(
 ) -> None:
     _decided(db, case)
     on_time = record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 12)))
-    assert on_time.deadline == date(2026, 2, 17) and not on_time.late
+    # Decided on the 10th: the 17th is 春节, so the deadline is the 24th (first working day).
+    assert on_time.deadline == date(2026, 2, 24) and not on_time.late
     assert get_case(db, case.id).status == "notified"
-    late = record_notification(db, case.id, NotificationInput("执法办", date(2026, 2, 20)))
+    late = record_notification(db, case.id, NotificationInput("执法办", date(2026, 2, 25)))
     assert late.late
     record_publication(db, case.id, PublicationInput("乡政府公示栏", date(2026, 2, 13)))
     kinds = [(n.kind_label, n.recipient) for n in list_notices(db, case.id)]

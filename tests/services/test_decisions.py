@@ -26,12 +26,12 @@ from nanmu_desktop.storage.models import AuditEntry
 
 from .conftest import J1_FACTS, audit_count
 
-MEETING = date(2026, 2, 10)
+MEETING = date(2026, 3, 10)  # a Tuesday; 7 days later is a working day
 NO_GROUNDS: dict[str, object] = {}
 
 
 def _proposed(db: Database, case: CaseDetail, facts: dict[str, object]) -> None:
-    save_proposal(db, case.id, facts, made_on=date(2026, 2, 9))
+    save_proposal(db, case.id, facts, made_on=date(2026, 3, 9))
 
 
 def test_a_forbidden_departure_is_refused_with_its_article_and_writes_nothing(
@@ -68,13 +68,13 @@ def test_the_deadline_is_stored_once_and_settings_never_move_it(
 ) -> None:
     _proposed(db, case, J1_FACTS)
     recorded = record_decision(db, case.id, DecisionInput(MEETING, ("乌力吉",)))
-    assert recorded.notification_deadline == date(2026, 2, 17)
+    assert recorded.notification_deadline == date(2026, 3, 17)
     update_profile(db, ProfileInput(name_zh="南木乡", day_counting="working"))
     again = current_determination(db, case.id)
-    assert again is not None and again.notification_deadline == date(2026, 2, 17)
+    assert again is not None and again.notification_deadline == date(2026, 3, 17)
     assert "自然日" in again.day_counting_label  # the rule it was computed under
-    notice = record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 18)))
-    assert notice.deadline == date(2026, 2, 17) and notice.late
+    notice = record_notification(db, case.id, NotificationInput("关永军", date(2026, 3, 18)))
+    assert notice.deadline == date(2026, 3, 17) and notice.late
 
 
 def test_only_tolerance_decisions_start_the_clock_unless_the_setting_says_all(
@@ -88,7 +88,7 @@ def test_only_tolerance_decisions_start_the_clock_unless_the_setting_says_all(
     corrected = correct_decision(
         db, case.id, DecisionInput(MEETING, ("乌力吉", "刘晓伟")), reason="补记参会人员"
     )
-    assert corrected.notification_deadline == date(2026, 2, 17)
+    assert corrected.notification_deadline == date(2026, 3, 17)
 
 
 def test_a_correction_is_audited_and_needs_the_issued_decision_voided_first(
@@ -102,12 +102,12 @@ def test_a_correction_is_audited_and_needs_the_issued_decision_voided_first(
     with pytest.raises(ValidationError, match="更正理由"):
         correct_decision(db, case.id, lenient, reason=" ")
     issued = issue_document(db, DocumentTarget(DocumentKind.exemption_decision, case.id),
-                            on=date(2026, 2, 11))
+                            on=date(2026, 3, 11))
     with pytest.raises(ConflictError, match="作废"):
         correct_decision(db, case.id, lenient, reason="党委复议")
     with pytest.raises(ConflictError, match="已有有效的决定文书"):
         issue_document(db, DocumentTarget(DocumentKind.exemption_decision, case.id),
-                       on=date(2026, 2, 11))
+                       on=date(2026, 3, 11))
     void_document(db, issued.number, "党委复议，决定更正")
     info = correct_decision(db, case.id, lenient, reason="党委复议")
     assert (info.decided_outcome, info.leniency, info.correction_reason) == (
@@ -120,7 +120,7 @@ def test_a_correction_is_audited_and_needs_the_issued_decision_voided_first(
         assert '"decided":"exempt"' in (row.before_json or "")
         assert '"correction_reason":"党委复议"' in (row.after_json or "")
     reissued = issue_document(db, DocumentTarget(DocumentKind.mitigation_decision, case.id),
-                              on=date(2026, 2, 12))
+                              on=date(2026, 3, 12))
     assert reissued.number != issued.number
 
 
@@ -134,6 +134,6 @@ def test_article_15_order_may_be_issued_with_the_decision(
     assert info.ordered_on == MEETING
     assert get_case(db, case.id).status == "decided"  # 告知 is still to be done
     with pytest.raises(ValidationError, match="党委会议日期"):
-        issue_order(db, case.id, OrderInput("x", ("y",), "z", date(2026, 2, 9), 30))
+        issue_order(db, case.id, OrderInput("x", ("y",), "z", date(2026, 3, 9), 30))
     with pytest.raises(ValidationError, match="1 至 365"):
         issue_order(db, case.id, OrderInput("x", ("y",), "z", MEETING, 400))

@@ -13,7 +13,8 @@ from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.decisions import DecisionInput, record_decision
 from nanmu_desktop.services.determinations import current_determination, save_proposal
-from nanmu_desktop.services.settings import ProfileInput, set_calendar_day, update_profile
+from nanmu_desktop.services.settings import ProfileInput, update_profile
+from nanmu_desktop.services.work_calendar import set_day
 from nanmu_desktop.storage.db import Database
 
 from .conftest import J1_FACTS, audit_actions, audit_count
@@ -51,7 +52,9 @@ def test_decision_as_proposed_sets_outcome_and_calendar_deadline(
     save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     info = record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉", "刘晓伟")))
     assert info.decided_outcome == "exempt" and info.differing_reason == ""
-    assert info.notification_deadline == date(2026, 2, 17)  # J1: decided on the 10th → the 17th
+    # J1: decided on the 10th → the 17th, but 2026-02-17 is 春节 (the data package): the first
+    # working day after the break.
+    assert info.notification_deadline == date(2026, 2, 24)
     assert "自然日" in info.day_counting_label
     detail = get_case(db, case.id)
     assert (detail.status, detail.outcome) == ("decided", "exempt")
@@ -64,11 +67,12 @@ def test_decision_as_proposed_sets_outcome_and_calendar_deadline(
 
 def test_working_day_rule_with_holidays_moves_the_deadline(db: Database, case: CaseDetail) -> None:
     update_profile(db, ProfileInput(name_zh="南木乡", day_counting="working"))
-    set_calendar_day(db, date(2026, 2, 16), "holiday", "春节")
+    set_day(db, date(2026, 2, 25), "holiday", "本乡假日")
     save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     info = record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
-    # Tue 10th: 11,12,13 (3), skip weekend, 16th holiday, 17,18,19,20 → the 20th.
-    assert info.notification_deadline == date(2026, 2, 20)
+    # Tue 10th: 11, 12, 13, 14 (调休 Saturday), 15–23 春节 (data package), 24, 25 off (the
+    # clerk's entry), 26, 27 → the 27th.
+    assert info.notification_deadline == date(2026, 2, 27)
     assert "工作日" in info.day_counting_label
 
 

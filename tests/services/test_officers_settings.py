@@ -1,8 +1,6 @@
-"""Officers and departments; the township profile, first run and the holiday calendar."""
+"""Officers and departments; the township profile and first run (holidays: test_work_calendar)."""
 
 from __future__ import annotations
-
-from datetime import date
 
 import pytest
 
@@ -21,9 +19,6 @@ from nanmu_desktop.services.settings import (
     complete_first_run,
     get_profile,
     is_first_run,
-    list_calendar_days,
-    remove_calendar_day,
-    set_calendar_day,
     update_profile,
 )
 from nanmu_desktop.storage.db import Database
@@ -78,12 +73,3 @@ def test_profile_first_run_and_prefixes(db: Database) -> None:
         update_profile(db, ProfileInput("", document_prefixes={"notification": "萨〔政〕"}))
     assert {p.field for p in err.value.problems} == {"单位名称", "代字[notification]"}
     assert get_profile(db).name_zh == "萨马街鄂温克民族乡人民政府"
-
-
-def test_calendar_days(db: Database) -> None:
-    set_calendar_day(db, date(2026, 10, 1), "holiday", "国庆节")
-    set_calendar_day(db, date(2026, 10, 10), "workday", "国庆调休")
-    days = list_calendar_days(db, 2026)
-    assert [(d.day.day, d.kind_label) for d in days] == [(1, "法定节假日"), (10, "调休上班日")]
-    remove_calendar_day(db, date(2026, 10, 10))
-    assert len(list_calendar_days(db)) == 1

@@ -62,6 +62,19 @@ def test_only_the_outcomes_the_regulation_allows_are_offered(dialog: DecisionDia
     assert not dialog.ui.warningsLabel.isVisible()
 
 
+def test_deadline_follows_the_meeting_date(dialog: DecisionDialog) -> None:
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 3, 10))  # a Monday, no holidays set
+    assert dialog.ui.deadlineLabel.text().startswith("2025年3月17日前")
+    assert "自然日" in dialog.ui.deadlineLabel.text()
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 3, 11))
+    assert dialog.ui.deadlineLabel.text().startswith("2025年3月18日前")
+    # The 7th day is 2025-10-01 (国庆, from the holiday data package): moved past the break.
+    dialog.ui.meetingDateEdit.setDate(QDate(2025, 9, 24))
+    text = dialog.ui.deadlineLabel.text()
+    assert text.startswith("2025年10月9日前") and "顺延至2025年10月9日" in text
+    assert "注意" not in text
+
+
 def test_the_proposal_warnings_are_shown(qtbot: QtBot, ui_context: UiContext) -> None:
     case_id = register_forestry_case(ui_context.database)
     facts = {"exclusion": {"abuse_of_power": True}, "art9": [1]}

@@ -154,15 +154,14 @@ def request_extension(
     problems = Problems()
     requested_on = problems.day(data.requested_on, "申请日期")
     reason = problems.text(data.reason, "申请理由", max_len=2000)
-    problems.raise_if_any()
-    assert requested_on is not None
     with db.session() as session:
         order = fetch(session, RectificationOrder, order_id, "纠错整改通知")
-        cap = _cap(session, order.case, "extension_max_days", requested_on)
+        cap = _cap(session, order.case, "extension_max_days", requested_on or date.today())
         problems.check(1 <= data.days <= cap, "延长天数", f"延长天数应在 1 至 {cap} 日之间")
-        if requested_on < order.ordered_on:
+        if requested_on is not None and requested_on < order.ordered_on:
             problems.add("申请日期", "延期申请日期不能早于整改通知日期")
         problems.raise_if_any()
+        assert requested_on is not None
         if order.status == "completed":
             raise ConflictError("整改已销号，不能再申请延期")
         if requested_on > order.deadline:

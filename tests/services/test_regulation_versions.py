@@ -54,12 +54,12 @@ def test_each_case_takes_the_version_in_force_on_its_conduct_date(
 ) -> None:
     later = register_case(db, case_input(
         (officer.id,), occurred_on=date(2026, 7, 1), reported_on=date(2026, 7, 2)))
-    old = save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
+    old = save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 3, 9))
     new = save_proposal(db, later.id, J1_FACTS, made_on=date(2026, 7, 3))
     assert (old.regulation_version, new.regulation_version) == ("2024-127", REVISION)
-    old_decided = record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
+    old_decided = record_decision(db, case.id, DecisionInput(date(2026, 3, 10), ("乌力吉",)))
     new_decided = record_decision(db, later.id, DecisionInput(date(2026, 7, 10), ("乌力吉",)))
-    assert old_decided.notification_deadline == date(2026, 2, 17)  # 7 days
+    assert old_decided.notification_deadline == date(2026, 3, 17)  # 7 days
     assert new_decided.notification_deadline == date(2026, 7, 20)  # 10 days under 2026-33
     new_text = _text(db, DocumentKind.exemption_decision, later.id)
     assert "10日内" in new_text and "鄂政发〔2026〕33号" in new_text and "（修订）" in new_text
@@ -73,7 +73,7 @@ def test_each_case_takes_the_version_in_force_on_its_conduct_date(
 def test_a_case_keeps_its_version_until_the_clerk_explicitly_switches(
     db: Database, case: CaseDetail, revised: None
 ) -> None:
-    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
+    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 3, 9))
     set_reference_date(db, case.id, date(2026, 7, 1), "行为持续至七月")
     kept = save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 7, 2))
     assert kept.regulation_version == "2024-127"

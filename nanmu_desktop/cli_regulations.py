@@ -18,6 +18,20 @@ def register(subparsers: Any) -> None:
     listing = actions.add_parser("list", help="列出规定版本", description="列出规定版本。")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(handler=run_list)
+    options = actions.add_parser(
+        "options",
+        help="查看或修改条文未明确的规则选项",
+        description="条文未明确的规则以选项保存并有可见的默认值；修改只影响此后记录的决定。",
+    )
+    options.add_argument(
+        "--art10-leniency-is-tolerance", choices=("是", "否"), metavar="是|否",
+        help="第十条第一款的从轻、减轻处理是否属于予以容错（第十四条；默认：是）",
+    )
+    options.add_argument(
+        "--notify-all-outcomes", choices=("是", "否"), metavar="是|否",
+        help="非容错决定是否也按第十三条期限告知并公开（默认：否）",
+    )
+    options.set_defaults(handler=run_options)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -40,4 +54,34 @@ def run_list(args: argparse.Namespace) -> int:
         )
         for label, value in v.parameters:
             sys.stdout.write(f"    {label}：{value}\n")
+    return 0
+
+
+def run_options(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from nanmu_desktop.cli_support import open_cli_database
+    from nanmu_desktop.services.rule_options import get_rule_options, set_rule_options
+
+    db = open_cli_database(args)
+    try:
+        current = get_rule_options(db)
+        changes = {
+            name: value == "是"
+            for name, value in (
+                ("art10_leniency_is_tolerance", args.art10_leniency_is_tolerance),
+                ("notify_all_outcomes", args.notify_all_outcomes),
+            )
+            if value is not None
+        }
+        if changes:
+            current = replace(current, **changes)
+            set_rule_options(db, current, actor="命令行")
+    finally:
+        db.close()
+    yes = {True: "是", False: "否"}
+    sys.stdout.write(
+        f"第十条第一款的从轻、减轻处理属于予以容错（第十四条）：{yes[current.art10_leniency_is_tolerance]}\n"
+        f"非容错决定也按第十三条期限告知并公开：{yes[current.notify_all_outcomes]}\n"
+    )
     return 0

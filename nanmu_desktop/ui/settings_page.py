@@ -40,6 +40,7 @@ from nanmu_desktop.ui.settings_profile import (
     profile_input,
     show_problems,
 )
+from nanmu_desktop.ui.settings_rule_options import RuleOptionsSection
 from nanmu_desktop.ui.tasks import TaskControl
 
 BACKUP_FOLDER_KEY = "backup/folder"
@@ -57,6 +58,7 @@ class SettingsPage(QWidget):
         self.issuing = IssuingSection(self)
         self.rules = RulesSection(self)
         self.calendar = CalendarSection(context.database, self)
+        self.rule_options = RuleOptionsSection(context.database, self)
         self.fonts_widget = QWidget(self)
         self.fonts_ui = Ui_FontsForm()
         self.fonts_ui.setupUi(self.fonts_widget)
@@ -69,6 +71,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.issuing, "发文与签发")
         self.tabs.addTab(self.rules, "告知期限")
         self.tabs.addTab(self.calendar, "节假日与调休")
+        self.tabs.addTab(self.rule_options, "规则选项")
         self.tabs.addTab(self.fonts_widget, "字体")
         self.tabs.addTab(self.data_widget, "数据与备份")
 
@@ -112,6 +115,7 @@ class SettingsPage(QWidget):
         if not self._dirty:
             self.load()
         self.calendar.refresh()
+        self.rule_options.refresh()
 
     def may_close(self) -> bool:
         """Asked before the window closes: unsaved profile edits ask 保存 / 放弃 / 取消."""

@@ -141,3 +141,16 @@ def test_closing_with_unsaved_edits_asks_and_saves(
     stored = settings_service.get_profile(ui_context.database)
     assert stored.issuing_authority == "南木鄂伦春民族乡人民政府办公室"
     assert not page.has_unsaved_changes
+
+
+def test_rule_options_show_their_defaults_and_save_at_once(
+    qtbot: QtBot, page: SettingsPage, ui_context: UiContext
+) -> None:
+    from nanmu_desktop.services.rule_options import get_rule_options
+
+    page.tabs.setCurrentWidget(page.rule_options)
+    section = page.rule_options
+    assert section.art10_tolerance.isChecked() and not section.notify_all.isChecked()
+    section.notify_all.click()  # as Alt+N or a click on it does
+    options = get_rule_options(ui_context.database)
+    assert options.notify_all_outcomes and options.art10_leniency_is_tolerance

@@ -31,6 +31,7 @@ from nanmu_desktop.services.regulations import get_version
 from nanmu_desktop.ui.case_picker import CASE_ID_ROLE, LIST_LIMIT, fill_case_list, row_of
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.decision_dialog import DecisionDialog
+from nanmu_desktop.ui.version_dialog import VersionDialog
 from nanmu_desktop.ui.wizard import DeterminationWizard
 from nanmu_desktop.ui.wizard.summary import citation_from_link, decision_html, proposal_html
 
@@ -64,6 +65,7 @@ class DeterminationPage(QWidget):
         self.wizard_button.clicked.connect(self.open_wizard)
         self.decision_button.clicked.connect(self.open_decision)
         self.correct_button.clicked.connect(self.open_correction)
+        self.version_button.clicked.connect(self.open_version)
         context.signals.case_changed.connect(self._case_changed)
         self.refresh()
 
@@ -94,10 +96,12 @@ class DeterminationPage(QWidget):
         self.wizard_button = QPushButton("开始认定(&W)…", self)
         self.decision_button = QPushButton("记录党委决定(&D)…", self)
         self.correct_button = QPushButton("更正党委决定(&G)…", self)
+        self.version_button = QPushButton("参照日期与版本(&B)…", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.wizard_button)
         buttons.addWidget(self.decision_button)
         buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.version_button)
         buttons.addStretch(1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -189,6 +193,7 @@ class DeterminationPage(QWidget):
             and CaseStatus(case.status) is CaseStatus.determining
         )
         self.correct_button.setEnabled(info is not None and info.decided)
+        self.version_button.setEnabled(case is not None)
 
     def _regulation(self, info: DeterminationInfo) -> Regulation:
         """The version the proposal was made under (kept in the database once used)."""
@@ -215,6 +220,18 @@ class DeterminationPage(QWidget):
         if self._case is None or self._info is None or not self._info.decided:
             return None
         return self._open_dialog(correcting=True)
+
+    def open_version(self) -> VersionDialog | None:
+        """The case's reference date, and the explicit switch to the version in force."""
+        if self._case is None:
+            return None
+        dialog = VersionDialog(
+            self._context, self._case, self._info,
+            may_redetermine=CaseStatus(self._case.status) in PROPOSABLE, parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _open_dialog(self, *, correcting: bool) -> DecisionDialog:
         assert self._info is not None

@@ -119,3 +119,45 @@ def test_on_the_demo_data_pending_cases_are_listed_with_their_state(
 
     page.pending_only.setChecked(False)
     assert page.count_label.text() == f"共 {count_cases(database)} 件"
+
+
+def test_the_reference_date_and_an_explicit_switch_of_version(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    import json
+    from datetime import date
+    from pathlib import Path
+
+    from helpers import answer_message_box
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QMessageBox
+
+    from nanmu_desktop.domain.regulation_loader import regulations_dir
+    from nanmu_desktop.services.determinations import current_determination
+    from nanmu_desktop.services.regulations import add_version
+
+    data = json.loads((regulations_dir() / "2024-127.json").read_text(encoding="utf-8"))
+    data.update(version="2026-33", issue_date="2026-06-01", effective_date="2026-06-01")
+    add_version(ui_context.database, json.dumps(data, ensure_ascii=False), Path("2026-33.json"))
+    case_id = register_forestry_case(ui_context.database)  # conduct in January 2026
+    save_proposal(ui_context.database, case_id, {"art11": [1]})
+    page = make_page(qtbot, ui_context)
+    page.select_case(case_id)
+    dialog = page.open_version()
+    assert dialog is not None and not dialog.switch_button.isVisible()  # same version
+    dialog.date_edit.setDate(QDate(2026, 7, 1))
+    dialog.reason_edit.setText("违法行为持续至七月")
+    with qtbot.waitSignal(ui_context.signals.case_changed):
+        dialog.save_date()
+    assert page._case is not None and page._case.reference_date == date(2026, 7, 1)
+    info = current_determination(ui_context.database, case_id)
+    assert info is not None and info.regulation_version == "2024-127"  # kept until switched
+
+    dialog = page.open_version()
+    assert dialog is not None and dialog.switch_button.isEnabled()
+    assert "按 2026-33：从轻或减轻处理" in dialog.comparison.text()
+    box = answer_message_box(QMessageBox.StandardButton.Ok)
+    dialog.switch_version()
+    assert box.handled
+    info = current_determination(ui_context.database, case_id)
+    assert info is not None and info.regulation_version == "2026-33"

@@ -16,12 +16,12 @@ from datetime import date
 class Letterhead:
     """The township profile as printed: red header, signature and 版记."""
 
-    authority: str  # 扎兰屯市南木鄂伦春民族乡人民政府
+    authority: str  # the township's name, e.g. 扎兰屯市南木鄂伦春民族乡人民政府
     mongolian: str  # the Mongolian name for the header line ("" = none)
     printed_by: str  # 印发机关
+    regulation_title: str  # from the case's regulation version, never from code
+    regulation_number: str
     cc: tuple[str, ...] = ()  # default 抄送
-    regulation_title: str = "南木鄂伦春民族乡行政执法尽职尽责和容错纠错制度（试行）"
-    regulation_number: str = "鄂政发〔2024〕127号"
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,11 @@ def case_regulation(session: Session, case: Case) -> Regulation:
     return version_in_force(session, reference_date(case))
 
 
+def get_version_in_force(db: Database, on: date) -> Regulation:
+    with db.session() as session:
+        return version_in_force(session, on)
+
+
 def get_version(db: Database, version: str) -> Regulation:
     with db.session() as session:
         return load_version(session, version)

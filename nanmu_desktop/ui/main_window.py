@@ -241,13 +241,17 @@ class MainWindow(QMainWindow):
         self._call(DOCUMENTS, "show_target", target)
 
     def _about(self) -> None:
-        from nanmu_desktop import __version__
+        from datetime import date
 
+        from nanmu_desktop import __version__
+        from nanmu_desktop.services.regulations import get_version_in_force
+
+        regulation = get_version_in_force(self.context.database, date.today())
         show_info(
             self,
             "关于",
-            f"{APP_TITLE}\n版本 {__version__}\n\n依据：鄂政发〔2024〕127号"
-            "《南木鄂伦春民族乡行政执法尽职尽责和容错纠错制度（试行）》",
+            f"{APP_TITLE}\n版本 {__version__}\n\n"
+            f"依据：{regulation.number}《{regulation.title}》",
         )
 
     # geometry ----------------------------------------------------------------------------

@@ -19,11 +19,14 @@ from nanmu_desktop.documents.context import (
     RiskCase,
     RiskWarningInfo,
 )
+from nanmu_desktop.domain.regulation_loader import load_regulation
 
 LETTERHEAD = Letterhead(
     authority="扎兰屯市南木鄂伦春民族乡人民政府",
     mongolian="ᠨᠠᠮᠤ",
     printed_by="扎兰屯市南木鄂伦春民族乡党政综合办公室",
+    regulation_title=load_regulation().title,
+    regulation_number=load_regulation().number,
     cc=("扎兰屯市司法局",),
 )
 GUAN = PrintedOfficer("关某某", "综合行政执法办公室", "执法队员", "15-0783-00012")

@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from nanmu_desktop.domain.work_calendar import DayKind
+
 from .base import Base, enum_check, utc_now
 
 DAY_COUNTING_RULES = ("calendar", "working")
-CALENDAR_DAY_KINDS = ("holiday", "workday")
+CALENDAR_DAY_KINDS = tuple(k.value for k in DayKind)
 
 
 class Setting(Base):

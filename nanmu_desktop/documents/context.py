@@ -122,6 +122,9 @@ class PetitionInfo:
     malicious: bool = False
     reporter_name: str = ""
     scope: str = "全乡干部职工大会"  # where an explanation or clarification is made known
+    # The linked case's decided outcome and ground ids ("exempt", "art10_exempt"); None if
+    # no case is linked or it is undecided.
+    linked: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)

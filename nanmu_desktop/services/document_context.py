@@ -30,6 +30,7 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from nanmu_desktop.services import determinations
 from nanmu_desktop.services.choices import label
+from nanmu_desktop.services.decided import linked_case_decision
 from nanmu_desktop.services.risk_warning import risk_warning_info
 from nanmu_desktop.services.settings import DAY_COUNTING_LABELS, load_profile
 from nanmu_desktop.storage.models import (
@@ -88,7 +89,7 @@ def gather_context(session: Session, target: DocumentTarget, on: date) -> Docume
     if case is not None:
         ctx = _with_case(session, ctx, case, det_row, regulation)
     if petition is not None:
-        ctx = replace(ctx, petition=_petition_info(petition, kind))
+        ctx = replace(ctx, petition=_petition_info(session, petition, kind))
     elif kind in PETITION_KINDS:
         raise ConflictError("该案件没有关联的信访举报，不能生成此文书。")
     if kind is DocumentKind.risk_warning and case is not None:
@@ -261,7 +262,7 @@ def _rectification(
     return info, extension
 
 
-def _petition_info(petition: Petition, kind: DocumentKind) -> PetitionInfo:
+def _petition_info(session: Session, petition: Petition, kind: DocumentKind) -> PetitionInfo:
     scope = "全乡干部职工会议"
     wanted = _RESPONSE_OF_KIND.get(kind)
     responses: list[PetitionResponse] = [r for r in petition.responses if r.kind == wanted]
@@ -281,4 +282,10 @@ def _petition_info(petition: Petition, kind: DocumentKind) -> PetitionInfo:
         if kind is DocumentKind.report_feedback
         else "",
         scope=scope,
+        linked=_linked_ids(session, petition.case_id),
     )
+
+
+def _linked_ids(session: Session, case_id: int | None) -> tuple[str, str] | None:
+    linked = linked_case_decision(session, case_id) if case_id is not None else None
+    return (linked[0].value, linked[1].value) if linked else None

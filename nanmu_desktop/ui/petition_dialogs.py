@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,22 +26,16 @@ from nanmu_desktop.services.petitions import (
     PetitionInfo,
     PetitionInput,
     ResponseInput,
+    response_rules,
 )
 
 CHANNELS = ("来信", "来访", "电话", "网络", "上级转办")
 _OFFICER_ID = Qt.ItemDataRole.UserRole
-_ANSWERABLE = ("unfounded", "no_evidence", "tolerated")
 
 
 def allowed_responses(petition: PetitionInfo) -> list[str]:
-    """第十八条: feedback to a real-name reporter, explanation for an anonymous report (both
-    only when it did not hold), clarification when the officer was maliciously accused."""
-    kinds: list[str] = []
-    if petition.conclusion in _ANSWERABLE:
-        kinds.append("feedback" if petition.real_name else "explanation")
-    if petition.conclusion is not None and petition.malicious:
-        kinds.append("clarification")
-    return kinds
+    """The answers 第十八条 allows for `petition` (domain/petition_rules, via the service)."""
+    return [rule.kind for rule in response_rules(petition) if rule.allowed]
 
 
 def _date_edit() -> QDateEdit:
@@ -146,8 +141,15 @@ class ResponseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("记录回应")
         self.kind = QComboBox()
-        for kind in allowed_responses(petition):
-            self.kind.addItem(RESPONSE_LABELS[kind], kind)
+        rules = response_rules(petition)
+        for rule in rules:
+            if rule.allowed:
+                self.kind.addItem(RESPONSE_LABELS[rule.kind], rule.kind)
+        # Why the other answers are not offered, so the clerk is never left guessing.
+        self.not_offered = QLabel(
+            "\n".join(f"不适用{rule.label}：{rule.reason}" for rule in rules if not rule.allowed)
+        )
+        self.not_offered.setWordWrap(True)
         self.responded_on = _date_edit()
         self.scope = QLineEdit()
         self.method = QLineEdit()
@@ -158,6 +160,7 @@ class ResponseDialog(QDialog):
         form.addRow("范围", self.scope)
         form.addRow("形式", self.method)
         form.addRow("内容", self.text)
+        form.addRow(self.not_offered)
         form.addRow(_buttons(self))
 
     def value(self) -> ResponseInput:

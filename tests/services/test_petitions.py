@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from nanmu_desktop.errors import ConflictError, ValidationError
+from nanmu_desktop.services.case_types import CaseDetail
+from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
 from nanmu_desktop.services.officers import OfficerInfo
 from nanmu_desktop.services.petitions import (
     FindingsInput,
@@ -20,7 +22,7 @@ from nanmu_desktop.services.petitions import (
 )
 from nanmu_desktop.storage.db import Database
 
-from .conftest import audit_count
+from .conftest import J1_FACTS, audit_count
 
 
 def _anonymous(db: Database, officer: OfficerInfo) -> int:
@@ -66,9 +68,14 @@ def test_clarification_only_for_malicious_reports(db: Database, officer: Officer
     assert audit_count(db) == before
 
 
-def test_real_name_feedback_and_identity_not_in_audit(db: Database, officer: OfficerInfo) -> None:
+def test_real_name_feedback_and_identity_not_in_audit(
+    db: Database, officer: OfficerInfo, case: CaseDetail
+) -> None:
+    save_proposal(db, case.id, J1_FACTS)
+    record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
     data = PetitionInput(
-        True, date(2026, 2, 20), "来访", "反映违规查封", (officer.id,), "刘桂芬", "13904705528"
+        True, date(2026, 2, 20), "来访", "反映违规查封", (officer.id,), "刘桂芬", "13904705528",
+        case_id=case.id,
     )
     petition_id = register_petition(db, data).id
     record_findings(db, petition_id, FindingsInput("已认定容错免责", "tolerated"))
@@ -93,3 +100,22 @@ def test_substantiated_report_gets_no_article_18_answer(db: Database, officer: O
     record_findings(db, petition_id, FindingsInput("属实", "substantiated"))
     with pytest.raises(ConflictError, match="属实"):
         record_response(db, petition_id, _explanation())
+
+
+def test_tolerated_needs_a_linked_case_decided_as_tolerance(
+    db: Database, officer: OfficerInfo, case: CaseDetail
+) -> None:
+    petition_id = _anonymous(db, officer)
+    with pytest.raises(ValidationError, match="关联"):
+        record_findings(db, petition_id, FindingsInput("已容错", "tolerated"))
+    linked = PetitionInput(
+        False, date(2026, 7, 2), "来信", "反映问题", (officer.id,), case_id=case.id
+    )
+    linked_id = register_petition(db, linked).id
+    with pytest.raises(ValidationError, match="党委"):  # the case is not decided yet
+        record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
+    save_proposal(db, case.id, {})  # no grounds: 不予容错
+    record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
+    with pytest.raises(ValidationError, match="不予容错"):
+        record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
+    assert get_petition(db, linked_id).conclusion is None

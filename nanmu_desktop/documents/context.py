@@ -146,6 +146,7 @@ class RiskWarningInfo:
     period_end: date
     cases: tuple[RiskCase, ...]
     recipients: tuple[str, ...]
+    unnamed: int = 0  # cases listed without their officers' names (第十四条: tolerated)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Reading a document's case (or petition) from the store into a `DocumentContext`: the case
 and its officers, the determination and the committee's decision, the rectification order and
-its extension, the petition, and — for a 易错风险警示提醒 — the recurring pattern (第十七条)."""
+its extension, the petition, and — for a 易错风险警示提醒 — the recurring pattern (第十七条) the
+clerk selected on the 统计分析 page."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
+from nanmu_desktop.domain.risk_patterns import RiskSelection
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from nanmu_desktop.services import determinations
@@ -67,6 +69,9 @@ class DocumentTarget:
     case_id: int | None = None
     petition_id: int | None = None
     recipient: str | None = None  # one addressee instead of all (e.g. one 告知书 per party)
+    # 易错风险警示提醒: the statistics row the clerk chose (citation, field, period, threshold);
+    # None: the pattern of the case's own field and citations.
+    risk: RiskSelection | None = None
 
 
 def gather_context(session: Session, target: DocumentTarget, on: date) -> DocumentContext:
@@ -92,8 +97,9 @@ def gather_context(session: Session, target: DocumentTarget, on: date) -> Docume
         ctx = replace(ctx, petition=_petition_info(session, petition, kind))
     elif kind in PETITION_KINDS:
         raise ConflictError("该案件没有关联的信访举报，不能生成此文书。")
-    if kind is DocumentKind.risk_warning and case is not None:
-        ctx = replace(ctx, risk_warning=risk_warning_info(session, case, regulation))
+    if kind is DocumentKind.risk_warning:
+        info = risk_warning_info(session, case, regulation, target.risk)
+        ctx = replace(ctx, risk_warning=info)
     return ctx
 
 

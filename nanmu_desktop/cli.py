@@ -21,6 +21,8 @@ from nanmu_desktop.errors import NanmuError
 COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_determine",
     "nanmu_desktop.cli_cases",
+    "nanmu_desktop.cli_decisions",
+    "nanmu_desktop.cli_regulations",
     "nanmu_desktop.cli_demo",
     "nanmu_desktop.cli_check",
     "nanmu_desktop.cli_documents",

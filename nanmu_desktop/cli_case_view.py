@@ -19,6 +19,12 @@ def gather_case(db: Database, ref: str) -> dict[str, Any]:
     view = asdict(case)
     view["not_an_enforcement_error"] = case.not_an_enforcement_error
     view["determination"] = asdict(determination) if determination else None
+    # The decision is what every document prints; the proposal stays labelled as such.
+    view["decision"] = determination.decision_dict() if determination else None
+    view["proposal"] = determination.proposal_dict() if determination else None
+    view["warnings"] = list(determination.warnings) if determination else []
+    deadline = determination.notification_deadline if determination else None
+    view["notification_deadline"] = deadline.isoformat() if deadline else None
     view["notices"] = [asdict(n) for n in list_notices(db, case.id)]
     view["rectification_orders"] = [asdict(o) for o in list_orders(db, case.id)]
     return view
@@ -70,15 +76,25 @@ def case_text(view: dict[str, Any]) -> str:
 def _determination_lines(d: dict[str, Any] | None) -> list[str]:
     if d is None:
         return ["认定意见：尚未认定"]
-    lines = [f"认定意见：{d['outcome_label']}（依据{'、'.join(d['basis'])}）"]
+    basis = "、".join(d["basis"]) or "不援引条款"
+    lines = [f"认定建议：{d['outcome_label']}（依据：{basis}）"]
     lines += [f"  {line}" for line in d["explanation"]]
+    lines += [f"  提示：{w}" for w in d["warnings"]]
     if d["decided_outcome"]:
         leniency = f"（{d['leniency_label']}）" if d["leniency_label"] else ""
+        decided = "、".join(d["decided_basis"]) or "不援引条款"
         lines.append(
             f"党委决定：{d['meeting_date']} {d['decided_outcome_label']}{leniency}"
-            f"，参会：{'、'.join(d['attendees'])}"
+            f"（依据：{decided}），参会：{'、'.join(d['attendees'])}"
         )
+        if d["measure"]:
+            lines.append(f"  处理措施：{d['measure']}")
         if d["differing_reason"]:
-            lines.append(f"  与认定意见不同的理由：{d['differing_reason']}")
-        lines.append(f"告知期限：{d['notification_deadline']}（{d['day_counting_label']}）")
+            lines.append(f"  与认定建议不同的理由：{d['differing_reason']}")
+        if d["correction_reason"]:
+            lines.append(f"  更正理由：{d['correction_reason']}")
+        if d["notification_deadline"]:
+            lines.append(f"告知期限：{d['notification_deadline']}（{d['day_counting_label']}）")
+        else:
+            lines.append("告知期限：非容错决定，不适用第十三条的告知期限")
     return lines

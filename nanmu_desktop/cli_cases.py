@@ -11,6 +11,8 @@ HEADERS = ("案件编号", "当事执法人员", "科室", "来源", "领域", "
 
 
 def register(subparsers: Any) -> None:
+    from nanmu_desktop.cli_decisions import register_case_actions
+
     listing = subparsers.add_parser("cases", help="列出全部案件", description="列出全部案件。")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
     listing.set_defaults(handler=run_cases)
@@ -29,6 +31,7 @@ def register(subparsers: Any) -> None:
     )
     imp.add_argument("file", metavar="文件", help="JSON 文件，“-” 表示从标准输入读取")
     imp.set_defaults(handler=run_import)
+    register_case_actions(actions)
 
 
 def run_cases(args: argparse.Namespace) -> int:

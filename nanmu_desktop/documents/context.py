@@ -68,6 +68,7 @@ class DeterminationInfo:
     answers: tuple[Answer, ...]
     regulation_version: str
     made_on: date
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,15 @@ class DecisionInfo:
     """The Party committee's decision (第十三条) and the notification deadline it starts."""
 
     meeting_date: date
-    outcome: str  # Outcome value
-    basis: tuple[str, ...]
+    outcome: str  # Outcome value: what the committee decided
+    basis: tuple[str, ...]  # what the decision cites (empty: no article)
+    ground: str = ""  # Ground value: the legal ground the decision rests on
+    tolerated: bool = False  # 第十四条: not recorded as an enforcement error
     attendees: tuple[str, ...] = ()
     leniency: str | None = None  # lighter (从轻) | reduced (减轻) for `mitigated`
-    reason: str = ""  # why it differs from the proposal
+    measure: str = ""  # what is lightened, for `mitigated`
+    reason: str = ""  # why it departs from the proposal
+    notification_days: int = 7  # 第十三条's period in the version in force
     notification_deadline: date | None = None
     day_rule: str = "自然日"  # how the 7 days are counted, in a word (自然日 / 工作日)
     day_rule_text: str = ""  # the counting rule in full, printed on the worksheet

@@ -138,12 +138,19 @@ def _load_cached(folder: Path, version: str) -> Regulation:
 def load_regulation_file(path: Path) -> Regulation:
     """Read and check one file, uncached; RegulationFormatError names where it is wrong."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RegulationFormatError(path, "$", f"无法读取（{exc}）") from exc
+    return load_regulation_text(text, path)
+
+
+def load_regulation_text(text: str, source: Path) -> Regulation:
+    """A version from its JSON text (a file's, or the copy kept in a database)."""
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RegulationFormatError(path, "$", f"不是合法的 JSON（第{exc.lineno}行）") from exc
-    return _Reader(path).regulation(data)
+        raise RegulationFormatError(source, "$", f"不是合法的 JSON（第{exc.lineno}行）") from exc
+    return _Reader(source).regulation(data)
 
 
 class _Reader:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.services.officers import OfficerInfo
 
 
@@ -97,11 +96,10 @@ class CaseDetail:
     officers: tuple[CaseOfficer, ...]
     attachments: tuple[AttachmentInfo, ...]
     allowed_statuses: tuple[str, ...] = ()  # what change_status accepts next
-
-    @property
-    def not_an_enforcement_error(self) -> bool:
-        """第十四条: a tolerated case is not recorded as an enforcement error."""
-        return self.outcome is not None and not Outcome(self.outcome).counts_as_enforcement_error
+    # 第十四条: a tolerated case is not recorded as an enforcement error (from the decision).
+    not_an_enforcement_error: bool = False
+    reference_date: date | None = None  # selects the regulation version (default: occurred_on)
+    reference_reason: str = ""
 
 
 @dataclass(frozen=True)

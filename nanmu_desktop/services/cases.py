@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from nanmu_desktop.domain.lifecycle import CaseStatus, check_transition
 from nanmu_desktop.domain.outcomes import Outcome
@@ -23,9 +23,10 @@ from nanmu_desktop.services.case_types import (
 )
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fen_from_yuan, fetch, yuan_from_fen
 from nanmu_desktop.services.officers import officer_info
+from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
-from nanmu_desktop.storage.models import Attachment, Case, Officer
+from nanmu_desktop.storage.models import Attachment, Case, Determination, Officer
 from nanmu_desktop.storage.models import CaseOfficer as CaseOfficerRow
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -58,6 +59,29 @@ def update_case(
         _apply(session, row, data)
         session.flush()
         audit(session, actor, "update", "case", row.id, before, snapshot(row))
+        return case_detail(row)
+
+
+def set_reference_date(
+    db: Database, case_id: int, day: date, reason: str, *, actor: str = DEFAULT_ACTOR
+) -> CaseDetail:
+    """Set the date that selects the regulation version in force (default: the conduct date).
+
+    It does not switch an existing determination's version: re-determining under another
+    version is the explicit choice of `determinations.save_proposal(version=…)`.
+    """
+    problems = Problems()
+    why = problems.text(reason, "理由", max_len=500)
+    if day > date.today():
+        problems.add("参照日期", "参照日期不能晚于今天")
+    problems.raise_if_any()
+    with db.session() as session:
+        row = fetch(session, Case, case_id, "案件")
+        before = {"reference_date": row.reference_date, "reason": row.reference_reason}
+        row.reference_date, row.reference_reason = day, why
+        session.flush()
+        audit(session, actor, "set_reference_date", "case", row.id, before,
+              {"reference_date": day, "reason": why})
         return case_detail(row)
 
 
@@ -284,7 +308,24 @@ def case_detail(row: Case) -> CaseDetail:
         allowed_statuses=tuple(
             str(s) for s in choices.next_statuses(status, outcome) if s is not CaseStatus.decided
         ),
+        not_an_enforcement_error=_not_an_error(row),
+        reference_date=row.reference_date,
+        reference_reason=row.reference_reason,
     )
+
+
+def _not_an_error(row: Case) -> bool:
+    """第十四条 from the case's decision: its outcome and the ground it rests on."""
+    session = object_session(row)
+    if row.outcome is None or session is None:
+        return False
+    ground = session.scalar(
+        select(Determination.decided_ground)
+        .where(Determination.case_id == row.id)
+        .order_by(Determination.id.desc())
+        .limit(1)
+    )
+    return not_an_error(read_rule_options(session), row.outcome, ground)
 
 
 def find_case(db: Database, ref: str) -> CaseDetail:

@@ -21,11 +21,11 @@ def counting(session: Session) -> tuple[DayCountRule, WorkCalendar]:
     return rule, WorkCalendar(holidays=holidays, adjusted_workdays=workdays)
 
 
-def notification_deadline(session: Session, decided_on: date) -> tuple[date, str]:
-    """第十三条's 7-day deadline from a decision, and the rule in words (for the worksheet)."""
+def notification_deadline(session: Session, decided_on: date, days: int) -> tuple[date, str]:
+    """第十三条's deadline (`days` from the version's data) and the rule in words."""
     rule, calendar = counting(session)
-    return deadlines.notification_deadline(decided_on, rule, calendar), deadlines.describe_rule(
-        rule
+    return deadlines.add_days(decided_on, days, rule, calendar), deadlines.describe_rule(
+        rule, days
     )
 
 
@@ -35,7 +35,9 @@ def period_end(session: Session, start: date, days: int) -> date:
     return deadlines.add_days(start, days, rule, calendar)
 
 
-def preview_notification_deadline(db: Database, decided_on: date) -> tuple[date, str]:
+def preview_notification_deadline(
+    db: Database, decided_on: date, days: int
+) -> tuple[date, str]:
     """`notification_deadline` for a decision not yet recorded (the decision form's preview)."""
     with db.session() as session:
-        return notification_deadline(session, decided_on)
+        return notification_deadline(session, decided_on, days)

@@ -20,7 +20,15 @@ from sqlalchemy import func, select
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.paths import resources_dir
-from nanmu_desktop.services import cases, determinations, notices, officers, petitions, settings
+from nanmu_desktop.services import (
+    cases,
+    decisions,
+    determinations,
+    notices,
+    officers,
+    petitions,
+    settings,
+)
 from nanmu_desktop.services import rectification as rect
 from nanmu_desktop.services.case_types import CaseInput
 from nanmu_desktop.storage.db import Database
@@ -148,14 +156,15 @@ def _case(db: Database, entry: dict[str, Any], result: DemoResult, actor: str) -
 
 
 def _decide(db: Database, case_id: int, decision: dict[str, Any], actor: str) -> None:
-    determinations.record_decision(
+    decisions.record_decision(
         db,
         case_id,
-        determinations.DecisionInput(
+        decisions.DecisionInput(
             meeting_date=date.fromisoformat(decision["meeting_date"]),
             attendees=tuple(decision["attendees"].split("、")),
             outcome=decision.get("outcome"),
             leniency=decision.get("leniency"),
+            measure=decision.get("measure", ""),
             reason=decision.get("reason", ""),
         ),
         actor=actor,

@@ -23,17 +23,18 @@ from nanmu_desktop.documents.context import (
     RectificationInfo,
 )
 from nanmu_desktop.documents.worksheet_answers import worksheet_answers
+from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.lifecycle import CaseStatus
-from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.regulation import Regulation
-from nanmu_desktop.domain.regulation_loader import load_regulation
 from nanmu_desktop.domain.risk_patterns import RiskSelection
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from nanmu_desktop.services import determinations
 from nanmu_desktop.services.choices import label
 from nanmu_desktop.services.decided import linked_case_decision
+from nanmu_desktop.services.regulations import load_version, reference_date, version_in_force
 from nanmu_desktop.services.risk_warning import risk_warning_info
+from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
 from nanmu_desktop.services.settings import DAY_COUNTING_LABELS, load_profile
 from nanmu_desktop.storage.models import (
     Case,
@@ -48,13 +49,6 @@ from nanmu_desktop.storage.models import (
 PETITION_KINDS = frozenset(
     {DocumentKind.report_feedback, DocumentKind.report_explanation, DocumentKind.clarification}
 )
-# Articles a decided outcome rests on, for when the committee departs from the proposal.
-_OUTCOME_ARTICLES = {
-    Outcome.duty_fulfilled: ("第九条",),
-    Outcome.exempt: ("第十条",),
-    Outcome.mitigated: ("第十条第一款", "第十一条"),
-    Outcome.not_tolerated: ("第十二条",),
-}
 _RESPONSE_OF_KIND = {
     DocumentKind.report_explanation: "explanation",
     DocumentKind.clarification: "clarification",
@@ -86,7 +80,10 @@ def gather_context(session: Session, target: DocumentTarget, on: date) -> Docume
     det_row = determinations.current_row(session, case.id) if case else None
     if case is not None and kind is not DocumentKind.determination_worksheet:
         _check_state(case, kind)
-    regulation = load_regulation(det_row.regulation_version if det_row else None)
+    if det_row is not None:
+        regulation = load_version(session, det_row.regulation_version)
+    else:
+        regulation = version_in_force(session, reference_date(case) if case else on)
     letterhead = _letterhead(session, regulation.title, regulation.number)
     ctx = DocumentContext(
         kind=kind.value, letterhead=letterhead, issue_date=on, recipient=target.recipient
@@ -117,6 +114,7 @@ def _with_case(
             outcome=info.outcome,
             basis=info.basis,
             explanation=info.explanation,
+            warnings=info.warnings,
             # Only the worksheet prints the answers; other kinds skip the work.
             answers=(
                 worksheet_answers(info.facts, regulation)
@@ -127,13 +125,20 @@ def _with_case(
             made_on=info.made_at.date(),
         )
         if info.decided_outcome is not None and info.meeting_date is not None:
+            ground = info.decided_ground.value if info.decided_ground else ""
             decision = DecisionInfo(
                 meeting_date=info.meeting_date,
                 outcome=info.decided_outcome,
-                basis=_decided_basis(info.basis, Outcome(info.decided_outcome), info.outcome),
+                basis=info.decided_basis,
+                ground=ground,
+                tolerated=not_an_error(
+                    read_rule_options(session), info.decided_outcome, ground or None
+                ),
                 attendees=info.attendees,
                 leniency=info.leniency,
+                measure=info.measure,
                 reason=info.differing_reason,
+                notification_days=_notification_days(regulation, info.meeting_date),
                 notification_deadline=info.notification_deadline,
                 day_rule=DAY_COUNTING_LABELS.get(load_profile(session).day_counting, "自然日"),
                 day_rule_text=info.day_counting_label,
@@ -218,12 +223,8 @@ def _check_state(case: Case, kind: DocumentKind) -> None:
         )
 
 
-def _decided_basis(basis: tuple[str, ...], decided: Outcome, proposed: str) -> tuple[str, ...]:
-    if decided.value == proposed:
-        return basis
-    articles = _OUTCOME_ARTICLES[decided]
-    kept = tuple(c for c in basis if c.startswith(articles))
-    return kept or articles
+def _notification_days(regulation: Regulation, on: date) -> int:
+    return rulebook_of(regulation).parameter("notification_days", on)
 
 
 def _publication_scope(session: Session, case_id: int) -> str:

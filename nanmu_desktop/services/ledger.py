@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 
 from nanmu_desktop.documents.kinds.common import join_citations
 from nanmu_desktop.documents.ledger_model import LedgerRow
+from nanmu_desktop.domain.decisions import Leniency
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import Problem, ValidationError
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.choices import label
-from nanmu_desktop.services.determinations import LENIENCY_LABELS
 from nanmu_desktop.services.rectification import ORDER_STATUS_LABELS, order_status
+from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
     Case,
@@ -66,11 +67,16 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
                 select(
                     Determination.case_id,
                     Determination.leniency,
+                    Determination.measure,
                     Determination.basis,
+                    Determination.outcome,
+                    Determination.decided_basis,
+                    Determination.decided_ground,
                     Determination.meeting_date,
                 ).where(Determination.id.in_(latest.scalar_subquery()))
             )
         }
+        options = read_rule_options(session)
         orders: dict[int, str] = {}
         for order in session.scalars(select(RectificationOrder).order_by(RectificationOrder.id)):
             orders[order.case_id] = ORDER_STATUS_LABELS[order_status(order, day)]
@@ -98,11 +104,18 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
     ) in cases:
         decision = decisions.get(case_id)
         outcome = Outcome(code) if code else None  # the case mirrors the committee's outcome
-        outcome_text = ""
-        if outcome is not None:
+        outcome_text, basis = "", ""
+        if outcome is not None and decision is not None:  # the decision, never the proposal
             outcome_text = outcome.label
-            if outcome is Outcome.mitigated and decision and decision.leniency:
-                outcome_text = f"{LENIENCY_LABELS[decision.leniency]}处理"
+            if outcome is Outcome.mitigated and decision.leniency:
+                outcome_text = f"{Leniency(decision.leniency).label}处理"
+                if decision.measure:
+                    outcome_text += f"（{decision.measure}）"
+            basis = join_citations(decision.decided_basis or ()) or "不援引条款"
+        elif decision is not None:  # undecided: the proposal, labelled as such
+            outcome_text = f"建议：{Outcome(decision.outcome).label}"
+            proposed = decision.basis.split("、") if decision.basis else ()
+            basis = "建议：" + (join_citations(proposed) or "不援引条款")
         summary = title or (text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else ""))
         names = people.get(case_id, [])
         rows.append(
@@ -118,11 +131,13 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
                 summary=summary,
                 status=CaseStatus(status).label,
                 outcome=outcome_text,
-                basis=join_citations(decision.basis.split("、")) if decision and outcome else "",
+                basis=basis,
                 meeting_date=decision.meeting_date if decision and outcome else None,
                 rectification=orders.get(case_id, ""),
                 documents="、".join(documents.get(case_id, ())),
-                tolerated=outcome is not None and not outcome.counts_as_enforcement_error,
+                tolerated=not_an_error(
+                    options, code, decision.decided_ground if decision else None
+                ),
             )
         )
     return rows

@@ -16,7 +16,6 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
-from nanmu_desktop.services.deadlines import notification_deadline
 from nanmu_desktop.services.determinations import current_row
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
@@ -132,10 +131,9 @@ def _decided_case(session: Session, case_id: int, done_on: date) -> Case:
 
 
 def _deadline(session: Session, case_id: int) -> date | None:
+    """The deadline stored when the decision was recorded (never recomputed)."""
     determination = current_row(session, case_id)
-    if determination is None or determination.meeting_date is None:
-        return None
-    return notification_deadline(session, determination.meeting_date)[0]
+    return determination.notification_deadline if determination else None
 
 
 def _save(session: Session, case: Case, row: CaseNotice, actor: str) -> NoticeInfo:

@@ -1,9 +1,11 @@
 """The committee decision (第十三条), the second step after the wizard's proposal.
 
-The clerk records the 党委 meeting: date, attendees, the outcome (the proposal by default),
-从轻 or 减轻 when mitigated, and a reason that is required when the decision departs from the
-proposal. The resulting 7-day notification deadline is shown as the date changes. Problems
-are shown inline beside their fields; the dialog stays open until the service accepts.
+The clerk records the 党委 meeting: date, attendees, the outcome (the proposal by default; only
+the outcomes the regulation lets the committee decide are offered), 从轻 or 减轻 and the measure
+lightened when mitigated, and a reason that is required when the decision departs from the
+proposal. The proposal's warnings are shown above. In correction mode (更正) the recorded
+decision is loaded and a correction reason is required. Problems are shown inline beside
+their fields; the dialog stays open until the service accepts.
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import NanmuError, Problem, ValidationError
-from nanmu_desktop.services.deadlines import preview_notification_deadline
-from nanmu_desktop.services.determinations import DecisionInput, record_decision
+from nanmu_desktop.services.decisions import DecisionInput, correct_decision, record_decision
+from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
 from nanmu_desktop.ui.wizard.summary import chinese_date
@@ -31,33 +33,59 @@ class DecisionDialog(QDialog):
     def __init__(
         self,
         context: UiContext,
-        case_id: int,
-        proposal: Outcome,
-        proposal_basis: str,
+        info: DeterminationInfo,
         parent: QWidget | None = None,
+        *,
+        correcting: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_DecisionDialog()
         self.ui.setupUi(self)
         self._context = context
-        self._case_id = case_id
-        self._proposal = proposal
-        self.ui.proposalLabel.setText(f"认定建议：{proposal.label}（依据{proposal_basis}）")
-        for outcome in Outcome:
+        self._case_id = info.case_id
+        self._proposal = Outcome(info.outcome)
+        self._correcting = correcting
+        basis = "、".join(info.basis) or "不援引条款"
+        self.ui.proposalLabel.setText(f"认定建议：{self._proposal.label}（依据：{basis}）")
+        self.ui.warningsLabel.setText("\n".join(f"提示：{w}" for w in info.warnings))
+        self.ui.warningsLabel.setVisible(bool(info.warnings))
+        for outcome in info.allowed_outcomes:  # the committee table of the regulation
             self.ui.outcomeCombo.addItem(outcome.label, outcome.value)
-        self.ui.outcomeCombo.setCurrentIndex(self.ui.outcomeCombo.findData(proposal.value))
-        self.ui.meetingDateEdit.setDate(QDate.currentDate())
         self.ui.meetingDateEdit.setMaximumDate(QDate.currentDate())
+        self.ui.meetingDateEdit.setDate(QDate.currentDate())
+        self.ui.correctionCaption.setVisible(correcting)
+        self.ui.correctionEdit.setVisible(correcting)
+        if correcting:
+            self.setWindowTitle("更正党委研究决定")
+            self._load_decision(info)
+        else:
+            self.ui.outcomeCombo.setCurrentIndex(0)
         save = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
         save.setText("保存(&S)")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.accepted.connect(self._save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
-        self.ui.meetingDateEdit.dateChanged.connect(self._update_deadline)
         self._clear_errors()
         self._outcome_changed()
-        self._update_deadline()
+        self.ui.deadlineLabel.setText(
+            "党委决定保存时按当时的计日规则计算告知期限并记录，之后修改设置不会改变已记录的期限。"
+            if info.notification_deadline is None
+            else f"已记录：{chinese_date(info.notification_deadline)}前告知相关单位及当事人。"
+            f"{info.day_counting_label}"
+        )
+
+    def _load_decision(self, info: DeterminationInfo) -> None:
+        if info.meeting_date is not None:
+            day = info.meeting_date
+            self.ui.meetingDateEdit.setDate(QDate(day.year, day.month, day.day))
+        self.ui.attendeesEdit.setPlainText("、".join(info.attendees))
+        index = self.ui.outcomeCombo.findData(info.decided_outcome)
+        self.ui.outcomeCombo.setCurrentIndex(max(index, 0))
+        self.ui.lighterRadio.setChecked(info.leniency == "lighter")
+        self.ui.reducedRadio.setChecked(info.leniency == "reduced")
+        self.ui.measureEdit.setText(info.measure)
+        self.ui.reasonEdit.setPlainText(info.differing_reason)
 
     def inputs(self) -> DecisionInput:
         """What the form holds now, as the service takes it."""
@@ -77,6 +105,7 @@ class DecisionDialog(QDialog):
             attendees=attendees,
             outcome=outcome.value,
             leniency=leniency if outcome is Outcome.mitigated else None,
+            measure=self.ui.measureEdit.text().strip() if outcome is Outcome.mitigated else "",
             reason=self.ui.reasonEdit.toPlainText().strip(),
         )
 
@@ -87,26 +116,28 @@ class DecisionDialog(QDialog):
     def _outcome_changed(self) -> None:
         outcome = Outcome(self.ui.outcomeCombo.currentData())
         mitigated = outcome is Outcome.mitigated
-        for widget in (self.ui.mitigationCaption, self.ui.lighterRadio, self.ui.reducedRadio):
+        for widget in (self.ui.mitigationCaption, self.ui.lighterRadio, self.ui.reducedRadio,
+                       self.ui.measureCaption, self.ui.measureEdit):
             widget.setEnabled(mitigated)
         differs = outcome is not self._proposal
         self.ui.reasonCaption.setText("决定理由(&R)：" + ("（必填）" if differs else ""))
         self.ui.reasonError.clear()
         self.ui.reasonError.hide()
 
-    def _update_deadline(self) -> None:
-        due, rule = preview_notification_deadline(self._context.database, self._meeting_date())
-        self.ui.deadlineLabel.setText(
-            f"{chinese_date(due)}前告知相关单位及当事人（第十三条）。{rule}"
-        )
-
     def _save(self) -> None:
         self._clear_errors()
         decision = self.inputs()
         database, case_id = self._context.database, self._case_id
         self.ui.buttonBox.setEnabled(False)
+        reason = self.ui.correctionEdit.text()
+
+        def write(_control: object) -> DeterminationInfo:
+            if self._correcting:
+                return correct_decision(database, case_id, decision, reason=reason)
+            return record_decision(database, case_id, decision)
+
         self._context.tasks.run(
-            lambda _control: record_decision(database, case_id, decision),
+            write,
             on_done=self._saved,
             on_error=self._refused,
             parent=self,
@@ -128,6 +159,7 @@ class DecisionDialog(QDialog):
         return {
             "参会人员": self.ui.attendeesError,
             "从轻/减轻": self.ui.mitigationError,
+            "处理措施": self.ui.mitigationError,
             "理由": self.ui.reasonError,
         }.get(field, self.ui.formError)
 

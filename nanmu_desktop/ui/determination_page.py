@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
-from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.regulation import Regulation
-from nanmu_desktop.domain.regulation_loader import available_versions, load_regulation
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.determinations import DeterminationInfo, current_determination
+from nanmu_desktop.services.regulations import get_version
 from nanmu_desktop.ui.case_picker import CASE_ID_ROLE, LIST_LIMIT, fill_case_list, row_of
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.decision_dialog import DecisionDialog
@@ -64,6 +63,7 @@ class DeterminationPage(QWidget):
         self.case_list.currentItemChanged.connect(self._case_chosen)
         self.wizard_button.clicked.connect(self.open_wizard)
         self.decision_button.clicked.connect(self.open_decision)
+        self.correct_button.clicked.connect(self.open_correction)
         context.signals.case_changed.connect(self._case_changed)
         self.refresh()
 
@@ -93,9 +93,11 @@ class DeterminationPage(QWidget):
         self.detail.anchorClicked.connect(self._follow)
         self.wizard_button = QPushButton("开始认定(&W)…", self)
         self.decision_button = QPushButton("记录党委决定(&D)…", self)
+        self.correct_button = QPushButton("更正党委决定(&G)…", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.wizard_button)
         buttons.addWidget(self.decision_button)
+        buttons.addWidget(self.correct_button)
         buttons.addStretch(1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -186,13 +188,11 @@ class DeterminationPage(QWidget):
             and not info.decided
             and CaseStatus(case.status) is CaseStatus.determining
         )
+        self.correct_button.setEnabled(info is not None and info.decided)
 
-    @staticmethod
-    def _regulation(info: DeterminationInfo) -> Regulation:
-        """The version the proposal was made under (the newest when it is no longer installed)."""
-        if info.regulation_version in available_versions():
-            return load_regulation(info.regulation_version)
-        return load_regulation()
+    def _regulation(self, info: DeterminationInfo) -> Regulation:
+        """The version the proposal was made under (kept in the database once used)."""
+        return get_version(self._context.database, info.regulation_version)
 
     def open_wizard(self) -> DeterminationWizard | None:
         """Open the wizard (window-modal, non-blocking) on the chosen case; None when none."""
@@ -208,13 +208,17 @@ class DeterminationPage(QWidget):
         """Open the decision dialog on the chosen case's proposal; None when there is none."""
         if self._case is None or self._info is None:
             return None
-        dialog = DecisionDialog(
-            self._context,
-            self._case.id,
-            Outcome(self._info.outcome),
-            "、".join(self._info.basis),
-            parent=self,
-        )
+        return self._open_dialog(correcting=False)
+
+    def open_correction(self) -> DecisionDialog | None:
+        """更正: the decision dialog on the recorded decision; None when there is none."""
+        if self._case is None or self._info is None or not self._info.decided:
+            return None
+        return self._open_dialog(correcting=True)
+
+    def _open_dialog(self, *, correcting: bool) -> DecisionDialog:
+        assert self._info is not None
+        dialog = DecisionDialog(self._context, self._info, parent=self, correcting=correcting)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

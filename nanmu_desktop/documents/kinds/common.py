@@ -15,18 +15,12 @@ from nanmu_desktop.documents.context import (
 )
 from nanmu_desktop.documents.notice_model import Colophon, Header, Notice, Signature
 from nanmu_desktop.documents.templates import Fill, Wording, compose, load_template, load_wording
-from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import ConflictError
 
 T = TypeVar("T")
 
 _ARTICLE = re.compile(r"^(第[〇一二三四五六七八九十百]+条)(.*)$")
 _END_PUNCTUATION = tuple("。！？；…）”")
-
-
-def is_tolerated(outcome: str) -> bool:
-    """第十四条: the outcome is not recorded as an enforcement error (the domain decides)."""
-    return not Outcome(outcome).counts_as_enforcement_error
 
 
 def cn_date(day: date) -> str:
@@ -138,6 +132,8 @@ def decision_values(decision: DecisionInfo, wording: Wording) -> dict[str, str]:
         "outcome_label": wording.outcome.get(decision.outcome, decision.outcome),
         "basis": join_citations(decision.basis),
         "leniency_label": wording.leniency.get(decision.leniency or "", ""),
+        "measure": decision.measure,
+        "notification_days": str(decision.notification_days),
         "notification_deadline": cn_date(deadline) if deadline else "",
         "day_rule": decision.day_rule,
         "publication_scope": decision.publication_scope,
@@ -147,9 +143,15 @@ def decision_values(decision: DecisionInfo, wording: Wording) -> dict[str, str]:
 
 
 def decision_flags(decision: DecisionInfo) -> set[str]:
-    flags = {decision.outcome}
-    if is_tolerated(decision.outcome):
+    flags = {decision.outcome, f"ground_{decision.ground}"}
+    if decision.tolerated:
         flags.add("tolerated")
+    if decision.basis:
+        flags.add("has_basis")
+    if decision.measure:
+        flags.add("has_measure")
+    if decision.reason:
+        flags.add("departure")
     if decision.notification_deadline is not None:
         flags.add("has_deadline")
     return flags

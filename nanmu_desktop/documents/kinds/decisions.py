@@ -36,8 +36,6 @@ def decision_builder(outcome: str) -> Builder:
         flags = decision_flags(decision)
         if outcome == "mitigated" and decision.leniency not in wording.leniency:
             raise ConflictError("党委决定未载明从轻还是减轻处理，请先补记后再生成决定书。")
-        if any(b.startswith("第十二条") for b in decision.basis):
-            flags.add("art12")
         recipients = [o.name for o in case.officers] + departments(case.officers)
         fill = Fill(values=base_values(ctx), flags=frozenset(flags))
         return official_notice(ctx, fill, recipients, case_sources(ctx))

@@ -27,8 +27,6 @@ def build_notification(ctx: DocumentContext) -> Notice:
         outcome_text = f"{values['leniency_label']}处理"
     values["outcome_text"] = outcome_text
     flags = decision_flags(decision)
-    if decision.basis:
-        flags.add("has_basis")
     # 第十三条 tells each related unit and party: one letter to all, or one per addressee.
     recipients = [o.name for o in case.officers] + departments(case.officers)
     if ctx.recipient is not None:

@@ -39,34 +39,40 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
     answers = tuple((a.citation, a.question, a.answer) for a in determination.answers)
     proposal = (
         ("研判建议", wording.outcome.get(determination.outcome, determination.outcome)),
-        ("适用条款", join_citations(determination.basis) or "无"),
+        ("建议适用条款", join_citations(determination.basis) or "无（不援引条款）"),
         ("研判理由", "".join(determination.explanation)),
+        ("提示事项", "".join(determination.warnings) or "无"),
         ("研判日期", cn_date(determination.made_on)),
-        ("制度版本", determination.regulation_version),
+        ("适用制度", values["regulation"]),
     )
     decision = ctx.decision
     if decision is None:
         decision_rows: tuple[tuple[str, str], ...] = (
             ("会议日期", _PENDING),
             ("决定结论", _PENDING),
-            ("告知期限", "第十三条：认定结论作出后7日内告知相关单位及当事人"),
+            ("告知期限", "容错决定作出后按第十三条的期限告知相关单位及当事人"),
         )
     else:
         outcome = values["outcome_label"]
         if decision.outcome == "mitigated" and values["leniency_label"]:
             outcome = f"{values['leniency_label']}处理"
-        deadline = values["notification_deadline"] or "—"
+            if decision.measure:
+                outcome += f"（处理措施：{decision.measure}）"
+        if decision.notification_deadline is None:
+            notice = "非容错决定，不适用第十三条的告知期限，及时告知相关单位及当事人。"
+        else:
+            notice = (
+                f"第十三条：{decision.notification_days}日内告知相关单位及当事人，"
+                f"应于{values['notification_deadline']}前告知。"
+                + (decision.day_rule_text or f"期限按{decision.day_rule}计算。")
+            )
         decision_rows = (
             ("会议日期", values["meeting_date"]),
             ("参会人员", values["attendees"] or "—"),
             ("决定结论", outcome),
-            ("决定依据", join_citations(decision.basis) or "无"),
+            ("决定依据", join_citations(decision.basis) or "无（不援引条款）"),
             ("与研判建议不一致的理由", values["decision_reason"] or "无"),
-            (
-                "告知期限",
-                f"第十三条：7日内告知相关单位及当事人，应于{deadline}前告知。"
-                + (decision.day_rule_text or f"期限按{decision.day_rule}计算。"),
-            ),
+            ("告知期限", notice),
         )
     fill = Fill(
         values=values,

@@ -21,6 +21,7 @@ from .rectification import (
     FollowUp,
     RectificationOrder,
 )
+from .regulations import RegulationVersion
 from .township import CALENDAR_DAY_KINDS, DAY_COUNTING_RULES, CalendarDay, Setting, TownshipProfile
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "Petition",
     "PetitionResponse",
     "RectificationOrder",
+    "RegulationVersion",
     "Setting",
     "TownshipProfile",
     "petition_officers",

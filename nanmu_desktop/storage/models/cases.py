@@ -8,20 +8,15 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from nanmu_desktop.domain.lifecycle import CaseStatus
+from nanmu_desktop.domain.outcomes import Outcome
+
 from .base import Base, Timestamps, enum_check, utc_now
 from .people import Officer
 
-CASE_STATUSES = (
-    "registered",
-    "investigating",
-    "determining",
-    "decided",
-    "notified",
-    "correcting",
-    "following_up",
-    "closed",
-)
-OUTCOMES = ("not_tolerated", "duty_fulfilled", "exempt", "mitigated")
+# The domain's vocabulary, as the CHECK constraints list it (one vocabulary: domain/).
+CASE_STATUSES = tuple(s.value for s in CaseStatus)
+OUTCOMES = tuple(o.value for o in Outcome)
 
 
 class Case(Timestamps, Base):
@@ -62,6 +57,10 @@ class Case(Timestamps, Base):
     status: Mapped[str] = mapped_column(String(20), default="registered")
     outcome: Mapped[str | None] = mapped_column(String(20))
     closed_on: Mapped[date | None]
+    # The date that selects the regulation version in force: the conduct date (occurred_on)
+    # unless the clerk set another, with a reason.
+    reference_date: Mapped[date | None]
+    reference_reason: Mapped[str] = mapped_column(Text, default="")
 
     officer_links: Mapped[list[CaseOfficer]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseOfficer.position"

@@ -8,10 +8,14 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from nanmu_desktop.domain.decisions import Leniency
+from nanmu_desktop.domain.outcomes import Ground
+
 from .base import Base, enum_check, utc_now
 from .cases import OUTCOMES, Case
 
-LENIENCIES = ("lighter", "reduced")  # 从轻 / 减轻, chosen by the committee for `mitigated`
+LENIENCIES = tuple(x.value for x in Leniency)  # 从轻 / 减轻, the committee's choice for mitigated
+GROUNDS = tuple(g.value for g in Ground)
 
 
 class Determination(Base):
@@ -35,6 +39,10 @@ class Determination(Base):
             "decided_outcome IS NULL OR decided_outcome = outcome OR differing_reason <> ''",
             name="differing_reason",
         ),
+        CheckConstraint(
+            f"decided_ground IS NULL OR {enum_check('decided_ground', GROUNDS)}",
+            name="decided_ground",
+        ),
         Index("ix_determinations_case_id", "case_id", "id"),
     )
 
@@ -44,8 +52,8 @@ class Determination(Base):
     regulation_version: Mapped[str] = mapped_column(String(40))
     proposal: Mapped[dict[str, Any]] = mapped_column(JSON)  # engine Determination.to_dict()
     outcome: Mapped[str] = mapped_column(String(20))  # the proposed outcome
-    basis: Mapped[str] = mapped_column(Text, default="")  # 依据第十条第一款第（四）项及…
-    citations: Mapped[list[str]] = mapped_column(JSON, default=list)  # for 第十七条 statistics
+    basis: Mapped[str] = mapped_column(Text, default="")  # the proposal's citations, 、-joined
+    citations: Mapped[list[str]] = mapped_column(JSON, default=list)  # proposal, single items
     made_at: Mapped[datetime] = mapped_column(default=utc_now)
     made_by: Mapped[str] = mapped_column(String(50), default="")
 
@@ -58,5 +66,17 @@ class Determination(Base):
     decision_notes: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime | None]
     decided_by: Mapped[str] = mapped_column(String(50), default="")
+    # What the decision itself rests on: every document, the 台账 and the statistics read these.
+    decided_ground: Mapped[str | None] = mapped_column(String(20))
+    decided_basis: Mapped[list[str] | None] = mapped_column(JSON)  # citations, in order
+    decided_citations: Mapped[list[str] | None] = mapped_column(JSON)  # single items (第十七条)
+    measure: Mapped[str] = mapped_column(Text, default="")  # what is lightened (从轻/减轻 of what)
+    # 第十三条's deadline, computed once when the decision is recorded and never moved after.
+    notification_deadline: Mapped[date | None]
+    notification_rule: Mapped[str] = mapped_column(Text, default="")
+    deadline_warnings: Mapped[list[str] | None] = mapped_column(JSON)
+    # 更正: the latest correction of the decision (its history is in the audit log).
+    corrected_at: Mapped[datetime | None]
+    correction_reason: Mapped[str] = mapped_column(Text, default="")
 
     case: Mapped[Case] = relationship()

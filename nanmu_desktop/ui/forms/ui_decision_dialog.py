@@ -17,8 +17,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QPlainTextEdit, QRadioButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QPlainTextEdit, QRadioButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_DecisionDialog(object):
     def setupUi(self, DecisionDialog):
@@ -33,6 +33,14 @@ class Ui_DecisionDialog(object):
         self.proposalLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.mainLayout.addWidget(self.proposalLabel)
+
+        self.warningsLabel = QLabel(DecisionDialog)
+        self.warningsLabel.setObjectName(u"warningsLabel")
+        self.warningsLabel.setStyleSheet(u"color: #8a5a00;")
+        self.warningsLabel.setWordWrap(True)
+        self.warningsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.mainLayout.addWidget(self.warningsLabel)
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
@@ -107,6 +115,21 @@ class Ui_DecisionDialog(object):
 
         self.mitigationLayout.addLayout(self.mitigationChoices)
 
+        self.measureRow = QHBoxLayout()
+        self.measureRow.setObjectName(u"measureRow")
+        self.measureCaption = QLabel(DecisionDialog)
+        self.measureCaption.setObjectName(u"measureCaption")
+
+        self.measureRow.addWidget(self.measureCaption)
+
+        self.measureEdit = QLineEdit(DecisionDialog)
+        self.measureEdit.setObjectName(u"measureEdit")
+
+        self.measureRow.addWidget(self.measureEdit)
+
+
+        self.mitigationLayout.addLayout(self.measureRow)
+
         self.mitigationError = QLabel(DecisionDialog)
         self.mitigationError.setObjectName(u"mitigationError")
         self.mitigationError.setStyleSheet(u"color: #c62828;")
@@ -140,6 +163,16 @@ class Ui_DecisionDialog(object):
 
         self.formLayout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.reasonLayout)
 
+        self.correctionCaption = QLabel(DecisionDialog)
+        self.correctionCaption.setObjectName(u"correctionCaption")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.correctionCaption)
+
+        self.correctionEdit = QLineEdit(DecisionDialog)
+        self.correctionEdit.setObjectName(u"correctionEdit")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.correctionEdit)
+
         self.deadlineCaption = QLabel(DecisionDialog)
         self.deadlineCaption.setObjectName(u"deadlineCaption")
 
@@ -171,7 +204,9 @@ class Ui_DecisionDialog(object):
         self.meetingDateCaption.setBuddy(self.meetingDateEdit)
         self.attendeesCaption.setBuddy(self.attendeesEdit)
         self.outcomeCaption.setBuddy(self.outcomeCombo)
+        self.measureCaption.setBuddy(self.measureEdit)
         self.reasonCaption.setBuddy(self.reasonEdit)
+        self.correctionCaption.setBuddy(self.correctionEdit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.meetingDateEdit, self.attendeesEdit)
         QWidget.setTabOrder(self.attendeesEdit, self.outcomeCombo)
@@ -195,8 +230,12 @@ class Ui_DecisionDialog(object):
         self.mitigationCaption.setText(QCoreApplication.translate("DecisionDialog", u"\u5904\u7406\u65b9\u5f0f\uff1a", None))
         self.lighterRadio.setText(QCoreApplication.translate("DecisionDialog", u"\u4ece\u8f7b(&L)", None))
         self.reducedRadio.setText(QCoreApplication.translate("DecisionDialog", u"\u51cf\u8f7b(&J)", None))
+        self.measureCaption.setText(QCoreApplication.translate("DecisionDialog", u"\u6240\u51cf\u8f7b\u7684\u5904\u7406\u63aa\u65bd(&M)\uff1a", None))
+        self.measureEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"\u4f8b\u5982\uff1a\u7531\u8beb\u52c9\u8c08\u8bdd\u51cf\u4e3a\u6279\u8bc4\u6559\u80b2", None))
         self.reasonCaption.setText(QCoreApplication.translate("DecisionDialog", u"\u51b3\u5b9a\u7406\u7531(&R)\uff1a", None))
         self.reasonEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"\u51b3\u5b9a\u4e0e\u8ba4\u5b9a\u5efa\u8bae\u4e0d\u4e00\u81f4\u65f6\u5fc5\u987b\u586b\u5199\u7406\u7531", None))
+        self.correctionCaption.setText(QCoreApplication.translate("DecisionDialog", u"\u66f4\u6b63\u7406\u7531(&G)\uff1a", None))
+        self.correctionEdit.setPlaceholderText(QCoreApplication.translate("DecisionDialog", u"\u66f4\u6b63\u5df2\u8bb0\u5f55\u7684\u515a\u59d4\u51b3\u5b9a\u65f6\u5fc5\u987b\u5199\u660e\u7406\u7531", None))
         self.deadlineCaption.setText(QCoreApplication.translate("DecisionDialog", u"\u544a\u77e5\u671f\u9650\uff1a", None))
     # retranslateUi
 

@@ -61,11 +61,11 @@ def facts_html(facts: dict[str, object], regulation: Regulation) -> str:
 def proposal_html(info: DeterminationInfo, regulation: Regulation) -> str:
     basis = "、".join(citation_link(b) for b in info.basis)
     made = f"{info.made_at.astimezone():%Y-%m-%d %H:%M}（{escape(info.made_by)}）"
-    version = escape(info.regulation_version)
+    version = escape(f"{regulation.title}（{regulation.number}）")
     return "".join(
         [
             f"<h3>认定建议：{escape(info.outcome_label)}</h3>",
-            f"<p><b>依据：</b>{basis}</p>" if basis else "",
+            f"<p><b>依据：</b>{basis}</p>" if basis else "<p><b>依据：</b>不援引条款</p>",
             facts_html(info.facts, regulation),
             _list("认定理由", info.explanation, ordered=True),
             _list("未认定更有利结果的原因", info.why_not),
@@ -82,20 +82,26 @@ def decision_html(info: DeterminationInfo) -> str:
     if info.leniency_label:
         outcome += f"（{escape(info.leniency_label)}）"
     same = info.decided_outcome == info.outcome
+    basis = "、".join(citation_link(b) for b in info.decided_basis) or "不援引条款"
     rows = [
         ("决定结果", outcome + ("　与认定建议一致" if same else "　<b>与认定建议不同</b>")),
+        ("决定依据", basis),
         ("会议日期", chinese_date(info.meeting_date) if info.meeting_date else ""),
         ("参会人员", escape("、".join(info.attendees))),
     ]
+    if info.measure:
+        rows.append(("处理措施", escape(info.measure)))
     if info.differing_reason:
         rows.append(("决定理由", escape(info.differing_reason)))
+    if info.correction_reason:
+        rows.append(("更正理由", escape(info.correction_reason)))
     if info.notification_deadline is not None:
         due = info.notification_deadline
         rule = escape(info.day_counting_label)
         rows.append(
             (
                 "告知期限",
-                f"{chinese_date(due)}前（第十三条，7日）"
+                f"{chinese_date(due)}前（第十三条，决定记录时计算，不随设置变化）"
                 f"<br/><span style='color:#555'>{rule}</span>",
             )
         )

@@ -1,0 +1,230 @@
+"""The Party committee's decision (党委研究决定) on a case's proposal, and its correction (更正).
+
+The committee table lives in `domain.decisions`: a departure needs a reason, a forbidden one is
+refused with the article that forbids it. The decision keeps what it rests on — ground, basis,
+measure — and 第十三条's deadline, computed once here and stored, so a later change of settings
+never moves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from nanmu_desktop.domain.decisions import (
+    Leniency,
+    basis_for,
+    notification_applies,
+    ruling,
+    single_items,
+)
+from nanmu_desktop.domain.engine import rulebook_of
+from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.lifecycle import CaseStatus
+from nanmu_desktop.domain.outcomes import Ground, Outcome
+from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.cases import set_status
+from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
+from nanmu_desktop.services.deadlines import notification_deadline
+from nanmu_desktop.services.determinations import (
+    DeterminationInfo,
+    current_row,
+    determination_info,
+    proposal_ground,
+)
+from nanmu_desktop.services.regulations import load_version
+from nanmu_desktop.services.rule_options import read_rule_options
+from nanmu_desktop.services.validate import Problems
+from nanmu_desktop.storage.db import Database
+from nanmu_desktop.storage.models import Case, Determination, IssuedDocument
+
+DECISION_KINDS = tuple(k.value for k in DocumentKind if k.is_decision)
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    """The committee's decision as entered (党委研究决定)."""
+
+    meeting_date: date | None
+    attendees: tuple[str, ...]
+    outcome: str | None = None  # None = as proposed
+    leniency: str | None = None  # lighter 从轻 / reduced 减轻 (code or label), for mitigated
+    measure: str = ""  # what is lightened, for mitigated (e.g. 通报批评 → 诫勉谈话)
+    reason: str = ""  # required when the outcome departs from the proposal
+    notes: str = ""
+
+
+def record_decision(
+    db: Database, case_id: int, decision: DecisionInput, *, actor: str = DEFAULT_ACTOR
+) -> DeterminationInfo:
+    """Record the committee's decision on the current proposal; the case becomes 党委研究决定."""
+    with db.session() as session:
+        case = fetch(session, Case, case_id, "案件")
+        row = _proposal_row(session, case)
+        if row.decided_outcome is not None:
+            raise ConflictError("该案件已记录党委决定，不能重复记录；如需改正，请使用“更正”")
+        _apply(session, case, row, decision)
+        set_status(session, case, CaseStatus.decided.value, actor)
+        row.decided_by = actor
+        audit(session, actor, "decide", "determination", row.id, None, _state(row))
+        return determination_info(session, row)
+
+
+def correct_decision(
+    db: Database,
+    case_id: int,
+    decision: DecisionInput,
+    *,
+    reason: str,
+    actor: str = DEFAULT_ACTOR,
+) -> DeterminationInfo:
+    """更正: replace a recorded decision, with a reason, audited (before and after).
+
+    A valid decision document already issued must be voided first, so that no two valid
+    decision documents ever exist for one case.
+    """
+    problems = Problems()
+    why = problems.text(reason, "更正理由", max_len=2000)
+    problems.raise_if_any()
+    with db.session() as session:
+        case = fetch(session, Case, case_id, "案件")
+        row = _proposal_row(session, case)
+        if row.decided_outcome is None:
+            raise ConflictError("该案件尚未记录党委决定，无需更正")
+        issued = valid_decision_documents(session, case.id)
+        if issued:
+            raise ConflictError(
+                f"已签发决定文书{'、'.join(issued)}，更正党委决定前须先将其作废，更正后重新签发"
+            )
+        before = _state(row)
+        _apply(session, case, row, decision)
+        row.corrected_at = datetime.now(UTC)
+        row.correction_reason = why
+        after = {**_state(row), "correction_reason": why}
+        audit(session, actor, "correct", "determination", row.id, before, after)
+        return determination_info(session, row)
+
+
+def valid_decision_documents(session: Session, case_id: int) -> list[str]:
+    """Numbers of the case's issued, not voided, decision documents."""
+    rows = session.scalars(
+        select(IssuedDocument).where(
+            IssuedDocument.case_id == case_id, IssuedDocument.kind.in_(DECISION_KINDS)
+        )
+    )
+    return [r.number for r in rows if r.void is None]
+
+
+def _proposal_row(session: Session, case: Case) -> Determination:
+    row = current_row(session, case.id)
+    if row is None:
+        raise ConflictError("该案件还没有认定意见，请先完成认定向导")
+    return row
+
+
+def _apply(session: Session, case: Case, row: Determination, decision: DecisionInput) -> None:
+    """Check `decision` against the committee table and write it onto the row and the case."""
+    facts = Facts.from_dict(row.facts)
+    regulation = load_version(session, row.regulation_version)
+    rulebook = rulebook_of(regulation)
+    ground = proposal_ground(session, row)
+    outcome, leniency = _check(decision, case, row, ground, facts)
+    meeting = decision.meeting_date
+    assert meeting is not None
+    basis = basis_for(facts, ground, outcome, rulebook)
+    row.meeting_date = meeting
+    row.attendees = [a.strip() for a in decision.attendees if a.strip()]
+    row.decided_outcome = outcome.value
+    row.decided_ground = ground.value
+    row.decided_basis = [c.format() for c in basis]
+    row.decided_citations = [c.format() for c in single_items(basis)]
+    row.leniency = leniency.value if leniency else None
+    row.measure = decision.measure.strip() if outcome is Outcome.mitigated else ""
+    row.differing_reason = decision.reason.strip() if outcome.value != row.outcome else ""
+    row.decision_notes = decision.notes.strip()
+    row.decided_at = datetime.now(UTC)
+    options = read_rule_options(session)
+    if notification_applies(
+        outcome, ground, all_outcomes=options.notify_all_outcomes,
+        art10_leniency_is_tolerance=options.art10_leniency_is_tolerance,
+    ):
+        days = rulebook.parameter("notification_days", meeting)
+        row.notification_deadline, row.notification_rule = notification_deadline(
+            session, meeting, days
+        )
+        row.deadline_warnings = []
+    else:
+        row.notification_deadline, row.notification_rule, row.deadline_warnings = None, "", []
+    case.outcome = outcome.value
+
+
+def _check(
+    decision: DecisionInput, case: Case, row: Determination, ground: Ground, facts: Facts
+) -> tuple[Outcome, Leniency | None]:
+    problems = Problems()
+    meeting = problems.day(decision.meeting_date, "会议日期")
+    if meeting is not None:
+        if meeting > date.today():
+            problems.add("会议日期", "会议日期不能晚于今天")
+        if meeting < case.reported_on:
+            registered = case.reported_on.isoformat()
+            problems.add("会议日期", f"会议日期不能早于案件登记日期（{registered}）")
+        elif meeting < row.made_at.date():
+            problems.add(
+                "会议日期", f"会议日期不能早于认定意见形成日期（{row.made_at.date().isoformat()}）"
+            )
+    attendees = [
+        problems.text(a, "参会人员", required=False, max_len=50) for a in decision.attendees
+    ]
+    if not any(attendees):
+        problems.add("参会人员", "至少填写一名参会人员")
+    from nanmu_desktop.services.choices import outcomes
+
+    code = problems.choice(decision.outcome, "决定结果", outcomes(), required=False)
+    outcome = Outcome(code) if code else Outcome(row.outcome)
+    verdict = ruling(ground, outcome, facts)
+    if not verdict.allowed:
+        raise ConflictError(verdict.refusal)
+    leniency = _leniency(decision, outcome, problems)
+    if verdict.needs_reason and not decision.reason.strip():
+        problems.add("理由", f"决定结果与认定意见（{Outcome(row.outcome).label}）不同，须写明理由")
+    problems.text(decision.reason, "理由", required=False, max_len=2000)
+    problems.text(decision.notes, "备注", required=False, max_len=2000)
+    problems.raise_if_any()
+    return outcome, leniency
+
+
+def _leniency(decision: DecisionInput, outcome: Outcome, problems: Problems) -> Leniency | None:
+    if outcome is not Outcome.mitigated:
+        if decision.leniency:
+            problems.add("从轻/减轻", "只有从轻或减轻处理时才选择“从轻”或“减轻”")
+        if decision.measure.strip():
+            problems.add("处理措施", "只有从轻或减轻处理时才填写所减轻的处理措施")
+        return None
+    problems.text(decision.measure, "处理措施", max_len=200)
+    try:
+        return Leniency.parse(decision.leniency or "")
+    except ValueError:
+        problems.add("从轻/减轻", "从轻或减轻处理时须选择“从轻”或“减轻”")
+        return None
+
+
+def _state(row: Determination) -> dict[str, Any]:
+    return {
+        "case_id": row.case_id,
+        "meeting_date": row.meeting_date,
+        "attendees": row.attendees,
+        "proposed": row.outcome,
+        "decided": row.decided_outcome,
+        "ground": row.decided_ground,
+        "basis": row.decided_basis,
+        "leniency": row.leniency,
+        "measure": row.measure,
+        "reason": row.differing_reason,
+        "notification_deadline": row.notification_deadline,
+    }

@@ -130,6 +130,7 @@ class PetitionInfo:
     # The linked case's decided outcome and ground ids ("exempt", "art10_exempt"); None if
     # no case is linked or it is undecided.
     linked: tuple[str, str] | None = None
+    art10_leniency_is_tolerance: bool = True  # the rule option: 第十条's 从轻/减轻 is 容错
 
 
 @dataclass(frozen=True)

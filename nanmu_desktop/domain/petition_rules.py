@@ -45,6 +45,7 @@ class PetitionFacts:
     real_name: bool
     malicious: bool  # 经查系恶意中伤、诬告陷害
     linked: LinkedDecision | None = None  # the linked case's decided outcome and ground
+    art10_leniency_is_tolerance: bool = True  # the setting (domain.md): 第十条's 从轻/减轻 is 容错
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def findings_problems(facts: PetitionFacts) -> tuple[tuple[str, str], ...]:
             ("恶意举报", "经认定予以容错免责的，所反映问题确有发生，不能认定为恶意中伤")
         )
     if conclusion == "tolerated":
-        problem = _tolerance_problem(facts.linked)
+        problem = _tolerance_problem(facts.linked, facts.art10_leniency_is_tolerance)
         if problem:
             problems.append(("结论", problem))
     return tuple(problems)
@@ -100,12 +101,12 @@ def allowed_kinds(facts: PetitionFacts) -> tuple[str, ...]:
     return tuple(r.kind for r in response_rules(facts) if r.allowed)
 
 
-def _tolerance_problem(linked: LinkedDecision | None) -> str:
+def _tolerance_problem(linked: LinkedDecision | None, art10_leniency_is_tolerance: bool) -> str:
     if linked is None:
         return ("“经认定予以容错免责”须关联已由党委研究决定予以容错的案件，"
                 "请先关联案件并记录党委决定")
     outcome, ground = linked
-    if not is_tolerance(outcome, ground):
+    if not is_tolerance(outcome, ground, art10_leniency_is_tolerance=art10_leniency_is_tolerance):
         return (f"关联案件的党委决定为“{outcome.label}”，不是容错决定，"
                 "不能作出“经认定予以容错免责”的结论")
     return ""

@@ -4,9 +4,8 @@ with its legal ground (for 第十四条 / 第十八条) and the decision's citat
 The one place that reads these columns, so 第十七条 statistics, the 易错风险 memo and 第十八条's
 "经认定予以容错免责" agree on what a case's decision is.
 
-Interim (until `Determination.decided_ground` / `decided_citations` land): the ground is the
-proposal's ground, and the citations are the proposal's single-item citations of a decided
-determination.
+Both come from the decision's own columns (`decided_ground`, `decided_citations`), never from
+the proposal: the committee may decide otherwise than proposed.
 """
 
 from __future__ import annotations
@@ -19,31 +18,25 @@ from sqlalchemy.orm import Session
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.storage.models import Determination
 
-# Older proposals without a recorded ground: the ground that leads to each outcome.
-_GROUND_OF_OUTCOME = {
-    Outcome.duty_fulfilled: Ground.art9,
-    Outcome.exempt: Ground.art10_exempt,
-    Outcome.mitigated: Ground.art10_lenient,
-    Outcome.not_tolerated: Ground.none,
-}
-
 
 @dataclass(frozen=True)
 class CaseDecision:
     case_id: int
     outcome: Outcome
     ground: Ground
-    citations: tuple[str, ...]  # the decision's citations as stored (formatted)
+    citations: tuple[str, ...]  # the decision's single-item citations (第十七条 counts these)
 
 
 def decision_of(row: Determination) -> CaseDecision | None:
     """The committee's decision recorded on `row`; None while undecided."""
-    if row.decided_outcome is None:
+    if row.decided_outcome is None or row.decided_ground is None:
         return None
-    outcome = Outcome(row.decided_outcome)
-    proposed_ground = (row.proposal or {}).get("ground")
-    ground = Ground(proposed_ground) if proposed_ground else _GROUND_OF_OUTCOME[outcome]
-    return CaseDecision(row.case_id, outcome, ground, tuple(row.citations or ()))
+    return CaseDecision(
+        row.case_id,
+        Outcome(row.decided_outcome),
+        Ground(row.decided_ground),
+        tuple(row.decided_citations or ()),
+    )
 
 
 def linked_case_decision(session: Session, case_id: int) -> tuple[Outcome, Ground] | None:

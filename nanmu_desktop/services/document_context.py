@@ -290,6 +290,7 @@ def _petition_info(session: Session, petition: Petition, kind: DocumentKind) -> 
         else "",
         scope=scope,
         linked=_linked_ids(session, petition.case_id),
+        art10_leniency_is_tolerance=read_rule_options(session).art10_leniency_is_tolerance,
     )
 
 

@@ -24,6 +24,7 @@ from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.decided import linked_case_decision as linked_case_decision
 from nanmu_desktop.services.officers import OfficerInfo, officer_info
+from nanmu_desktop.services.rule_options import read_rule_options
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Officer, Petition, PetitionResponse
@@ -88,10 +89,12 @@ class PetitionInfo:
     accused: tuple[OfficerInfo, ...]
     responses: tuple[ResponseInfo, ...]
     linked: LinkedDecision | None = None  # the linked case's decided outcome and ground
+    art10_leniency_is_tolerance: bool = True  # the rule option in force
 
     @property
     def rule_facts(self) -> PetitionFacts:
-        return PetitionFacts(self.conclusion, self.real_name, self.malicious, self.linked)
+        return PetitionFacts(self.conclusion, self.real_name, self.malicious, self.linked,
+                             self.art10_leniency_is_tolerance)
 
 
 def response_rules(petition: PetitionInfo) -> tuple[ResponseRule, ...]:
@@ -159,7 +162,8 @@ def record_findings(
     with db.session() as session:
         row = fetch(session, Petition, petition_id, "信访举报")
         linked = _linked(session, row)
-        facts = PetitionFacts(data.conclusion, row.real_name, data.malicious, linked)
+        facts = PetitionFacts(data.conclusion, row.real_name, data.malicious, linked,
+                              _art10_is_tolerance(session))
         for field, message in petition_rules.findings_problems(facts):
             problems.add(field, message)
         problems.raise_if_any()
@@ -172,7 +176,7 @@ def record_findings(
         session.flush()
         after = {"findings": findings, "conclusion": data.conclusion, "malicious": data.malicious}
         audit(session, actor, "findings", "petition", row.id, before, after)
-        return petition_info(row, linked)
+        return petition_info(row, linked, _art10_is_tolerance(session))
 
 
 def record_response(
@@ -188,7 +192,9 @@ def record_response(
     assert day is not None
     with db.session() as session:
         petition = fetch(session, Petition, petition_id, "信访举报")
-        officer_id = _check_response(petition, data, _linked(session, petition))
+        facts = PetitionFacts(petition.conclusion, petition.real_name, petition.malicious,
+                              _linked(session, petition), _art10_is_tolerance(session))
+        officer_id = _check_response(petition, data, facts)
         if day < petition.received_on:
             raise ConflictError("答复日期不能早于收到举报的日期")
         row = PetitionResponse(
@@ -209,24 +215,26 @@ def record_response(
 def get_petition(db: Database, petition_id: int) -> PetitionInfo:
     with db.session() as session:
         row = fetch(session, Petition, petition_id, "信访举报")
-        return petition_info(row, _linked(session, row))
+        return petition_info(row, _linked(session, row), _art10_is_tolerance(session))
 
 
 def list_petitions(db: Database) -> list[PetitionInfo]:
     with db.session() as session:
         rows = session.scalars(select(Petition).order_by(Petition.received_on.desc(), Petition.id))
-        return [petition_info(r, _linked(session, r)) for r in rows]
+        option = _art10_is_tolerance(session)
+        return [petition_info(r, _linked(session, r), option) for r in rows]
 
 
 def _linked(session: Session, petition: Petition) -> LinkedDecision | None:
     return linked_case_decision(session, petition.case_id) if petition.case_id else None
 
 
-def _check_response(
-    petition: Petition, data: ResponseInput, linked: LinkedDecision | None
-) -> int | None:
+def _art10_is_tolerance(session: Session) -> bool:
+    return read_rule_options(session).art10_leniency_is_tolerance
+
+
+def _check_response(petition: Petition, data: ResponseInput, facts: PetitionFacts) -> int | None:
     """第十八条 (domain/petition_rules) for this answer; returns the cleared officer's id."""
-    facts = PetitionFacts(petition.conclusion, petition.real_name, petition.malicious, linked)
     rule = petition_rules.response_rule(facts, data.kind)
     if not rule.allowed:
         raise ConflictError(rule.reason)
@@ -254,7 +262,9 @@ def response_info(row: PetitionResponse) -> ResponseInfo:
     )
 
 
-def petition_info(row: Petition, linked: LinkedDecision | None) -> PetitionInfo:
+def petition_info(
+    row: Petition, linked: LinkedDecision | None, art10_leniency_is_tolerance: bool = True
+) -> PetitionInfo:
     return PetitionInfo(
         id=row.id,
         real_name=row.real_name,
@@ -271,4 +281,5 @@ def petition_info(row: Petition, linked: LinkedDecision | None) -> PetitionInfo:
         accused=tuple(officer_info(o) for o in row.accused),
         responses=tuple(response_info(r) for r in row.responses),
         linked=linked,
+        art10_leniency_is_tolerance=art10_leniency_is_tolerance,
     )

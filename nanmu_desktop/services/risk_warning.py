@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.documents.context import RiskCase, RiskWarningInfo
 from nanmu_desktop.domain.citations import Citation
-from nanmu_desktop.domain.decisions import counts_as_enforcement_error
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.risk_patterns import (
     RiskPattern,
@@ -29,7 +28,8 @@ from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.choices import label
 from nanmu_desktop.services.decided import decision_of
 from nanmu_desktop.services.determinations import current_row
-from nanmu_desktop.services.statistics import decided_rows, ignored_on, risk_defaults
+from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
+from nanmu_desktop.services.statistics import decided_rows, ignored_on, risk_defaults_on
 from nanmu_desktop.storage.models import Case
 
 UNNAMED = "（不具名）"  # the 执法人员 column of a tolerated case (第十四条)
@@ -44,7 +44,7 @@ def risk_warning_info(
             raise ConflictError("请在统计分析中选择一个达到提醒阈值的易错条款，或指定案件。")
         selection = _selection_of_case(session, case)
     rows = decided_rows(session, selection.start, selection.end)
-    pattern = selected_pattern(rows, selection, ignored_on(selection.end))
+    pattern = selected_pattern(rows, selection, ignored_on(session, selection.end))
     where = f"{label('field', selection.field)}领域" if selection.field else "各领域"
     if pattern is None or not pattern.flagged:
         count = pattern.count if pattern else 0
@@ -57,11 +57,11 @@ def risk_warning_info(
 
 
 def _selection_of_case(session: Session, case: Case) -> RiskSelection:
-    settings = risk_defaults(case.occurred_on)
+    settings = risk_defaults_on(session, case.occurred_on)
     start, end = period_ending(case.occurred_on, settings.period_days)
     rows = decided_rows(session, start, end)
     chosen = most_recurring_of(
-        rows, case.id, start, end, settings.min_count, ignored_on(end)
+        rows, case.id, start, end, settings.min_count, ignored_on(session, end)
     )
     if chosen is None:
         raise ConflictError(
@@ -107,7 +107,7 @@ def _tolerated(session: Session, case: Case) -> bool:
     decision = decision_of(row) if row is not None else None
     if decision is None:
         return False
-    return not counts_as_enforcement_error(decision.outcome, decision.ground)
+    return not_an_error(read_rule_options(session), decision.outcome, decision.ground)
 
 
 def _text_of(regulation: Regulation, citation: str) -> str:

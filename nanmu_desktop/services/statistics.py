@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.citations import Citation
-from nanmu_desktop.domain.regulation import Regulation
-from nanmu_desktop.domain.regulation_loader import (
-    available_versions,
-    bundled_in_force,
-    in_force,
-    load_regulation,
-)
 from nanmu_desktop.domain.risk_patterns import (
     RiskRow,
     RiskSettings,
@@ -34,6 +26,7 @@ from nanmu_desktop.domain.risk_patterns import period_ending as period_ending
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services import choices
 from nanmu_desktop.services.decided import decision_of
+from nanmu_desktop.services.regulations import version_in_force
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Determination
@@ -52,24 +45,21 @@ class RecurringCitation:
     flagged: bool  # count ≥ the threshold: a pattern to warn about (警示提醒)
 
 
-def regulation_in_force(day: date, directory: Path | None = None) -> Regulation:
-    """The version in force on `day`: bundled, or among the files of `directory`."""
-    if directory is None:
-        return bundled_in_force(day)
-    return in_force((load_regulation(v, directory) for v in available_versions(directory)), day)
-
-
-def risk_defaults(day: date | None = None, directory: Path | None = None) -> RiskSettings:
+def risk_defaults(db: Database, day: date | None = None) -> RiskSettings:
     """第十七条's threshold and period in force on `day` (today), from the version's data."""
-    on = day or date.today()
-    regulation = regulation_in_force(on, directory)
+    with db.session() as session:
+        return risk_defaults_on(session, day or date.today())
+
+
+def risk_defaults_on(session: Session, day: date) -> RiskSettings:
+    regulation = version_in_force(session, day)
     if regulation.rulebook is None:
         raise ConflictError(f"规定版本“{regulation.version}”未载明易错风险提醒阈值和统计期间")
-    return risk_settings(regulation.rulebook, on)
+    return risk_settings(regulation.rulebook, day)
 
 
-def ignored_on(day: date) -> tuple[Citation, ...]:
-    rulebook = bundled_in_force(day).rulebook
+def ignored_on(session: Session, day: date) -> tuple[Citation, ...]:
+    rulebook = version_in_force(session, day).rulebook
     return ignored_units(rulebook) if rulebook is not None else ()
 
 
@@ -121,10 +111,11 @@ def recurring_citations(
         problems.check(min_count >= 2, "提醒阈值", "提醒阈值至少为 2 件")
     problems.raise_if_any()
     assert start is not None and end is not None
-    threshold = min_count if min_count is not None else risk_defaults(end).min_count
     with db.session() as session:
+        threshold = min_count if min_count is not None else risk_defaults_on(session, end).min_count
         rows = decided_rows(session, start, end)
-    patterns = recurring_patterns(rows, start, end, threshold, ignored_on(end))
+        ignored = ignored_on(session, end)
+    patterns = recurring_patterns(rows, start, end, threshold, ignored)
     return [
         RecurringCitation(
             citation=p.citation,

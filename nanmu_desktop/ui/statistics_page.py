@@ -109,7 +109,7 @@ class StatisticsPage(QWidget):
         self._context = context
         self._generation = 0  # results of an older query are dropped when a newer one is out
         self._shown_query: tuple[date, date, int] | None = None  # of the rows on show
-        defaults = risk_defaults(date.today())
+        defaults = risk_defaults(context.database)
         self._periods = ((f"近{defaults.period_days}日", defaults.period_days), *_OTHER_PERIODS)
         self.period = QComboBox()
         for label, _days in self._periods:

@@ -8,7 +8,8 @@ import pytest
 
 from nanmu_desktop.errors import ConflictError, ValidationError
 from nanmu_desktop.services.case_types import CaseDetail
-from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
+from nanmu_desktop.services.decisions import DecisionInput, record_decision
+from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.officers import OfficerInfo
 from nanmu_desktop.services.petitions import (
     FindingsInput,
@@ -72,7 +73,7 @@ def test_real_name_feedback_and_identity_not_in_audit(
     db: Database, officer: OfficerInfo, case: CaseDetail
 ) -> None:
     save_proposal(db, case.id, J1_FACTS)
-    record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
+    record_decision(db, case.id, DecisionInput(date.today(), ("乌力吉",)))
     data = PetitionInput(
         True, date(2026, 2, 20), "来访", "反映违规查封", (officer.id,), "刘桂芬", "13904705528",
         case_id=case.id,
@@ -115,7 +116,7 @@ def test_tolerated_needs_a_linked_case_decided_as_tolerance(
     with pytest.raises(ValidationError, match="党委"):  # the case is not decided yet
         record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
     save_proposal(db, case.id, {})  # no grounds: 不予容错
-    record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
+    record_decision(db, case.id, DecisionInput(date.today(), ("乌力吉",)))
     with pytest.raises(ValidationError, match="不予容错"):
         record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
     assert get_petition(db, linked_id).conclusion is None

@@ -14,7 +14,8 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, ValidationError
 from nanmu_desktop.services.case_types import CaseInput
 from nanmu_desktop.services.cases import register_case
-from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
+from nanmu_desktop.services.decisions import DecisionInput, record_decision
+from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.documents import DocumentTarget, draft_notice
 from nanmu_desktop.services.officers import OfficerInput, add_officer, ensure_default_departments
 from nanmu_desktop.services.petitions import (
@@ -64,8 +65,10 @@ def _cases(db: Database, officer_id: int) -> dict[str, int | None]:
         if spec is not None:
             facts, leniency = spec
             save_proposal(db, case.id, facts)
-            record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",),
-                                                       leniency=leniency))
+            measure = "通报批评减为诫勉谈话" if leniency else ""
+            record_decision(db, case.id, DecisionInput(
+                date.today(), ("乌力吉",), leniency=leniency, measure=measure
+            ))
     return ids
 
 

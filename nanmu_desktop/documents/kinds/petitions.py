@@ -32,7 +32,8 @@ def _petition(ctx: DocumentContext, response: str) -> PetitionInfo:
     petition = need(ctx.petition, "请先登记信访举报及其调查结论，再生成此文书。")
     linked = (Outcome(petition.linked[0]), Ground(petition.linked[1])) if petition.linked else None
     conclusion = petition.conclusion or None
-    facts = PetitionFacts(conclusion, petition.real_name, petition.malicious, linked)
+    facts = PetitionFacts(conclusion, petition.real_name, petition.malicious, linked,
+                          petition.art10_leniency_is_tolerance)
     rule = response_rule(facts, response)
     if not rule.allowed:
         raise ConflictError(f"不能生成此文书：{rule.reason}。")

@@ -78,7 +78,7 @@ def decided_rows(session: Session, start: date, end: date) -> list[RiskRow]:
         .order_by(Case.occurred_on, Case.id)
     )
     rows: list[RiskRow] = []
-    for case, determination in session.execute(query).tuples():
+    for case, determination in session.execute(query):
         decision = decision_of(determination)
         if decision is None:
             continue

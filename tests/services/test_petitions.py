@@ -13,6 +13,7 @@ from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.officers import OfficerInfo
 from nanmu_desktop.services.petitions import (
     FindingsInput,
+    PetitionInfo,
     PetitionInput,
     ResponseInput,
     get_petition,
@@ -20,7 +21,9 @@ from nanmu_desktop.services.petitions import (
     record_findings,
     record_response,
     register_petition,
+    response_rules,
 )
+from nanmu_desktop.services.rule_options import RuleOptions, set_rule_options
 from nanmu_desktop.storage.db import Database
 
 from .conftest import J1_FACTS, audit_count
@@ -120,3 +123,26 @@ def test_tolerated_needs_a_linked_case_decided_as_tolerance(
     with pytest.raises(ValidationError, match="不予容错"):
         record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
     assert get_petition(db, linked_id).conclusion is None
+
+
+def test_tolerance_follows_the_art10_leniency_setting(
+    db: Database, officer: OfficerInfo, case: CaseDetail
+) -> None:
+    save_proposal(db, case.id, {"art10": [4]})  # 第十条 without 第二款: 从轻/减轻
+    record_decision(db, case.id, DecisionInput(
+        date.today(), ("乌力吉",), leniency="lighter", measure="通报批评减为诫勉谈话"
+    ))
+    data = PetitionInput(False, date(2026, 7, 2), "来信", "反映问题", (officer.id,),
+                         case_id=case.id)
+    petition_id = register_petition(db, data).id
+    record_findings(db, petition_id, FindingsInput("已容错", "tolerated"))  # 容错 by default
+    assert allowed(get_petition(db, petition_id)) == ["explanation"]
+    set_rule_options(db, RuleOptions(art10_leniency_is_tolerance=False))
+    info = get_petition(db, petition_id)
+    assert allowed(info) == []  # no longer a 容错 decision: the finding does not stand
+    with pytest.raises(ConflictError, match="不是容错决定"):
+        record_response(db, petition_id, _explanation())
+
+
+def allowed(info: PetitionInfo) -> list[str]:
+    return [rule.kind for rule in response_rules(info) if rule.allowed]

@@ -139,7 +139,9 @@ def _case(db: Database, entry: dict[str, Any], result: DemoResult, actor: str) -
     if reaches(CaseStatus.investigating):
         cases.change_status(db, case_id, CaseStatus.investigating, actor=actor)
     if reaches(CaseStatus.determining):
-        determinations.save_proposal(db, case_id, entry["facts"], actor=actor)
+        # The demo's history: the proposal was formed on the day after registration.
+        formed = min(detail.reported_on + timedelta(days=1), date.today())
+        determinations.save_proposal(db, case_id, entry["facts"], made_on=formed, actor=actor)
     if reaches(CaseStatus.decided):
         _decide(db, case_id, entry["decision"], actor)
     if reaches(CaseStatus.notified):

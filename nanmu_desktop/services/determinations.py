@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import select
@@ -21,7 +21,7 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import before_first_version
-from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.errors import ConflictError, Problem, ValidationError
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.regulations import (
@@ -133,17 +133,20 @@ def save_proposal(
     facts: Facts | Mapping[str, Any],
     *,
     version: str | None = None,
+    made_on: date | None = None,
     actor: str = DEFAULT_ACTOR,
 ) -> DeterminationInfo:
     """Run the engine on `facts` and keep the result as the case's proposal (研判认定).
 
     `version=None` keeps the case's version (or takes the one in force on its reference date);
-    naming another version is the explicit switch, audited as such.
+    naming another version is the explicit switch, audited as such. `made_on` records a
+    proposal formed earlier than it is entered (back-entered files; the demo); the audit row
+    keeps the real time of entry.
     """
     parsed = facts if isinstance(facts, Facts) else Facts.from_dict(facts)
     with db.session() as session:
         case = fetch(session, Case, case_id, "案件")
-        row = insert_proposal(session, case, parsed, actor, version=version)
+        row = insert_proposal(session, case, parsed, actor, version=version, made_on=made_on)
         return determination_info(session, row)
 
 
@@ -161,9 +164,20 @@ def version_choice(db: Database, case_id: int, facts: Facts) -> VersionChoice:
 
 
 def insert_proposal(
-    session: Session, case: Case, facts: Facts, actor: str, *, version: str | None = None
+    session: Session,
+    case: Case,
+    facts: Facts,
+    actor: str,
+    *,
+    version: str | None = None,
+    made_on: date | None = None,
 ) -> Determination:
     """The proposal row with its audit row, inside the caller's transaction."""
+    if made_on is not None and not case.reported_on <= made_on <= date.today():
+        registered = case.reported_on.isoformat()
+        raise ValidationError([Problem(
+            "认定日期", f"认定建议的形成日期应在案件登记日期（{registered}）至今天之间"
+        )])
     if CaseStatus(case.status) not in _PATH_TO_DETERMINING:
         label = CaseStatus(case.status).label
         raise ConflictError(f"案件已处于“{label}”阶段，不能再修改认定意见")
@@ -189,6 +203,8 @@ def insert_proposal(
         citations=[c.format() for c in single_items(result.citations)],
         made_by=actor,
     )
+    if made_on is not None:
+        row.made_at = datetime.combine(made_on, time(12), UTC)
     session.add(row)
     session.flush()
     state = {"case_id": case.id, "facts": row.facts, "outcome": row.outcome, "basis": row.basis,

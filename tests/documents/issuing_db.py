@@ -8,7 +8,8 @@ from pathlib import Path
 
 from nanmu_desktop.services.case_types import CaseInput
 from nanmu_desktop.services.cases import register_case
-from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
+from nanmu_desktop.services.decisions import DecisionInput, record_decision
+from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.officers import OfficerInput, add_officer, ensure_default_departments
 from nanmu_desktop.services.settings import ProfileInput, complete_first_run
 from nanmu_desktop.storage.db import Database, open_database
@@ -72,7 +73,7 @@ def add_case(
             remedial_actions="当即解除查封并当面致歉",
         ),
     )
-    save_proposal(db, case.id, facts or J1_FACTS)
+    save_proposal(db, case.id, facts or J1_FACTS, made_on=reported_on)
     if decide:
         record_decision(
             db, case.id, DecisionInput(meeting_date=date(2026, 1, 10), attendees=("刘晓伟",))

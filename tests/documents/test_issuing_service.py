@@ -171,7 +171,7 @@ def test_choices_say_which_kinds_fit_the_case_and_why_not(db: Database) -> None:
 def test_a_decision_differing_from_the_proposal_cites_what_the_committee_relied_on(
     db: Database,
 ) -> None:
-    from nanmu_desktop.services.determinations import DecisionInput, record_decision
+    from nanmu_desktop.services.decisions import DecisionInput, record_decision
     from nanmu_desktop.services.documents import draft_notice
 
     case_id = add_case(db, decide=False)  # proposal: 容错免责

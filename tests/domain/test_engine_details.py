@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from nanmu_desktop.domain.citations import Citation
-from nanmu_desktop.domain.engine import UnsupportedRegulationError, determine
+from nanmu_desktop.domain.engine import determine
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.outcomes import Outcome
-from nanmu_desktop.domain.regulation_loader import load_regulation
+from nanmu_desktop.domain.regulation_loader import (
+    load_regulation,
+    load_regulation_file,
+    regulations_dir,
+)
+from nanmu_desktop.domain.rulebook import UnsupportedRegulationError
 
 ALL = {"not_prohibited": True, "no_major_loss": True, "remedied": True}
 
@@ -19,8 +24,8 @@ ALL = {"not_prohibited": True, "no_major_loss": True, "remedied": True}
 def test_to_dict_has_exactly_the_agreed_keys_and_is_json() -> None:
     result = determine(Facts.from_dict({"art10": [4], "art10_conditions": ALL}))
     data = result.to_dict()
-    assert set(data) == {"outcome", "basis", "citations", "explanation", "why_not", "warnings",
-                         "regulation"}
+    assert set(data) == {"outcome", "ground", "modality", "basis", "citations", "explanation",
+                         "why_not", "warnings", "regulation"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["outcome"] == "exempt"
     assert data["regulation"] == load_regulation().version
@@ -71,8 +76,9 @@ def test_not_tolerated_by_art12_blames_art12_for_every_better_outcome() -> None:
 def test_no_grounds_is_told_apart_from_art12() -> None:
     result = determine(Facts())
     assert result.no_grounds
-    assert result.citations == (Citation(9), Citation(10), Citation(11))
+    assert result.citations == () and result.basis == ()  # an explanation, never a citation
     assert any("无容错依据" in line for line in result.explanation)
+    assert result.outcome is Outcome.not_tolerated
 
 
 def test_warnings_for_contradictory_facts() -> None:
@@ -87,16 +93,28 @@ def test_warnings_for_contradictory_facts() -> None:
     assert clean.warnings == ()
 
 
-def test_a_regulation_whose_articles_do_not_fit_is_refused() -> None:
-    current = load_regulation()
-    chapters = list(current.chapters)
-    third = chapters[2]
+def test_a_regulation_whose_articles_do_not_fit_is_refused(tmp_path: Path) -> None:
+    data = json.loads((regulations_dir() / "2024-127.json").read_text(encoding="utf-8"))
     # A revision where 第十一条 lost its third item.
-    art11 = third.articles[1]
-    short = replace(art11, paragraphs=(replace(art11.paragraphs[0],
-                                               items=art11.paragraphs[0].items[:2]),))
-    chapters[2] = replace(third, articles=(third.articles[0], short, *third.articles[2:]))
-    revised = replace(current, version="2099-1", chapters=tuple(chapters))
-    with pytest.raises(UnsupportedRegulationError, match="2099-1"):
+    for chapter in data["chapters"]:
+        for article in chapter["articles"]:
+            if article["number"] == 11:
+                article["paragraphs"][0]["items"].pop()
+    data["version"] = "2099-1"
+    path = tmp_path / "2099-1.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    revised = load_regulation_file(path)
+    assert revised.rulebook is None
+    assert revised.structure_problems == ("第十一条有2项，认定规则需要3项",)
+    with pytest.raises(UnsupportedRegulationError, match=r"2099-1.*第十一条有2项"):
         determine(Facts(), revised)
+    current = load_regulation()
     assert determine(Facts(), current).regulation == current.version
+
+
+def test_explanation_never_states_the_opposite_of_a_ticked_fact() -> None:
+    for exclusion in ({"abuse_of_power": True}, {"failure_to_perform": True},
+                      {"harmed_rights": True}):
+        result = determine(Facts.from_dict({"exclusion": exclusion, "art9": [1]}))
+        assert not result.explanation[0].startswith("第十二条：未认定"), result.explanation[0]
+        assert "不具有" not in result.explanation[0]

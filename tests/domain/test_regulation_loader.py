@@ -110,7 +110,7 @@ def test_not_json_at_all(tmp_path: Path) -> None:
 
 
 def test_unsupported_format(tmp_path: Path) -> None:
-    path = write(tmp_path, "future", bundled() | {"format": 2})
+    path = write(tmp_path, "future", bundled() | {"format": 3})
     with pytest.raises(RegulationFormatError, match=r"\$\.format"):
         load_regulation_file(path)
 

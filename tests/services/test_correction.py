@@ -9,7 +9,8 @@ import pytest
 from nanmu_desktop.errors import ConflictError, ValidationError
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
-from nanmu_desktop.services.determinations import DecisionInput, record_decision, save_proposal
+from nanmu_desktop.services.decisions import DecisionInput, record_decision
+from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.notices import (
     NotificationInput,
     PublicationInput,
@@ -41,7 +42,7 @@ ORDER = OrderInput(
 
 
 def _decided(db: Database, case: CaseDetail) -> None:
-    save_proposal(db, case.id, J1_FACTS)
+    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
 
 

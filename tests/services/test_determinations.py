@@ -11,12 +11,8 @@ from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.errors import ConflictError, ValidationError
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
-from nanmu_desktop.services.determinations import (
-    DecisionInput,
-    current_determination,
-    record_decision,
-    save_proposal,
-)
+from nanmu_desktop.services.decisions import DecisionInput, record_decision
+from nanmu_desktop.services.determinations import current_determination, save_proposal
 from nanmu_desktop.services.settings import ProfileInput, set_calendar_day, update_profile
 from nanmu_desktop.storage.db import Database
 
@@ -28,7 +24,7 @@ MITIGATED = {"art11": [1]}
 def test_proposal_is_the_engine_result_and_moves_case_to_determining(
     db: Database, case: CaseDetail
 ) -> None:
-    info = save_proposal(db, case.id, J1_FACTS)
+    info = save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     expected = determine(Facts.from_dict(J1_FACTS))
     assert info.outcome == expected.outcome.value == "exempt"
     assert info.basis == expected.basis
@@ -52,7 +48,7 @@ def test_bad_facts_name_the_field_and_write_nothing(db: Database, case: CaseDeta
 def test_decision_as_proposed_sets_outcome_and_calendar_deadline(
     db: Database, case: CaseDetail
 ) -> None:
-    save_proposal(db, case.id, J1_FACTS)
+    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     info = record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉", "刘晓伟")))
     assert info.decided_outcome == "exempt" and info.differing_reason == ""
     assert info.notification_deadline == date(2026, 2, 17)  # J1: decided on the 10th → the 17th
@@ -63,13 +59,13 @@ def test_decision_as_proposed_sets_outcome_and_calendar_deadline(
     with pytest.raises(ConflictError, match="重复"):
         record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
     with pytest.raises(ConflictError):
-        save_proposal(db, case.id, J1_FACTS)
+        save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
 
 
 def test_working_day_rule_with_holidays_moves_the_deadline(db: Database, case: CaseDetail) -> None:
     update_profile(db, ProfileInput(name_zh="南木乡", day_counting="working"))
     set_calendar_day(db, date(2026, 2, 16), "holiday", "春节")
-    save_proposal(db, case.id, J1_FACTS)
+    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     info = record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
     # Tue 10th: 11,12,13 (3), skip weekend, 16th holiday, 17,18,19,20 → the 20th.
     assert info.notification_deadline == date(2026, 2, 20)
@@ -79,11 +75,12 @@ def test_working_day_rule_with_holidays_moves_the_deadline(db: Database, case: C
 def test_differing_decision_needs_a_reason_and_keeps_the_proposal(
     db: Database, case: CaseDetail
 ) -> None:
-    save_proposal(db, case.id, J1_FACTS)
+    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 2, 9))
     before = audit_count(db)
     with pytest.raises(ValidationError) as err:
         record_decision(db, case.id, DecisionInput(None, (), outcome="mitigated"))
-    assert {p.field for p in err.value.problems} == {"会议日期", "参会人员", "从轻/减轻", "理由"}
+    assert {p.field for p in err.value.problems} == {
+        "会议日期", "参会人员", "从轻/减轻", "处理措施", "理由"}
     assert audit_count(db) == before
     info = record_decision(
         db,
@@ -93,22 +90,32 @@ def test_differing_decision_needs_a_reason_and_keeps_the_proposal(
             ("乌力吉",),
             outcome="mitigated",
             leniency="reduced",
+            measure="由诫勉谈话减为批评教育",
             reason="损失较大",
         ),
     )
     assert (info.outcome, info.decided_outcome) == ("exempt", "mitigated")
     assert (info.leniency_label, info.differing_reason) == ("减轻", "损失较大")
-    assert not get_case(db, case.id).not_an_enforcement_error
+    # The decision cites what was decided: 第十条第一款 only, not 第二款's exemption.
+    assert info.basis == ("第十条第一款第（四）项", "第十条第二款第（一）（二）（三）项")
+    assert info.decided_basis == ("第十条第一款第（四）项",)
+    # 第十条-based leniency is 容错 by the default setting (domain.md): not an error.
+    assert get_case(db, case.id).not_an_enforcement_error
 
 
 def test_leniency_only_for_mitigation(db: Database, case: CaseDetail) -> None:
-    save_proposal(db, case.id, MITIGATED)
+    save_proposal(db, case.id, MITIGATED, made_on=date(2026, 2, 9))
     with pytest.raises(ValidationError, match="从轻"):
         record_decision(db, case.id, DecisionInput(date(2026, 3, 1), ("乌力吉",)))
     info = record_decision(
-        db, case.id, DecisionInput(date(2026, 3, 1), ("乌力吉",), leniency="lighter")
+        db, case.id,
+        DecisionInput(date(2026, 3, 1), ("乌力吉",), leniency="lighter", measure="通报批评"),
     )
-    assert info.leniency_label == "从轻"
+    assert info.leniency_label == "从轻" and info.measure == "通报批评"
+    assert info.decided_basis == ("第十一条第（一）项",)
+    # 第十一条 leniency is accountability, not a 容错决定: no 7-day clock, and it counts.
+    assert info.notification_deadline is None
+    assert not get_case(db, case.id).not_an_enforcement_error
 
 
 def test_decision_without_proposal_is_refused(db: Database, case: CaseDetail) -> None:

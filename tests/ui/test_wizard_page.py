@@ -68,7 +68,7 @@ def test_a_decided_case_offers_neither_wizard_nor_decision(
 ) -> None:
     from datetime import date
 
-    from nanmu_desktop.services.determinations import DecisionInput, record_decision
+    from nanmu_desktop.services.decisions import DecisionInput, record_decision
 
     case_id = register_forestry_case(ui_context.database)
     save_proposal(ui_context.database, case_id, {"art9": [1]})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.officers import OfficerInfo
 from nanmu_desktop.services.petitions import (
     CONCLUSION_LABELS,
@@ -58,9 +61,16 @@ def _buttons(dialog: RegisterPetitionDialog | FindingsDialog | ResponseDialog) -
 class RegisterPetitionDialog(QDialog):
     submitted = Signal()  # 确定: the page saves, and closes the dialog only on success
 
-    def __init__(self, officers: list[OfficerInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, officers: list[OfficerInfo], cases: Sequence[CaseSummary] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("登记信访举报")
+        # The case the report concerns: "经认定予以容错免责" needs it (第十八条).
+        self.case = QComboBox()
+        self.case.addItem("（不关联案件）", None)
+        for case in cases:
+            self.case.addItem(f"{case.number}　{case.officers}　{case.title or case.summary}",
+                              case.id)
         self.real_name = QCheckBox("实名举报")
         self.reporter_name = QLineEdit()
         self.reporter_contact = QLineEdit()
@@ -82,6 +92,7 @@ class RegisterPetitionDialog(QDialog):
         form.addRow("来源渠道", self.channel)
         form.addRow("被反映人员", self.officers)
         form.addRow("反映问题", self.allegations)
+        form.addRow("关联案件", self.case)
         form.addRow(_buttons(self))
         self._form = form
         self.real_name.toggled.connect(self._show_reporter)
@@ -109,6 +120,7 @@ class RegisterPetitionDialog(QDialog):
             accused_officer_ids=chosen,
             reporter_name=self.reporter_name.text().strip() if real else "",
             reporter_contact=self.reporter_contact.text().strip() if real else "",
+            case_id=self.case.currentData(),
         )
 
 

@@ -43,6 +43,7 @@ class RecurringCitation:
     case_ids: tuple[int, ...]
     case_numbers: tuple[str, ...]
     flagged: bool  # count ≥ the threshold: a pattern to warn about (警示提醒)
+    first_day: date  # of its earliest case: where an open-ended period ("全部") really starts
 
 
 def risk_defaults(db: Database, day: date | None = None) -> RiskSettings:
@@ -125,6 +126,7 @@ def recurring_citations(
             case_ids=p.case_ids,
             case_numbers=p.case_numbers,
             flagged=p.flagged,
+            first_day=p.rows[0].day,
         )
         for p in patterns
     ]

@@ -50,6 +50,7 @@ _HEADERS = ("适用条款", "执法领域", "案件数", "涉及案件")
 _OTHER_PERIODS: tuple[tuple[str, int | None], ...] = (
     ("近一年", 365), ("全部", None), ("自定义", -1)
 )
+_ALL_START = date(1900, 1, 1)  # 全部: no lower bound
 _FLAG_BRUSH = QBrush(QColor("#fdecea"))
 
 
@@ -159,7 +160,7 @@ class StatisticsPage(QWidget):
         days = self._periods[self.period.currentIndex()][1]
         today = date.today()
         if days is None:
-            return date(1900, 1, 1), today
+            return _ALL_START, today
         if days < 0:
             return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
         return period_ending(today, days)
@@ -217,6 +218,8 @@ class StatisticsPage(QWidget):
             return
         item = self.model.row_at(current.row())
         start, end, min_count = self._shown_query
+        if start == _ALL_START:
+            start = item.first_day  # 全部: the memo's period starts at the pattern's first case
         # Exactly the row on show, so the memo's figures are the page's; filed with its latest case.
         selection = RiskSelection(item.citation, item.field, start, end, min_count)
         target = DocumentTarget(

@@ -110,3 +110,27 @@ def test_memo_states_the_selected_row_and_never_names_a_tolerated_officer(
     # 第十四条: the tolerated case is counted, but its officer is nowhere in the memo.
     assert "巴特尔" not in text
     assert "其中1件" in text and "第十四条" in text
+
+
+def test_memo_for_all_time_starts_at_the_patterns_first_case(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    _fill(ui_context.database)
+    page = StatisticsPage(ui_context)
+    qtbot.addWidget(page)
+    page.period.setCurrentIndex(page.period.findText("全部"))
+    qtbot.waitUntil(lambda: ui_context.tasks.active_count == 0, timeout=10000)
+    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    (row,) = [r for r in rows if r.citation == CITATION and r.field_label == "市场监管"]
+    assert row.count == 4 and row.first_day == date(2026, 3, 10)
+    page.table.selectRow(rows.index(row))
+    with qtbot.waitSignal(page.document_requested) as signal:
+        page.warn_button.click()
+    documents = DocumentsPage(ui_context)
+    qtbot.addWidget(documents)
+    documents.show_target(signal.args[0])
+    qtbot.waitUntil(lambda: bool(documents.preview.pdf_bytes), timeout=20000)
+    text = _pdf_text(documents.preview.pdf_bytes)
+    today = date.today()
+    assert f"2026年3月10日至{today.year}年{today.month}月{today.day}日" in text
+    assert "市场监管领域共有4件" in text and "1900" not in text

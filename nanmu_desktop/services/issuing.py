@@ -78,6 +78,8 @@ def issue_document(
         seq = _last_seq(session, prefix, day.year) + 1
         number = format_number(prefix, day.year, seq)
         notice = compose(session, target, day, number)  # refuses a case in the wrong state
+        if target.kind.is_decision and target.case_id is not None:
+            _refuse_second_decision(session, target.case_id)
         pdf = render_notice(notice, fonts)  # refuses a character without a glyph
         profile = load_profile(session)
         case_id = target.case_id
@@ -116,6 +118,17 @@ def issue_document(
         )
         session.flush()
         return _info(session, row)
+
+
+def _refuse_second_decision(session: Session, case_id: int) -> None:
+    """One valid decision document per case: a new one needs the old one voided first."""
+    from nanmu_desktop.services.decisions import valid_decision_documents
+
+    issued = valid_decision_documents(session, case_id)
+    if issued:
+        raise ConflictError(
+            f"该案件已有有效的决定文书{'、'.join(issued)}，如需重新签发，请先将其作废"
+        )
 
 
 def void_document(

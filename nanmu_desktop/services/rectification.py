@@ -12,11 +12,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.deadlines import period_end
+from nanmu_desktop.services.determinations import current_row
+from nanmu_desktop.services.regulations import case_regulation
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, ExtensionRequest, FollowUp, RectificationOrder
@@ -28,7 +31,11 @@ ORDER_STATUS_LABELS = {
     "overdue": "逾期",
 }
 EXTENSION_STATUS_LABELS = {"pending": "待批复", "approved": "已同意", "refused": "不同意"}
-_OPEN_FOR_ORDERS = (CaseStatus.notified, CaseStatus.correcting, CaseStatus.following_up)
+# 第十五条: correction starts at the same time as the decision, so an order may be issued
+# right after it, before 告知 is done.
+_OPEN_FOR_ORDERS = (
+    CaseStatus.decided, CaseStatus.notified, CaseStatus.correcting, CaseStatus.following_up
+)
 
 
 @dataclass(frozen=True)
@@ -107,15 +114,22 @@ def issue_order(
     problems.check(bool(items), "纠错事项", "至少列出一项纠错事项")
     problems.text(data.requirements, "纠错要求", max_len=2000)
     ordered_on = problems.day(data.ordered_on, "通知日期")
-    problems.check(1 <= data.deadline_days <= 365, "整改期限", "整改期限应在 1 至 365 日之间")
     problems.raise_if_any()
     assert ordered_on is not None
     with db.session() as session:
         case = fetch(session, Case, case_id, "案件")
         if CaseStatus(case.status) not in _OPEN_FOR_ORDERS:
             raise ConflictError(
-                f"案件处于“{CaseStatus(case.status).label}”阶段，须在告知公开后才能下达纠错整改通知"
+                f"案件处于“{CaseStatus(case.status).label}”阶段，须在党委作出决定后才能下达纠错整改通知"
             )
+        cap = _cap(session, case, "rectification_max_days", ordered_on)
+        problems.check(
+            1 <= data.deadline_days <= cap, "整改期限", f"整改期限应在 1 至 {cap} 日之间"
+        )
+        decision = current_row(session, case.id)
+        if decision is not None and decision.meeting_date and ordered_on < decision.meeting_date:
+            problems.add("通知日期", "通知日期不能早于党委会议日期")
+        problems.raise_if_any()
         row = RectificationOrder(
             case_id=case.id,
             reasons=reasons,
@@ -139,12 +153,16 @@ def request_extension(
     """延期整改申请: made before the deadline (第十六条), for a number of days."""
     problems = Problems()
     requested_on = problems.day(data.requested_on, "申请日期")
-    problems.check(1 <= data.days <= 180, "延长天数", "延长天数应在 1 至 180 日之间")
     reason = problems.text(data.reason, "申请理由", max_len=2000)
     problems.raise_if_any()
     assert requested_on is not None
     with db.session() as session:
         order = fetch(session, RectificationOrder, order_id, "纠错整改通知")
+        cap = _cap(session, order.case, "extension_max_days", requested_on)
+        problems.check(1 <= data.days <= cap, "延长天数", f"延长天数应在 1 至 {cap} 日之间")
+        if requested_on < order.ordered_on:
+            problems.add("申请日期", "延期申请日期不能早于整改通知日期")
+        problems.raise_if_any()
         if order.status == "completed":
             raise ConflictError("整改已销号，不能再申请延期")
         if requested_on > order.deadline:
@@ -194,6 +212,11 @@ def reply_extension(
         info = extension_info(row)
         audit(session, actor, "reply", "extension_request", row.id, before, asdict(info))
         return info
+
+
+def _cap(session: Session, case: Case, name: str, on: date) -> int:
+    """A cap of 第十六条 from the case's regulation version (its dated parameters)."""
+    return rulebook_of(case_regulation(session, case)).parameter(name, on)
 
 
 def record_follow_up(

@@ -62,6 +62,19 @@ def load_version(session: Session, version: str) -> Regulation:
     return load_regulation(version)
 
 
+def case_regulation(session: Session, case: Case) -> Regulation:
+    """The version a case is handled under: its determination's, else the one in force."""
+    version = session.scalar(
+        select(Determination.regulation_version)
+        .where(Determination.case_id == case.id)
+        .order_by(Determination.id.desc())
+        .limit(1)
+    )
+    if version is not None:
+        return load_version(session, version)
+    return version_in_force(session, reference_date(case))
+
+
 def get_version(db: Database, version: str) -> Regulation:
     with db.session() as session:
         return load_version(session, version)

@@ -58,6 +58,8 @@ J1_DECISION = DecisionInfo(
     meeting_date=date(2026, 1, 10),
     outcome="exempt",
     basis=EXEMPT_BASIS,
+    ground="art10_exempt",
+    tolerated=True,
     attendees=("刘晓伟", "张某"),
     notification_deadline=date(2026, 1, 17),
     day_rule="自然日",
@@ -91,11 +93,19 @@ def context(kind: str, **parts: object) -> DocumentContext:
     return replace(ctx, **parts)  # type: ignore[arg-type]
 
 
+# 第十一条 leniency and 不予容错 are no 容错决定: no 7-day clock, and they count as errors.
 MITIGATED = replace(
-    J1_DECISION, outcome="mitigated", basis=("第十一条第（一）项",), leniency="reduced"
+    J1_DECISION, outcome="mitigated", basis=("第十一条第（一）项",), leniency="reduced",
+    ground="art11", tolerated=False, notification_deadline=None, measure="由诫勉谈话减为批评教育",
 )
-DUTY = replace(J1_DECISION, outcome="duty_fulfilled", basis=("第九条第（二）项",))
-NOT_TOLERATED = replace(J1_DECISION, outcome="not_tolerated", basis=("第十二条",))
+DUTY = replace(
+    J1_DECISION, outcome="duty_fulfilled", basis=("第九条第（二）项",), ground="art9",
+    notification_deadline=None,
+)
+NOT_TOLERATED = replace(
+    J1_DECISION, outcome="not_tolerated", basis=("第十二条",), ground="art12", tolerated=False,
+    notification_deadline=None,
+)
 
 ANONYMOUS = PetitionInfo(
     received_on=date(2026, 3, 2),

@@ -183,6 +183,7 @@ def test_a_decision_differing_from_the_proposal_cites_what_the_committee_relied_
             attendees=("刘晓伟",),
             outcome="mitigated",
             leniency="lighter",
+            measure="通报批评改为批评教育",
             reason="损失虽已挽回，但未及时报告",
         ),
     )
@@ -191,10 +192,13 @@ def test_a_decision_differing_from_the_proposal_cites_what_the_committee_relied_
     notice = draft_notice(db, DocumentTarget(K.mitigation_decision, case_id), on=DAY)
     text = "".join(getattr(b, "text", "") for b in notice.body)
     assert "依据第十条第一款第（四）项的规定，决定对关某某同志从轻处理" in text
-    assert "第十条第二款" not in text
+    assert "从轻的处理措施为：通报批评改为批评教育" in text
+    assert "及第二款" not in text  # the decision cites 第一款 only; 第二款 is why not exempt
     sheet = draft_notice(db, DocumentTarget(K.determination_worksheet, case_id), on=DAY)
     cells = [c for b in sheet.body if hasattr(b, "rows") for row in b.rows for c in row]
-    assert "损失虽已挽回，但未及时报告。" in cells and "从轻处理" in cells
+    assert "损失虽已挽回，但未及时报告。" in cells
+    assert "从轻处理（处理措施：通报批评改为批评教育）" in cells
+    assert "第十条第一款第（四）项" in cells  # 决定依据: what was decided
 
 
 def test_the_body_font_chosen_in_settings_is_the_one_issued_documents_embed(

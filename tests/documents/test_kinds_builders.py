@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,24 @@ def test_exemption_decision_states_facts_citations_outcome_and_articles_13_14_15
 def test_mitigation_says_which_leniency_and_is_not_article_14() -> None:
     text = text_of(build_notice(context("mitigation-decision", decision=MITIGATED)))
     assert "减轻处理" in text and "依据第十一条第（一）项" in text
-    assert "第十四条" not in text  # 从轻减轻 still counts as an enforcement error
+    assert "减轻的处理措施为：由诫勉谈话减为批评教育" in text
+    # 第十一条 alone: accountability lightened, never "不完全具备免除责任的条件".
+    assert "可以从轻或者减轻责任" in text and "免除责任条件" not in text
+    assert "第十四条" not in text  # 第十一条 leniency still counts as an enforcement error
+
+
+def test_article_10_mitigation_is_tolerance_and_says_why_not_exempt() -> None:
+    lenient = replace(
+        MITIGATED, ground="art10_lenient", basis=("第十条第一款第（四）项",), tolerated=True,
+        notification_deadline=date(2026, 1, 17),
+    )
+    text = text_of(build_notice(context("mitigation-decision", decision=lenient)))
+    assert "不完全具备第十条第二款规定的免除责任条件" in text and "应当从轻、减轻处理" in text
+    assert "依据第十条第一款第（四）项" in text and "第十一条" not in text
+    assert "不作为执法错误认定" in text
+    chosen = replace(lenient, ground="art10_exempt", reason="拆除前未作合法性审查")
+    text = text_of(build_notice(context("mitigation-decision", decision=chosen)))
+    assert "“可以”免除责任，经研究决定不予免除" in text and "拆除前未作合法性审查" in text
 
 
 def test_mitigation_without_recorded_leniency_is_refused() -> None:
@@ -201,9 +219,20 @@ def test_worksheet_is_a_plain_form_with_answers_rule_and_signature_boxes() -> No
 
 
 def test_decision_with_working_day_rule_prints_that_rule() -> None:
-    decision = replace(J1_DECISION, day_rule="工作日", notification_deadline=None)
+    decision = replace(J1_DECISION, day_rule="工作日", notification_deadline=date(2026, 1, 19))
     text = text_of(build_notice(context("exemption-decision", decision=decision)))
-    assert "2026年1月17日" not in text and "7日内" in text
+    assert "7日内（按工作日计算，即2026年1月19日前）" in text
+
+
+def test_the_period_comes_from_the_decision_not_from_code() -> None:
+    decision = replace(J1_DECISION, notification_days=10, notification_deadline=date(2026, 1, 20))
+    text = text_of(build_notice(context("exemption-decision", decision=decision)))
+    assert "10日内" in text and "7日内" not in text
+
+
+def test_a_decision_without_the_clock_claims_no_seven_days() -> None:
+    text = text_of(build_notice(context("non-tolerance-decision", decision=NOT_TOLERATED)))
+    assert "7日" not in text and "告知相关单位及当事人" in text
 
 
 def test_office_copy_of_a_template_overrides_the_bundled_one(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ CASES: list[tuple[DocumentContext, tuple[str, ...]]] = [
     ),
     (
         context("mitigation-decision", decision=MITIGATED),
-        ("依据第十一条第（一）项", "减轻处理", "2026年1月17日前"),
+        ("依据第十一条第（一）项", "减轻处理", "由诫勉谈话减为批评教育"),
     ),
     (
         context("duty-fulfilled-decision", decision=DUTY),

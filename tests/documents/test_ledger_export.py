@@ -95,7 +95,9 @@ def test_rows_from_the_store_mark_tolerated_cases_and_list_documents(tmp_path: P
     assert rows["关某某"].documents == f"{doc.number}（已作废）"
     assert rows["关某某"].departments == "综合行政执法办公室"
     assert not rows["郭春生"].tolerated and rows["郭春生"].outcome == "不予容错"
-    assert rows["莫日根"].outcome == "" and not rows["莫日根"].tolerated
+    # Undecided: the proposal, labelled as such, never passed off as a decision.
+    assert rows["莫日根"].outcome == "建议：容错免责" and not rows["莫日根"].tolerated
+    assert rows["莫日根"].basis.startswith("建议：第十条第一款第（四）项")
 
     target = tmp_path / "台账.xlsx"
     assert export_ledger(db, target) == 3

@@ -127,6 +127,10 @@ class PrintedPetition:
     malicious: bool = False
     reporter_name: str = ""
     scope: str = "全乡干部职工大会"  # where an explanation or clarification is made known
+    # The linked case's decided outcome and ground ids ("exempt", "art10_exempt"); None if
+    # no case is linked or it is undecided.
+    linked: tuple[str, str] | None = None
+    art10_leniency_is_tolerance: bool = True  # the rule option: 第十条's 从轻/减轻 is 容错
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class RiskWarningInfo:
     period_end: date
     cases: tuple[RiskCase, ...]
     recipients: tuple[str, ...]
+    unnamed: int = 0  # cases listed without their officers' names (第十四条: tolerated)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Reading a document's case (or petition) from the store into a `DocumentContext`: the case
 and its officers, the determination and the committee's decision, the rectification order and
-its extension, the petition, and — for a 易错风险警示提醒 — the recurring pattern (第十七条)."""
+its extension, the petition, and — for a 易错风险警示提醒 — the recurring pattern (第十七条) the
+clerk selected on the 统计分析 page."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ from nanmu_desktop.documents.worksheet_answers import worksheet_answers
 from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.regulation import Regulation
+from nanmu_desktop.domain.risk_patterns import RiskSelection
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NotFoundError, Problem, ValidationError
 from nanmu_desktop.services import determinations
 from nanmu_desktop.services.choices import label
+from nanmu_desktop.services.decided import linked_case_decision
 from nanmu_desktop.services.regulations import load_version, reference_date, version_in_force
 from nanmu_desktop.services.risk_warning import risk_warning_info
 from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
@@ -60,6 +63,9 @@ class DocumentTarget:
     case_id: int | None = None
     petition_id: int | None = None
     recipient: str | None = None  # one addressee instead of all (e.g. one 告知书 per party)
+    # 易错风险警示提醒: the statistics row the clerk chose (citation, field, period, threshold);
+    # None: the pattern of the case's own field and citations.
+    risk: RiskSelection | None = None
 
 
 def gather_context(session: Session, target: DocumentTarget, on: date) -> DocumentContext:
@@ -85,11 +91,12 @@ def gather_context(session: Session, target: DocumentTarget, on: date) -> Docume
     if case is not None:
         ctx = _with_case(session, ctx, case, det_row, regulation)
     if petition is not None:
-        ctx = replace(ctx, petition=_petition_info(petition, kind))
+        ctx = replace(ctx, petition=_petition_info(session, petition, kind))
     elif kind in PETITION_KINDS:
         raise ConflictError("该案件没有关联的信访举报，不能生成此文书。")
-    if kind is DocumentKind.risk_warning and case is not None:
-        ctx = replace(ctx, risk_warning=risk_warning_info(session, case, regulation))
+    if kind is DocumentKind.risk_warning:
+        info = risk_warning_info(session, case, regulation, target.risk)
+        ctx = replace(ctx, risk_warning=info)
     return ctx
 
 
@@ -262,7 +269,7 @@ def _rectification(
     return info, extension
 
 
-def _petition_info(petition: Petition, kind: DocumentKind) -> PrintedPetition:
+def _petition_info(session: Session, petition: Petition, kind: DocumentKind) -> PrintedPetition:
     scope = "全乡干部职工会议"
     wanted = _RESPONSE_OF_KIND.get(kind)
     responses: list[PetitionResponse] = [r for r in petition.responses if r.kind == wanted]
@@ -282,4 +289,11 @@ def _petition_info(petition: Petition, kind: DocumentKind) -> PrintedPetition:
         if kind is DocumentKind.report_feedback
         else "",
         scope=scope,
+        linked=_linked_ids(session, petition.case_id),
+        art10_leniency_is_tolerance=read_rule_options(session).art10_leniency_is_tolerance,
     )
+
+
+def _linked_ids(session: Session, case_id: int | None) -> tuple[str, str] | None:
+    linked = linked_case_decision(session, case_id) if case_id is not None else None
+    return (linked[0].value, linked[1].value) if linked else None

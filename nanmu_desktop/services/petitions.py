@@ -2,7 +2,9 @@
 
 A real-name reporter gets feedback of the result (反馈); an anonymous report an explanation
 within a scope (情况说明); an officer maliciously or falsely accused is cleared (澄清正名).
-The reporter's identity lives in the petition record only.
+Which answer fits which report is `domain/petition_rules` (the one home of 第十八条); the
+linked case's decision it needs is read by `services/decided`. The reporter's identity lives in
+the petition record only.
 """
 
 from __future__ import annotations
@@ -11,23 +13,21 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain import petition_rules
+from nanmu_desktop.domain.petition_rules import CONCLUSION_LABELS as CONCLUSION_LABELS
+from nanmu_desktop.domain.petition_rules import RESPONSE_LABELS as RESPONSE_LABELS
+from nanmu_desktop.domain.petition_rules import LinkedDecision, PetitionFacts
+from nanmu_desktop.domain.petition_rules import ResponseRule as ResponseRule
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
+from nanmu_desktop.services.decided import linked_case_decision as linked_case_decision
 from nanmu_desktop.services.officers import OfficerInfo, officer_info
+from nanmu_desktop.services.rule_options import read_rule_options
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Officer, Petition, PetitionResponse
-
-CONCLUSION_LABELS = {
-    "unfounded": "经查不属实",
-    "no_evidence": "查无实据",
-    "tolerated": "经认定予以容错免责",
-    "substantiated": "经查属实",
-}
-RESPONSE_LABELS = {"feedback": "反馈结果", "explanation": "情况说明", "clarification": "澄清正名"}
-# 第十八条 answers the reporter only when the report did not hold or the officer was tolerated.
-_ANSWERABLE = ("unfounded", "no_evidence", "tolerated")
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,18 @@ class PetitionInfo:
     case_id: int | None
     accused: tuple[OfficerInfo, ...]
     responses: tuple[ResponseInfo, ...]
+    linked: LinkedDecision | None = None  # the linked case's decided outcome and ground
+    art10_leniency_is_tolerance: bool = True  # the rule option in force
+
+    @property
+    def rule_facts(self) -> PetitionFacts:
+        return PetitionFacts(self.conclusion, self.real_name, self.malicious, self.linked,
+                             self.art10_leniency_is_tolerance)
+
+
+def response_rules(petition: PetitionInfo) -> tuple[ResponseRule, ...]:
+    """第十八条 (domain/petition_rules): each answer allowed or not, with the reason."""
+    return petition_rules.response_rules(petition.rule_facts)
 
 
 def register_petition(
@@ -122,7 +134,7 @@ def register_petition(
         )
         session.add(row)
         session.flush()
-        info = petition_info(row)
+        info = petition_info(row, None)
         # The audit trail keeps whether it was anonymous, never the reporter's identity.
         audit(
             session,
@@ -147,14 +159,14 @@ def record_findings(
 ) -> PetitionInfo:
     problems = Problems()
     findings = problems.text(data.findings, "调查结果", max_len=5000)
-    problems.check(
-        data.conclusion in CONCLUSION_LABELS, "结论", "应为不属实、查无实据、容错免责或属实"
-    )
-    if data.malicious and data.conclusion == "substantiated":
-        problems.add("恶意举报", "举报经查属实时不能认定为恶意中伤")
-    problems.raise_if_any()
     with db.session() as session:
         row = fetch(session, Petition, petition_id, "信访举报")
+        linked = _linked(session, row)
+        facts = PetitionFacts(data.conclusion, row.real_name, data.malicious, linked,
+                              _art10_is_tolerance(session))
+        for field, message in petition_rules.findings_problems(facts):
+            problems.add(field, message)
+        problems.raise_if_any()
         before = {
             "findings": row.findings,
             "conclusion": row.conclusion,
@@ -164,7 +176,7 @@ def record_findings(
         session.flush()
         after = {"findings": findings, "conclusion": data.conclusion, "malicious": data.malicious}
         audit(session, actor, "findings", "petition", row.id, before, after)
-        return petition_info(row)
+        return petition_info(row, linked, _art10_is_tolerance(session))
 
 
 def record_response(
@@ -180,7 +192,9 @@ def record_response(
     assert day is not None
     with db.session() as session:
         petition = fetch(session, Petition, petition_id, "信访举报")
-        officer_id = _check_response(petition, data)
+        facts = PetitionFacts(petition.conclusion, petition.real_name, petition.malicious,
+                              _linked(session, petition), _art10_is_tolerance(session))
+        officer_id = _check_response(petition, data, facts)
         if day < petition.received_on:
             raise ConflictError("答复日期不能早于收到举报的日期")
         row = PetitionResponse(
@@ -200,35 +214,38 @@ def record_response(
 
 def get_petition(db: Database, petition_id: int) -> PetitionInfo:
     with db.session() as session:
-        return petition_info(fetch(session, Petition, petition_id, "信访举报"))
+        row = fetch(session, Petition, petition_id, "信访举报")
+        return petition_info(row, _linked(session, row), _art10_is_tolerance(session))
 
 
 def list_petitions(db: Database) -> list[PetitionInfo]:
     with db.session() as session:
         rows = session.scalars(select(Petition).order_by(Petition.received_on.desc(), Petition.id))
-        return [petition_info(r) for r in rows]
+        option = _art10_is_tolerance(session)
+        return [petition_info(r, _linked(session, r), option) for r in rows]
 
 
-def _check_response(petition: Petition, data: ResponseInput) -> int | None:
-    """第十八条's rules: which answer fits which report; returns the cleared officer's id."""
-    if petition.conclusion is None:
-        raise ConflictError("请先登记调查结果，再作答复")
-    if data.kind == "clarification":
-        if not petition.malicious:
-            raise ConflictError("只有经查受到恶意中伤、诬告陷害的执法人员才予以澄清正名")
-        accused = [o.id for o in petition.accused]
-        if data.officer_id is None and len(accused) == 1:
-            return accused[0]
-        if data.officer_id not in accused:
-            raise ConflictError("澄清正名须指明被反映的执法人员")
-        return data.officer_id
-    if petition.conclusion not in _ANSWERABLE:
-        raise ConflictError("举报经查属实，不适用第十八条的反馈或情况说明")
-    if data.kind == "feedback" and not petition.real_name:
-        raise ConflictError("匿名举报没有举报人可反馈，应在一定范围内作情况说明")
-    if data.kind == "explanation" and petition.real_name:
-        raise ConflictError("实名举报应向举报人反馈结果")
-    return None
+def _linked(session: Session, petition: Petition) -> LinkedDecision | None:
+    return linked_case_decision(session, petition.case_id) if petition.case_id else None
+
+
+def _art10_is_tolerance(session: Session) -> bool:
+    return read_rule_options(session).art10_leniency_is_tolerance
+
+
+def _check_response(petition: Petition, data: ResponseInput, facts: PetitionFacts) -> int | None:
+    """第十八条 (domain/petition_rules) for this answer; returns the cleared officer's id."""
+    rule = petition_rules.response_rule(facts, data.kind)
+    if not rule.allowed:
+        raise ConflictError(rule.reason)
+    if data.kind != "clarification":
+        return None
+    accused = [o.id for o in petition.accused]
+    if data.officer_id is None and len(accused) == 1:
+        return accused[0]
+    if data.officer_id not in accused:
+        raise ConflictError("澄清正名须指明被反映的执法人员")
+    return data.officer_id
 
 
 def response_info(row: PetitionResponse) -> ResponseInfo:
@@ -245,7 +262,9 @@ def response_info(row: PetitionResponse) -> ResponseInfo:
     )
 
 
-def petition_info(row: Petition) -> PetitionInfo:
+def petition_info(
+    row: Petition, linked: LinkedDecision | None, art10_leniency_is_tolerance: bool = True
+) -> PetitionInfo:
     return PetitionInfo(
         id=row.id,
         real_name=row.real_name,
@@ -261,4 +280,6 @@ def petition_info(row: Petition) -> PetitionInfo:
         case_id=row.case_id,
         accused=tuple(officer_info(o) for o in row.accused),
         responses=tuple(response_info(r) for r in row.responses),
+        linked=linked,
+        art10_leniency_is_tolerance=art10_leniency_is_tolerance,
     )

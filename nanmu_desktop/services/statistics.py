@@ -1,25 +1,35 @@
 """第十七条: recurring problems — the same citation again and again, overall or in one field.
 
-A case counts once per single-item citation of its current determination (the committee's
-basis, else the proposal). 第十条第二款's conditions are left out: every exemption cites them,
-so they say nothing about where errors happen.
+The counting is `domain/risk_patterns` (shared with the 易错风险警示提醒); this module reads the
+decided cases from the store and the threshold and period from the regulation version in force.
+Only decided cases count, by the citations of the committee's decision.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.risk_patterns import (
+    RiskRow,
+    RiskSettings,
+    ignored_units,
+    recurring_patterns,
+    risk_settings,
+)
+from nanmu_desktop.domain.risk_patterns import RiskSelection as RiskSelection
+from nanmu_desktop.domain.risk_patterns import period_ending as period_ending
+from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services import choices
+from nanmu_desktop.services.decided import decision_of
+from nanmu_desktop.services.regulations import version_in_force
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Determination
-
-DEFAULT_MIN_COUNT = 3
-_CONDITIONS_PREFIX = "第十条第二款"
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,55 @@ class RecurringCitation:
     case_ids: tuple[int, ...]
     case_numbers: tuple[str, ...]
     flagged: bool  # count ≥ the threshold: a pattern to warn about (警示提醒)
+    first_day: date  # of its earliest case: where an open-ended period ("全部") really starts
+
+
+def risk_defaults(db: Database, day: date | None = None) -> RiskSettings:
+    """第十七条's threshold and period in force on `day` (today), from the version's data."""
+    with db.session() as session:
+        return risk_defaults_on(session, day or date.today())
+
+
+def risk_defaults_on(session: Session, day: date) -> RiskSettings:
+    regulation = version_in_force(session, day)
+    if regulation.rulebook is None:
+        raise ConflictError(f"规定版本“{regulation.version}”未载明易错风险提醒阈值和统计期间")
+    return risk_settings(regulation.rulebook, day)
+
+
+def ignored_on(session: Session, day: date) -> tuple[Citation, ...]:
+    rulebook = version_in_force(session, day).rulebook
+    return ignored_units(rulebook) if rulebook is not None else ()
+
+
+def decided_rows(session: Session, start: date, end: date) -> list[RiskRow]:
+    """The decided cases whose conduct occurred in [start, end], with their decision's
+    citations (a case's current determination only)."""
+    latest = select(func.max(Determination.id)).group_by(Determination.case_id).scalar_subquery()
+    query = (
+        select(Case, Determination)
+        .join(Determination, Determination.case_id == Case.id)
+        .where(
+            Determination.id.in_(latest),
+            Determination.decided_outcome.is_not(None),
+            Case.occurred_on.between(start, end),
+        )
+        .order_by(Case.occurred_on, Case.id)
+    )
+    rows: list[RiskRow] = []
+    for case, determination in session.execute(query):
+        decision = decision_of(determination)
+        if decision is None:
+            continue
+        departments = tuple(dict.fromkeys(
+            link.officer.department.name
+            for link in case.officer_links
+            if link.officer.department is not None
+        ))
+        rows.append(RiskRow(
+            case.id, case.number, case.field, departments, decision.citations, case.occurred_on
+        ))
+    return rows
 
 
 def recurring_citations(
@@ -40,42 +99,34 @@ def recurring_citations(
     date_from: date | None,
     date_to: date | None,
     *,
-    min_count: int = DEFAULT_MIN_COUNT,
+    min_count: int | None = None,
 ) -> list[RecurringCitation]:
-    """Citations of cases that occurred in [date_from, date_to], counted per field and overall;
-    most frequent first."""
+    """Citations of decided cases that occurred in [date_from, date_to], counted per field and
+    overall; most frequent first. The threshold defaults to the version's `risk_min_count`."""
     problems = Problems()
     start = problems.day(date_from, "起始日期")
     end = problems.day(date_to, "截止日期")
     if start and end and start > end:
         problems.add("起始日期", "起始日期不能晚于截止日期")
-    problems.check(min_count >= 2, "提醒阈值", "提醒阈值至少为 2 件")
+    if min_count is not None:
+        problems.check(min_count >= 2, "提醒阈值", "提醒阈值至少为 2 件")
     problems.raise_if_any()
-    latest = select(func.max(Determination.id)).group_by(Determination.case_id).scalar_subquery()
-    query = (
-        select(Case.id, Case.number, Case.field, Determination.citations)
-        .join(Determination, Determination.case_id == Case.id)
-        .where(Determination.id.in_(latest), Case.occurred_on.between(start, end))
-        .order_by(Case.occurred_on, Case.id)
-    )
-    groups: dict[tuple[str, str | None], list[tuple[int, str]]] = defaultdict(list)
+    assert start is not None and end is not None
     with db.session() as session:
-        for case_id, number, field, citations in session.execute(query):
-            for citation in dict.fromkeys(citations or ()):
-                if citation.startswith(_CONDITIONS_PREFIX):
-                    continue
-                groups[(citation, field)].append((case_id, number))
-                groups[(citation, None)].append((case_id, number))
-    found = [
+        threshold = min_count if min_count is not None else risk_defaults_on(session, end).min_count
+        rows = decided_rows(session, start, end)
+        ignored = ignored_on(session, end)
+    patterns = recurring_patterns(rows, start, end, threshold, ignored)
+    return [
         RecurringCitation(
-            citation=citation,
-            field=field,
-            field_label=choices.label("field", field) if field else "全部领域",
-            count=len(cases),
-            case_ids=tuple(c[0] for c in cases),
-            case_numbers=tuple(c[1] for c in cases),
-            flagged=len(cases) >= min_count,
+            citation=p.citation,
+            field=p.field,
+            field_label=choices.label("field", p.field) if p.field else "全部领域",
+            count=p.count,
+            case_ids=p.case_ids,
+            case_numbers=p.case_numbers,
+            flagged=p.flagged,
+            first_day=p.rows[0].day,
         )
-        for (citation, field), cases in groups.items()
+        for p in patterns
     ]
-    return sorted(found, key=lambda r: (-r.count, r.field is not None, r.citation, r.field or ""))

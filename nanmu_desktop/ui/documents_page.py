@@ -34,6 +34,7 @@ from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
+from nanmu_desktop.services.statistics import RiskSelection
 from nanmu_desktop.ui import dialogs
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.pdf_preview import PdfPreview
@@ -51,6 +52,9 @@ class DocumentsPage(QWidget):
         self._context = context
         self._case: CaseSummary | None = None
         self._petition_id: int | None = None  # set: the draft is a petition's (第十八条)
+        # The statistics row a 易错风险警示提醒 was asked for with (第十七条); kept until the
+        # clerk picks another case, so the memo states the page's figures.
+        self._risk: RiskSelection | None = None
         self._shown: IssuedDocumentInfo | None = None  # None: the preview shows a draft
         self._generation = 0
 
@@ -176,6 +180,9 @@ class DocumentsPage(QWidget):
         if target.petition_id is None:
             if target.case_id is not None:
                 self.show_case(target.case_id, target.kind)
+            if target.risk is not None:
+                self._risk = target.risk
+                self.refresh_preview()
             return
         self.case_list.blockSignals(True)
         self.case_list.setCurrentRow(-1)
@@ -193,7 +200,11 @@ class DocumentsPage(QWidget):
             return (DocumentTarget(self.kind, petition_id=self._petition_id),
                     f"信访举报第{self._petition_id}号")
         if self._case is not None:
-            return DocumentTarget(self.kind, case_id=self._case.id), f"案件 {self._case.number}"
+            risk = self._risk if self.kind is DocumentKind.risk_warning else None
+            subject = f"案件 {self._case.number}"
+            if risk is not None:
+                subject += f"（{risk.start.isoformat()}至{risk.end.isoformat()} {risk.citation}）"
+            return DocumentTarget(self.kind, case_id=self._case.id, risk=risk), subject
         return None
 
     def select_case(self, case_id: int) -> None:
@@ -223,6 +234,7 @@ class DocumentsPage(QWidget):
     def _case_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         self._case = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self._petition_id = None
+        self._risk = None
         self.refresh_preview()
 
     @Slot()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.officers import OfficerInfo
 from nanmu_desktop.services.petitions import (
     CONCLUSION_LABELS,
@@ -25,22 +29,16 @@ from nanmu_desktop.services.petitions import (
     PetitionInfo,
     PetitionInput,
     ResponseInput,
+    response_rules,
 )
 
 CHANNELS = ("来信", "来访", "电话", "网络", "上级转办")
 _OFFICER_ID = Qt.ItemDataRole.UserRole
-_ANSWERABLE = ("unfounded", "no_evidence", "tolerated")
 
 
 def allowed_responses(petition: PetitionInfo) -> list[str]:
-    """第十八条: feedback to a real-name reporter, explanation for an anonymous report (both
-    only when it did not hold), clarification when the officer was maliciously accused."""
-    kinds: list[str] = []
-    if petition.conclusion in _ANSWERABLE:
-        kinds.append("feedback" if petition.real_name else "explanation")
-    if petition.conclusion is not None and petition.malicious:
-        kinds.append("clarification")
-    return kinds
+    """The answers 第十八条 allows for `petition` (domain/petition_rules, via the service)."""
+    return [rule.kind for rule in response_rules(petition) if rule.allowed]
 
 
 def _date_edit() -> QDateEdit:
@@ -63,9 +61,16 @@ def _buttons(dialog: RegisterPetitionDialog | FindingsDialog | ResponseDialog) -
 class RegisterPetitionDialog(QDialog):
     submitted = Signal()  # 确定: the page saves, and closes the dialog only on success
 
-    def __init__(self, officers: list[OfficerInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, officers: list[OfficerInfo], cases: Sequence[CaseSummary] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("登记信访举报")
+        # The case the report concerns: "经认定予以容错免责" needs it (第十八条).
+        self.case = QComboBox()
+        self.case.addItem("（不关联案件）", None)
+        for case in cases:
+            self.case.addItem(f"{case.number}　{case.officers}　{case.title or case.summary}",
+                              case.id)
         self.real_name = QCheckBox("实名举报")
         self.reporter_name = QLineEdit()
         self.reporter_contact = QLineEdit()
@@ -87,6 +92,7 @@ class RegisterPetitionDialog(QDialog):
         form.addRow("来源渠道", self.channel)
         form.addRow("被反映人员", self.officers)
         form.addRow("反映问题", self.allegations)
+        form.addRow("关联案件", self.case)
         form.addRow(_buttons(self))
         self._form = form
         self.real_name.toggled.connect(self._show_reporter)
@@ -114,6 +120,7 @@ class RegisterPetitionDialog(QDialog):
             accused_officer_ids=chosen,
             reporter_name=self.reporter_name.text().strip() if real else "",
             reporter_contact=self.reporter_contact.text().strip() if real else "",
+            case_id=self.case.currentData(),
         )
 
 
@@ -146,8 +153,15 @@ class ResponseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("记录回应")
         self.kind = QComboBox()
-        for kind in allowed_responses(petition):
-            self.kind.addItem(RESPONSE_LABELS[kind], kind)
+        rules = response_rules(petition)
+        for rule in rules:
+            if rule.allowed:
+                self.kind.addItem(RESPONSE_LABELS[rule.kind], rule.kind)
+        # Why the other answers are not offered, so the clerk is never left guessing.
+        self.not_offered = QLabel(
+            "\n".join(f"不适用{rule.label}：{rule.reason}" for rule in rules if not rule.allowed)
+        )
+        self.not_offered.setWordWrap(True)
         self.responded_on = _date_edit()
         self.scope = QLineEdit()
         self.method = QLineEdit()
@@ -158,6 +172,7 @@ class ResponseDialog(QDialog):
         form.addRow("范围", self.scope)
         form.addRow("形式", self.method)
         form.addRow("内容", self.text)
+        form.addRow(self.not_offered)
         form.addRow(_buttons(self))
 
     def value(self) -> ResponseInput:

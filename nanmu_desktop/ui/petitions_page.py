@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.officers import list_officers
 from nanmu_desktop.services.petitions import (
@@ -163,7 +164,9 @@ class PetitionsPage(QWidget):
             self.document_bar.addWidget(button)
 
     def open_register_dialog(self) -> RegisterPetitionDialog:
-        dialog = RegisterPetitionDialog(list_officers(self._context.database), self)
+        database = self._context.database
+        cases = list_cases(database, CaseQuery(limit=LINKABLE_CASES)).rows
+        dialog = RegisterPetitionDialog(list_officers(database), cases, self)
         self._open(dialog, dialog.value, lambda db, data: register_petition(db, data).id)
         return dialog
 
@@ -209,6 +212,9 @@ class PetitionsPage(QWidget):
         dialog.open()
 
 
+LINKABLE_CASES = 200  # the latest cases offered as the one a report concerns
+
+
 def _detail_text(p: PetitionInfo) -> str:
     lines = [f"收到日期：{p.received_on.isoformat()}　来源：{p.channel}"]
     # The reporter's identity is shown only here, and only for a real-name report.
@@ -219,6 +225,8 @@ def _detail_text(p: PetitionInfo) -> str:
     lines.append(f"调查情况：{p.findings or '—'}")
     lines.append(f"调查结论：{p.conclusion_label if p.conclusion else '待调查'}"
                  + ("（经查系恶意中伤、诬告陷害）" if p.malicious else ""))
+    if p.linked is not None:
+        lines.append(f"关联案件党委决定：{p.linked[0].label}")
     for r in p.responses:
         when = r.responded_on.isoformat()
         lines.append(f"{r.kind_label}：{when}　{r.scope}　{r.method}　{r.text}")

@@ -1,8 +1,12 @@
-"""统计分析 (第十七条): citations that recur per field and overall, flagged over a threshold."""
+"""统计分析 (第十七条): citations that recur per field and overall, flagged over a threshold.
+
+The default threshold and period are the regulation version's (`statistics.risk_defaults`); a
+易错风险警示提醒 is asked for with exactly the row, period and threshold shown, so its figures
+are the page's."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,9 +34,11 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.statistics import (
-    DEFAULT_MIN_COUNT,
     RecurringCitation,
+    RiskSelection,
+    period_ending,
     recurring_citations,
+    risk_defaults,
 )
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.statistics_summary import count_summary
@@ -40,7 +46,11 @@ from nanmu_desktop.ui.tasks import TaskControl
 
 _Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("适用条款", "执法领域", "案件数", "涉及案件")
-_PERIODS = (("近六个月", 183), ("近一年", 365), ("全部", None), ("自定义", -1))
+# The first period is the version's own (risk_period_days), filled in when the page is built.
+_OTHER_PERIODS: tuple[tuple[str, int | None], ...] = (
+    ("近一年", 365), ("全部", None), ("自定义", -1)
+)
+_ALL_START = date(1900, 1, 1)  # 全部: no lower bound
 _FLAG_BRUSH = QBrush(QColor("#fdecea"))
 
 
@@ -99,11 +109,14 @@ class StatisticsPage(QWidget):
         super().__init__(parent)
         self._context = context
         self._generation = 0  # results of an older query are dropped when a newer one is out
+        self._shown_query: tuple[date, date, int] | None = None  # of the rows on show
+        defaults = risk_defaults(context.database)
+        self._periods = ((f"近{defaults.period_days}日", defaults.period_days), *_OTHER_PERIODS)
         self.period = QComboBox()
-        for label, _days in _PERIODS:
+        for label, _days in self._periods:
             self.period.addItem(label)
         today = QDate.currentDate()
-        self.date_from = QDateEdit(today.addMonths(-6))
+        self.date_from = QDateEdit(today.addDays(1 - defaults.period_days))
         self.date_to = QDateEdit(today)
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
@@ -111,7 +124,7 @@ class StatisticsPage(QWidget):
             edit.setEnabled(False)
         self.threshold = QSpinBox()
         self.threshold.setRange(2, 99)
-        self.threshold.setValue(DEFAULT_MIN_COUNT)
+        self.threshold.setValue(defaults.min_count)
         self.threshold.setSuffix(" 件")
         self.model = RecurringModel(self)
         self.table = QTableView()
@@ -144,16 +157,16 @@ class StatisticsPage(QWidget):
         self.refresh()
 
     def _range(self) -> tuple[date, date]:
-        days = _PERIODS[self.period.currentIndex()][1]
+        days = self._periods[self.period.currentIndex()][1]
         today = date.today()
         if days is None:
-            return date(1900, 1, 1), today
+            return _ALL_START, today
         if days < 0:
             return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
-        return today - timedelta(days=days), today
+        return period_ending(today, days)
 
     def _period_changed(self) -> None:
-        custom = _PERIODS[self.period.currentIndex()][1] == -1
+        custom = self._periods[self.period.currentIndex()][1] == -1
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
         self.refresh()
@@ -170,11 +183,13 @@ class StatisticsPage(QWidget):
             return rows, count_summary(database, start, end)
 
         def failed(error: NanmuError) -> None:
+            self._shown_query = None
             self.model.set_rows([])
             self.note.setText(error.message)
 
         def done(result: tuple[list[RecurringCitation], str]) -> None:
             if generation == self._generation:
+                self._shown_query = (start, end, min_count)
                 self.summary.setText(result[1])
                 self._show(result[0])
 
@@ -199,9 +214,15 @@ class StatisticsPage(QWidget):
 
     def _request_warning(self) -> None:
         current = self.table.currentIndex()
-        if not current.isValid():
+        if not current.isValid() or self._shown_query is None:
             return
         item = self.model.row_at(current.row())
-        # The warning is composed from its latest case: risk_warning finds the recurring citation.
-        target = DocumentTarget(DocumentKind.risk_warning, case_id=item.case_ids[-1])
+        start, end, min_count = self._shown_query
+        if start == _ALL_START:
+            start = item.first_day  # 全部: the memo's period starts at the pattern's first case
+        # Exactly the row on show, so the memo's figures are the page's; filed with its latest case.
+        selection = RiskSelection(item.citation, item.field, start, end, min_count)
+        target = DocumentTarget(
+            DocumentKind.risk_warning, case_id=item.case_ids[-1], risk=selection
+        )
         self.document_requested.emit(target)

@@ -7,9 +7,13 @@ from datetime import date
 import pytest
 
 from nanmu_desktop.errors import ConflictError, ValidationError
+from nanmu_desktop.services.case_types import CaseDetail
+from nanmu_desktop.services.decisions import DecisionInput, record_decision
+from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.officers import OfficerInfo
 from nanmu_desktop.services.petitions import (
     FindingsInput,
+    PetitionInfo,
     PetitionInput,
     ResponseInput,
     get_petition,
@@ -17,10 +21,12 @@ from nanmu_desktop.services.petitions import (
     record_findings,
     record_response,
     register_petition,
+    response_rules,
 )
+from nanmu_desktop.services.rule_options import RuleOptions, set_rule_options
 from nanmu_desktop.storage.db import Database
 
-from .conftest import audit_count
+from .conftest import J1_FACTS, audit_count
 
 
 def _anonymous(db: Database, officer: OfficerInfo) -> int:
@@ -66,9 +72,14 @@ def test_clarification_only_for_malicious_reports(db: Database, officer: Officer
     assert audit_count(db) == before
 
 
-def test_real_name_feedback_and_identity_not_in_audit(db: Database, officer: OfficerInfo) -> None:
+def test_real_name_feedback_and_identity_not_in_audit(
+    db: Database, officer: OfficerInfo, case: CaseDetail
+) -> None:
+    save_proposal(db, case.id, J1_FACTS)
+    record_decision(db, case.id, DecisionInput(date.today(), ("乌力吉",)))
     data = PetitionInput(
-        True, date(2026, 2, 20), "来访", "反映违规查封", (officer.id,), "刘桂芬", "13904705528"
+        True, date(2026, 2, 20), "来访", "反映违规查封", (officer.id,), "刘桂芬", "13904705528",
+        case_id=case.id,
     )
     petition_id = register_petition(db, data).id
     record_findings(db, petition_id, FindingsInput("已认定容错免责", "tolerated"))
@@ -93,3 +104,45 @@ def test_substantiated_report_gets_no_article_18_answer(db: Database, officer: O
     record_findings(db, petition_id, FindingsInput("属实", "substantiated"))
     with pytest.raises(ConflictError, match="属实"):
         record_response(db, petition_id, _explanation())
+
+
+def test_tolerated_needs_a_linked_case_decided_as_tolerance(
+    db: Database, officer: OfficerInfo, case: CaseDetail
+) -> None:
+    petition_id = _anonymous(db, officer)
+    with pytest.raises(ValidationError, match="关联"):
+        record_findings(db, petition_id, FindingsInput("已容错", "tolerated"))
+    linked = PetitionInput(
+        False, date(2026, 7, 2), "来信", "反映问题", (officer.id,), case_id=case.id
+    )
+    linked_id = register_petition(db, linked).id
+    with pytest.raises(ValidationError, match="党委"):  # the case is not decided yet
+        record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
+    save_proposal(db, case.id, {})  # no grounds: 不予容错
+    record_decision(db, case.id, DecisionInput(date.today(), ("乌力吉",)))
+    with pytest.raises(ValidationError, match="不予容错"):
+        record_findings(db, linked_id, FindingsInput("已容错", "tolerated"))
+    assert get_petition(db, linked_id).conclusion is None
+
+
+def test_tolerance_follows_the_art10_leniency_setting(
+    db: Database, officer: OfficerInfo, case: CaseDetail
+) -> None:
+    save_proposal(db, case.id, {"art10": [4]})  # 第十条 without 第二款: 从轻/减轻
+    record_decision(db, case.id, DecisionInput(
+        date.today(), ("乌力吉",), leniency="lighter", measure="通报批评减为诫勉谈话"
+    ))
+    data = PetitionInput(False, date(2026, 7, 2), "来信", "反映问题", (officer.id,),
+                         case_id=case.id)
+    petition_id = register_petition(db, data).id
+    record_findings(db, petition_id, FindingsInput("已容错", "tolerated"))  # 容错 by default
+    assert allowed(get_petition(db, petition_id)) == ["explanation"]
+    set_rule_options(db, RuleOptions(art10_leniency_is_tolerance=False))
+    info = get_petition(db, petition_id)
+    assert allowed(info) == []  # no longer a 容错 decision: the finding does not stand
+    with pytest.raises(ConflictError, match="不是容错决定"):
+        record_response(db, petition_id, _explanation())
+
+
+def allowed(info: PetitionInfo) -> list[str]:
+    return [rule.kind for rule in response_rules(info) if rule.allowed]

@@ -106,3 +106,41 @@ def _error_box() -> QMessageBox | None:
         if isinstance(widget, QMessageBox) and widget.objectName() == "taskErrorBox":
             return widget if widget.isVisible() else None
     return None
+
+
+def test_tolerated_finding_through_a_linked_case(qtbot: QtBot, demo_context: UiContext) -> None:
+    """经认定予以容错免责 with the case linked at registration: the J1 case, decided 容错免责."""
+    page = PetitionsPage(demo_context)
+    qtbot.addWidget(page)
+    _settle(qtbot, demo_context)
+    database = demo_context.database
+    before = len(list_petitions(database))
+    register = page.open_register_dialog()
+    exempt = [i for i in range(register.case.count()) if register.case.itemData(i) is not None
+              and "查封" in register.case.itemText(i)]
+    assert exempt, "the J1 case is offered for linking"
+    register.case.setCurrentIndex(exempt[0])
+    case_id = register.case.itemData(exempt[0])
+    register.officers.item(0).setCheckState(Qt.CheckState.Checked)
+    type_chinese(register.allegations, "反映查封木材堆放场")
+    register.submitted.emit()
+    qtbot.waitUntil(lambda: len(list_petitions(database)) == before + 1, timeout=10000)
+    _settle(qtbot, demo_context)
+    new = max(list_petitions(database), key=lambda p: p.id)
+    assert new.case_id == case_id and new.linked is not None
+    qtbot.waitUntil(lambda: page.current_id() == new.id, timeout=10000)
+
+    findings = page.open_findings_dialog()
+    assert findings is not None
+    type_chinese(findings.findings, "已由党委研究决定予以容错免责")
+    findings.conclusion.setCurrentIndex(findings.conclusion.findData("tolerated"))
+    findings.submitted.emit()
+    qtbot.waitUntil(lambda: page.current() is not None
+                    and page.current().conclusion == "tolerated",  # type: ignore[union-attr]
+                    timeout=10000)
+    assert "关联案件党委决定：容错免责" in page.detail.toPlainText()
+    dialog = page.open_response_dialog()
+    assert dialog is not None
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["explanation"]
+    assert "不适用澄清正名" in dialog.not_offered.text()
+    dialog.reject()

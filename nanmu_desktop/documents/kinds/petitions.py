@@ -1,5 +1,6 @@
 """Answers to a 信访举报 (第十八条): feedback to a real-name reporter, an explanation for an
-anonymous report, and the clarification of a falsely accused officer.
+anonymous report, and the clarification of a falsely accused officer. Whether the answer fits the
+report is `domain/petition_rules`; a builder refuses with its reason.
 
 Only the feedback letter, which goes to the reporter, ever uses the reporter's identity.
 """
@@ -21,13 +22,22 @@ from nanmu_desktop.documents.kinds.common import (
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill, load_wording
+from nanmu_desktop.domain.outcomes import Ground, Outcome
+from nanmu_desktop.domain.petition_rules import PetitionFacts, response_rule
 from nanmu_desktop.errors import ConflictError
 
-_CLEARED = frozenset({"unfounded", "no_evidence"})
 
-
-def _petition(ctx: DocumentContext) -> PrintedPetition:
-    return need(ctx.petition, "请先登记信访举报及其调查结论，再生成此文书。")
+def _petition(ctx: DocumentContext, response: str) -> PrintedPetition:
+    """The petition, refused unless 第十八条 allows `response` for it."""
+    petition = need(ctx.petition, "请先登记信访举报及其调查结论，再生成此文书。")
+    linked = (Outcome(petition.linked[0]), Ground(petition.linked[1])) if petition.linked else None
+    conclusion = petition.conclusion or None
+    facts = PetitionFacts(conclusion, petition.real_name, petition.malicious, linked,
+                          petition.art10_leniency_is_tolerance)
+    rule = response_rule(facts, response)
+    if not rule.allowed:
+        raise ConflictError(f"不能生成此文书：{rule.reason}。")
+    return petition
 
 
 def _values(ctx: DocumentContext, petition: PrintedPetition) -> tuple[dict[str, str], set[str]]:
@@ -54,11 +64,8 @@ def _sources(petition: PrintedPetition) -> dict[str, str]:
 
 
 def build_report_feedback(ctx: DocumentContext) -> Notice:
-    petition = _petition(ctx)
-    if not petition.real_name or not petition.reporter_name.strip():
-        raise ConflictError("该举报为匿名举报，应出具信访举报情况说明，不能向举报人反馈。")
-    if petition.conclusion == "substantiated":
-        raise ConflictError("举报经查属实且未予容错，不属于第十八条规定的反馈情形。")
+    petition = _petition(ctx, "feedback")
+    need(petition.reporter_name.strip() or None, "该实名举报未登记举报人姓名，不能出具反馈函。")
     values, flags = _values(ctx, petition)
     sources = _sources(petition) | {petition.reporter_name: "举报人姓名"}
     notice = official_notice(
@@ -69,11 +76,7 @@ def build_report_feedback(ctx: DocumentContext) -> Notice:
 
 
 def build_report_explanation(ctx: DocumentContext) -> Notice:
-    petition = _petition(ctx)
-    if petition.real_name:
-        raise ConflictError("该举报为实名举报，应向举报人出具信访举报调查结果反馈函。")
-    if petition.conclusion == "substantiated":
-        raise ConflictError("举报经查属实且未予容错，不属于第十八条规定的说明情形。")
+    petition = _petition(ctx, "explanation")
     values, flags = _values(ctx, petition)
     recipients = departments(petition.accused)
     return official_notice(
@@ -82,11 +85,7 @@ def build_report_explanation(ctx: DocumentContext) -> Notice:
 
 
 def build_clarification(ctx: DocumentContext) -> Notice:
-    petition = _petition(ctx)
-    if petition.conclusion not in _CLEARED or not petition.malicious:
-        raise ConflictError(
-            "只有经查不属实或查无实据、且认定为恶意中伤或诬告陷害的举报，才能为被举报人澄清正名。"
-        )
+    petition = _petition(ctx, "clarification")
     values, flags = _values(ctx, petition)
     return official_notice(ctx, Fill(values=values, flags=frozenset(flags)), [], _sources(petition))
 

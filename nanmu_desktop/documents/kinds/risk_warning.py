@@ -1,4 +1,7 @@
-"""易错风险警示提醒 (第十七条): a risk point that recurs in one field, with the cases behind it."""
+"""易错风险警示提醒 (第十七条): a risk point that recurs in one field, with the cases behind it.
+
+Cases decided as 容错 are listed without their officers' names (第十四条), and the memo says so.
+"""
 
 from __future__ import annotations
 
@@ -26,9 +29,11 @@ def build_risk_warning(ctx: DocumentContext) -> Notice:
         "period_start": cn_date(risk.period_start),
         "period_end": cn_date(risk.period_end),
         "case_count": str(len(risk.cases)),
+        "unnamed_count": str(risk.unnamed),
     }
     rows = tuple((c.number, cn_date(c.occurred_on), c.officers, c.summary) for c in risk.cases)
-    fill = Fill(values=values, tables={"cases": rows})
+    flags = frozenset({"unnamed"} if risk.unnamed else ())
+    fill = Fill(values=values, flags=flags, tables={"cases": rows})
     return official_notice(
         ctx, fill, risk.recipients, {c.summary: "案件简要情况" for c in risk.cases}
     )

@@ -75,3 +75,28 @@ def test_facts_round_trip_canonically(data: dict[str, object]) -> None:
     assert again == facts
     assert again.to_dict() == facts.to_dict()
     assert hash(again) == hash(facts)
+
+
+# A ticked fact and the phrase that would deny it in the explanation.
+DENIALS = {
+    "abuse_of_power": "未认定滥用法定职权",
+    "failure_to_perform": "未认定滥用法定职权、不履行法定职责",
+    "harmed_rights": "未认定合法权益受到损害",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts_dicts())
+def test_the_explanation_never_denies_a_ticked_fact(data: dict[str, object]) -> None:
+    result = determine(Facts.from_dict(data))
+    text = "".join(result.explanation)
+    exclusion = data["exclusion"]
+    assert isinstance(exclusion, dict)
+    for key, denial in DENIALS.items():
+        if exclusion[key]:
+            assert denial not in text, (key, text)
+    assert "不具有" not in text
+    for name, heading in (("art9", "第九条：未认定"), ("art11", "第十一条：未认定"),
+                          ("art10", "第十条：未认定")):
+        if data[name]:
+            assert heading not in text, (name, text)

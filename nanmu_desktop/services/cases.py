@@ -178,10 +178,15 @@ def check_case_fields(data: CaseInput, prefix: str, problems: Problems) -> None:
         problems.add(name("occurred_on", "发生日期"), "发生日期不能晚于登记日期")
     if reported and reported > date.today():
         problems.add(name("reported_on", "登记日期"), "登记日期不能晚于今天")
-    problems.text(data.description, name("description", "情况描述"), max_len=5000)
+    problems.text(data.description, name("description", "情况描述"), max_len=5000, multiline=True)
     problems.text(data.title, name("title", "标题"), required=False, max_len=200)
-    if data.loss_amount is not None and data.loss_amount < 0:
-        problems.add(name("loss_amount", "损失金额"), "损失金额不能为负数")
+    for value, path, label in (
+        (data.loss_text, "loss", "损失情况"),
+        (data.impact, "impact", "不良影响"),
+        (data.remedial_actions, "remedial_actions", "补救措施"),
+    ):
+        problems.text(value, name(path, label), required=False, multiline=True)
+    problems.money(data.loss_amount, name("loss_amount", "损失金额"), "损失金额")
 
 
 def _apply(session: Session, row: Case, data: CaseInput) -> None:
@@ -291,9 +296,9 @@ def find_case(db: Database, ref: str) -> CaseDetail:
     """A case by its database id (12) or its register number (RC-2026-012)."""
     text = ref.strip()
     with db.session() as session:
-        if text.isdigit():
+        if text.isascii() and text.isdigit() and len(text) <= 18:
             return case_detail(fetch(session, Case, int(text), "案件"))
         row = session.scalar(select(Case).where(Case.number == text.upper()))
         if row is None:
-            raise NotFoundError(f"找不到案件“{text}”")
+            raise NotFoundError(f"找不到案件“{text if len(text) <= 40 else text[:40] + '…'}”")
         return case_detail(row)

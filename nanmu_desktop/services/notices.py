@@ -95,6 +95,8 @@ def record_publication(
     problems.text(data.method, "公开方式", required=False, max_len=50)
     if data.days is not None and data.days < 1:
         problems.add("公示期", "公示期至少 1 日")
+    elif data.days is not None:
+        problems.integer(data.days, "公示期", low=1, high=3650)
     problems.raise_if_any()
     assert done_on is not None
     with db.session() as session:

@@ -102,10 +102,10 @@ def issue_order(
 ) -> OrderInfo:
     """纠错整改通知书 content (第十六条) with its deadline."""
     problems = Problems()
-    reasons = problems.text(data.reasons, "纠错事由", max_len=2000)
-    items = [i.strip() for i in data.items if i.strip()]
+    reasons = problems.text(data.reasons, "纠错事由", max_len=2000, multiline=True)
+    items = [t for raw in data.items if (t := problems.text(raw, "纠错事项", required=False))]
     problems.check(bool(items), "纠错事项", "至少列出一项纠错事项")
-    problems.text(data.requirements, "纠错要求", max_len=2000)
+    problems.text(data.requirements, "纠错要求", max_len=2000, multiline=True)
     ordered_on = problems.day(data.ordered_on, "通知日期")
     problems.check(1 <= data.deadline_days <= 365, "整改期限", "整改期限应在 1 至 365 日之间")
     problems.raise_if_any()
@@ -140,7 +140,7 @@ def request_extension(
     problems = Problems()
     requested_on = problems.day(data.requested_on, "申请日期")
     problems.check(1 <= data.days <= 180, "延长天数", "延长天数应在 1 至 180 日之间")
-    reason = problems.text(data.reason, "申请理由", max_len=2000)
+    reason = problems.text(data.reason, "申请理由", max_len=2000, multiline=True)
     problems.raise_if_any()
     assert requested_on is not None
     with db.session() as session:
@@ -174,7 +174,7 @@ def reply_extension(
 ) -> ExtensionInfo:
     """批复: approving moves the order's deadline on by the requested days."""
     problems = Problems()
-    text = problems.text(reply, "批复意见", max_len=2000)
+    text = problems.text(reply, "批复意见", max_len=2000, multiline=True)
     day = problems.day(replied_on, "批复日期")
     problems.raise_if_any()
     assert day is not None
@@ -203,7 +203,7 @@ def record_follow_up(
     problems = Problems()
     day = problems.day(data.followed_on, "回访日期")
     problems.text(data.method, "回访方式", max_len=50)
-    findings = problems.text(data.findings, "回访情况", max_len=2000)
+    findings = problems.text(data.findings, "回访情况", max_len=2000, multiline=True)
     problems.raise_if_any()
     assert day is not None
     with db.session() as session:

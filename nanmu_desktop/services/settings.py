@@ -205,7 +205,7 @@ def _day_info(row: CalendarDay) -> CalendarDayInfo:
 def _check(data: ProfileInput) -> Problems:
     problems = Problems()
     problems.text(data.name_zh, "单位名称", max_len=100)
-    problems.text(data.name_mn, "蒙古文名称", required=False, max_len=200)
+    problems.text(data.name_mn, "蒙古文名称", required=False, max_len=200, mongolian=True)
     problems.text(data.signer, "签发人", required=False, max_len=50)
     problems.text(data.issuing_authority, "印发机关", required=False, max_len=100)
     problems.check(data.day_counting in DAY_COUNTING_LABELS, "期限计算方式", "应为自然日或工作日")

@@ -12,6 +12,7 @@ from nanmu_desktop.documents.kinds.common import join_citations
 from nanmu_desktop.documents.ledger_model import LedgerRow
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.domain.plain_text import printable
 from nanmu_desktop.errors import Problem, ValidationError
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.choices import label
@@ -104,7 +105,8 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
             if outcome is Outcome.mitigated and decision and decision.leniency:
                 outcome_text = f"{LENIENCY_LABELS[decision.leniency]}处理"
         summary = title or (text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else ""))
-        names = people.get(case_id, [])
+        summary = printable(summary)  # text stored before the input checks may hold controls
+        names = [(printable(n), printable(d)) for n, d in people.get(case_id, [])]
         rows.append(
             LedgerRow(
                 number=number,

@@ -156,7 +156,8 @@ def _semantic_problems(
             if n is None:  # wrongly typed, already reported
                 continue
             if not 1 <= n <= ITEM_COUNTS[name]:
-                problems.append(Problem(path, f"{ARTICLE_NAMES[name]}没有第{n}项"))
+                number = f"第{n}项" if abs(n) < 10**9 else "这么大的项号"
+                problems.append(Problem(path, f"{ARTICLE_NAMES[name]}没有{number}"))
             elif n in seen:
                 problems.append(Problem(path, f"重复选择了{_item_name(name, n)}"))
             seen.add(n)

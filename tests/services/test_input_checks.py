@@ -12,9 +12,13 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 
 from nanmu_desktop.domain.regulation_loader import load_regulation
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NotFoundError, ValidationError
 from nanmu_desktop.services.case_import import import_cases
+from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import find_case, get_case, register_case
+from nanmu_desktop.services.documents import DocumentTarget, draft_notice
+from nanmu_desktop.services.issuing import void_document
 from nanmu_desktop.services.ledger import export_ledger, ledger_rows
 from nanmu_desktop.services.officers import (
     OfficerInfo,
@@ -181,3 +185,13 @@ def test_ledger_exports_old_data_with_control_characters(
     assert sheet.cell(row=2, column=10).data_type == "s"
     assert second[9] == "雪天误封木材"
     assert export_ledger(db, tmp_path / "台账.pdf") == 2
+
+
+def test_void_reasons_and_addressees_follow_the_text_rule(db: Database, case: CaseDetail) -> None:
+    with pytest.raises(ValidationError, match="作废理由：不能为空"):
+        void_document(db, "鄂政发〔2026〕1号", "\u200b\u2060")
+    with pytest.raises(ValidationError, match="作废理由：含有控制字符"):
+        void_document(db, "鄂政发〔2026〕1号", "误\x08发")
+    target = DocumentTarget(DocumentKind.determination_worksheet, case.id, recipient="县\u202e局")
+    with pytest.raises(ValidationError, match="主送对象：含有看不见的文字方向控制字符"):
+        draft_notice(db, target)

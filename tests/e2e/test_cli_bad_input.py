@@ -152,3 +152,18 @@ def test_case_show_with_an_id_beyond_sqlite_says_not_found(demo_db: Path) -> Non
         run = run_cli("--db", db, "case", "show", ref)
         assert_refused(run)
         assert "找不到案件" in _one_line(run.err)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("case", "show", "\udcff\x1b[31m"),  # bytes 0xff: not UTF-8, reaches Python as U+DCFF
+        ("document", "void", "鄂政发〔2026〕1号", "--reason", "误发\udcfe"),
+    ],
+)
+def test_arguments_that_are_not_utf8_are_refused(args: tuple[str, ...], db: Path) -> None:
+    before = db_state(db)
+    run = run_cli("--db", db, *args)
+    assert_refused(run)
+    assert "含有无法识别的字节" in _one_line(run.err)
+    assert db_state(db) == before

@@ -23,6 +23,16 @@ LINE_BREAKS = frozenset("\n\r\t\u2028\u2029")  # allowed in multi-line fields on
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+# Every character text_problem() may object to, so clean text (nearly all) is passed by one
+# regex search instead of a look at each character's category.
+_SUSPECT = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060\u2066-\u2069"
+    "\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufeff\ufffe\uffff\U000f0000-\U0010ffff"
+    + "".join(chr(plane << 16 | low) for plane in range(1, 17) for low in (0xFFFE, 0xFFFF))
+    + "]"
+)
+
+
 def _code(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
@@ -43,7 +53,10 @@ def is_blank(text: str) -> bool:
 
 def text_problem(text: str, *, multiline: bool = False, mongolian: bool = False) -> str | None:
     """Why `text` cannot be stored as typed (a Chinese sentence), or None when it can."""
-    for ch in text:
+    first = _SUSPECT.search(text)
+    if first is None:
+        return None
+    for ch in text[first.start() :]:
         category = unicodedata.category(ch)
         if ch in ZERO_WIDTH and not (mongolian and ch in JOINERS):
             return f"含有看不见的零宽字符（{_code(ch)}），请删除后重新输入"

@@ -21,7 +21,14 @@ from nanmu_desktop.services.case_types import (
     CaseInput,
     CaseOfficer,
 )
-from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fen_from_yuan, fetch, yuan_from_fen
+from nanmu_desktop.services.common import (
+    DEFAULT_ACTOR,
+    audit,
+    fen_from_yuan,
+    fetch,
+    lookup,
+    yuan_from_fen,
+)
 from nanmu_desktop.services.officers import officer_info
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
@@ -155,7 +162,7 @@ def check_case_input(session: Session, data: CaseInput, prefix: str) -> Problems
     if len(set(data.officer_ids)) != len(data.officer_ids):
         problems.add(label, "同一执法人员重复选择")
     for i, officer_id in enumerate(data.officer_ids):
-        if session.get(Officer, officer_id) is None:
+        if lookup(session, Officer, officer_id) is None:
             field = f"{prefix}officers[{i}]" if prefix else "当事执法人员"
             problems.add(field, f"执法人员（编号 {officer_id}）不存在")
     return problems

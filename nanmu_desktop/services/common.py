@@ -17,10 +17,15 @@ DEFAULT_ACTOR = "经办人"
 M = TypeVar("M")
 
 
+def lookup(session: Session, model: type[M], entity_id: int) -> M | None:
+    """The row with this id, or None; an id SQLite cannot hold names no row (and would
+    overflow the query)."""
+    return session.get(model, entity_id) if 0 < entity_id <= INT64_MAX else None
+
+
 def fetch(session: Session, model: type[M], entity_id: int, what: str) -> M:
     """The row with this id, or NotFoundError naming what was looked for (e.g. 案件)."""
-    # An id SQLite cannot hold names no row (and would overflow the query).
-    row = session.get(model, entity_id) if 0 < entity_id <= INT64_MAX else None
+    row = lookup(session, model, entity_id)
     if row is None:
         raise NotFoundError(f"找不到{what}（编号 {entity_id}）")
     return row

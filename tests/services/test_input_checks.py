@@ -195,3 +195,13 @@ def test_void_reasons_and_addressees_follow_the_text_rule(db: Database, case: Ca
     target = DocumentTarget(DocumentKind.determination_worksheet, case.id, recipient="县\u202e局")
     with pytest.raises(ValidationError, match="主送对象：含有看不见的文字方向控制字符"):
         draft_notice(db, target)
+
+
+def test_ids_beyond_sqlite_are_refused_not_overflowed(db: Database, case: CaseDetail) -> None:
+    huge = 10**30
+    with pytest.raises(ValidationError, match="信访举报序号：应为 1 到 9223372036854775807"):
+        draft_notice(db, DocumentTarget(DocumentKind.clarification, petition_id=huge))
+    with pytest.raises(ValidationError, match="所选科室不存在"):
+        add_officer(db, OfficerInput("关永军", huge, None, None, ""))
+    with pytest.raises(ValidationError, match=f"执法人员（编号 {huge}）不存在"):
+        register_case(db, case_input((huge,)))

@@ -101,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(argv)
     except NanmuError as err:
-        sys.stderr.write(f"错误：{err.message}\n")
+        from nanmu_desktop.cli_support import terminal_line
+
+        sys.stderr.write(f"错误：{terminal_line(err.message)}\n")
         return 2
     except OSError as err:
         sys.stderr.write(f"错误：{describe_os_error(err)}\n")

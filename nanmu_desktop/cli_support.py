@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,6 +22,15 @@ def read_json_source(source: str) -> object:
     name = "标准输入" if source == "-" else source
     raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     return read_json_bytes(raw, name)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_line(text: str) -> str:
+    """`text` fit for one line of a terminal: control characters (escape sequences, line
+    breaks) from the user's own input are shown as `\\x1b`, never acted on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def database_path(args: argparse.Namespace) -> Path:

@@ -167,3 +167,14 @@ def test_arguments_that_are_not_utf8_are_refused(args: tuple[str, ...], db: Path
     assert_refused(run)
     assert "含有无法识别的字节" in _one_line(run.err)
     assert db_state(db) == before
+
+
+def test_control_characters_of_the_input_are_shown_not_sent_to_the_terminal(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text('{"\\u001b[2J\\nart9": [1]}', encoding="utf-8")
+    run = run_cli("determine", "--facts", path)
+    assert_refused(run)
+    assert _one_line(run.err) == "错误：\\x1b[2J\\x0aart9：未知字段"
+    assert "\x1b" not in run.err

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from nanmu_desktop.cli_parser import ChineseArgumentParser
-from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.errors import NanmuError, Problem, ValidationError
 
 # Other engineers add their module here (one line each); order = order in the help text.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -83,9 +83,21 @@ def _dispatch(argv: Sequence[str] | None) -> int:
         from nanmu_desktop.paths import default_db_path
 
         return _run_desktop(args.db or default_db_path())
+    _check_arguments(args)
     handler = args.handler
     result: int = handler(args)
     return result
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Text arguments must be text: bytes that are not UTF-8 reach Python as lone surrogates,
+    which no database query or output can carry. (File paths may hold such bytes; they pass.)"""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and any("\ud800" <= ch <= "\udfff" for ch in value):
+            option = name.replace("_", "-")
+            raise ValidationError(
+                [Problem(f"参数 {option}", "含有无法识别的字节（不是 UTF-8 编码的文字）")]
+            )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -93,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(argv)
     except NanmuError as err:
-        sys.stderr.write(f"错误：{err.message}\n")
+        from nanmu_desktop.cli_support import terminal_line
+
+        sys.stderr.write(f"错误：{terminal_line(err.message)}\n")
         return 2
     except OSError as err:
         sys.stderr.write(f"错误：{describe_os_error(err)}\n")

@@ -92,7 +92,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from nanmu_desktop.cli_support import open_cli_database, read_json_source
+    from nanmu_desktop.cli_support import open_cli_database, read_json_source, terminal_line
     from nanmu_desktop.errors import ValidationError
     from nanmu_desktop.services.case_import import import_cases
 
@@ -103,7 +103,7 @@ def run_import(args: argparse.Namespace) -> int:
     except ValidationError as err:
         sys.stderr.write(f"错误：导入文件有 {len(err.problems)} 处问题，未写入任何数据：\n")
         for problem in err.problems:
-            sys.stderr.write(f"  {problem}\n")
+            sys.stderr.write(f"  {terminal_line(str(problem))}\n")
         return 2
     finally:
         db.close()

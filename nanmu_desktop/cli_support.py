@@ -4,34 +4,33 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nanmu_desktop.errors import Problem, ValidationError
-
 if TYPE_CHECKING:
     from nanmu_desktop.storage.db import Database
 
 
 def read_json_source(source: str) -> object:
-    """The JSON value in file `source` (`-` = standard input); bad JSON names line and column."""
+    """The JSON value in file `source` (`-` = standard input), read by `json_input`'s rules."""
+    from nanmu_desktop.json_input import read_json_bytes
+
     name = "标准输入" if source == "-" else source
-    try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValidationError([Problem(name, "不是 UTF-8 编码的文本")]) from None
-    if not text.strip():
-        raise ValidationError([Problem(name, "内容为空，应为 JSON")])
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise ValidationError(
-            [Problem(name, f"不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列附近）")]
-        ) from None
+    raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    return read_json_bytes(raw, name)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def terminal_line(text: str) -> str:
+    """`text` fit for one line of a terminal: control characters (escape sequences, line
+    breaks) from the user's own input are shown as `\\x1b`, never acted on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def database_path(args: argparse.Namespace) -> Path:

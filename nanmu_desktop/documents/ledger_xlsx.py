@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from nanmu_desktop.documents.ledger_model import COLUMNS, LEDGER_TITLE, LedgerRow
+from nanmu_desktop.domain.plain_text import printable
 
 DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 _THIN = Side(style="thin", color="808080")
@@ -58,8 +59,22 @@ def ledger_xlsx(rows: Iterable[LedgerRow]) -> bytes:
                 cell = WriteOnlyCell(sheet, value=values[i])
                 cell.number_format = DATE_FORMAT
                 values[i] = cell
+        for i, value in enumerate(values):
+            if isinstance(value, str):
+                values[i] = _text_cell(sheet, value)
         sheet.append(values)
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(sheet: object, value: str) -> object:
+    """Text as text: characters XML cannot hold (old data typed before the checks) are dropped,
+    and a leading "=" stays literal instead of becoming a formula Excel would run."""
+    clean = printable(value)
+    if not clean.startswith("="):
+        return clean
+    cell = WriteOnlyCell(sheet, value=clean)
+    cell.data_type = "s"
+    return cell

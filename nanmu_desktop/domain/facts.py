@@ -2,7 +2,8 @@
 
 Every key is optional: a missing list means no item, a missing boolean means false. Anything
 else — an unknown key, a wrong type, an item the article does not have, a duplicate, a catch-all
-item without its written reason, a reason for an item not chosen — is reported with its field
+item without its written reason (invisible characters alone are no reason), a reason for an
+item not chosen, a text with zero-width or control characters — is reported with its field
 path, every problem at once, as a `ValidationError`.
 """
 
@@ -14,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from nanmu_desktop.domain.citations import chinese_numeral
+from nanmu_desktop.domain.plain_text import is_blank, text_problem
 from nanmu_desktop.errors import Problem, ValidationError
 
 EXCLUSION_KEYS = ("abuse_of_power", "failure_to_perform", "harmed_rights")
@@ -154,7 +156,8 @@ def _semantic_problems(
             if n is None:  # wrongly typed, already reported
                 continue
             if not 1 <= n <= ITEM_COUNTS[name]:
-                problems.append(Problem(path, f"{ARTICLE_NAMES[name]}没有第{n}项"))
+                number = f"第{n}项" if abs(n) < 10**9 else "这么大的项号"
+                problems.append(Problem(path, f"{ARTICLE_NAMES[name]}没有{number}"))
             elif n in seen:
                 problems.append(Problem(path, f"重复选择了{_item_name(name, n)}"))
             seen.add(n)
@@ -162,7 +165,7 @@ def _semantic_problems(
         name, number = key.split(".")
         chosen = int(number) in lists[name]
         reason = reasons.get(key)
-        if chosen and (reason is None or not reason.strip()):
+        if chosen and (reason is None or is_blank(reason)):
             item = _item_name(name, int(number))
             problems.append(Problem(f"reasons.{key}", f"选择了{item}（其他情形），须写明具体理由"))
         elif not chosen and reason is not None:
@@ -176,6 +179,11 @@ def _semantic_problems(
     problems.extend(
         Problem(f"evidence.{key}", "未知的事实项") for key in evidence if key not in FACT_KEYS
     )
+    for name, texts in (("reasons", reasons), ("evidence", evidence)):
+        for key, text in texts.items():
+            problem = text_problem(text, multiline=True)
+            if problem and all(p.field != f"{name}.{key}" for p in problems):
+                problems.append(Problem(f"{name}.{key}", problem))
     return problems
 
 

@@ -21,7 +21,14 @@ from nanmu_desktop.services.case_types import (
     CaseInput,
     CaseOfficerInfo,
 )
-from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fen_from_yuan, fetch, yuan_from_fen
+from nanmu_desktop.services.common import (
+    DEFAULT_ACTOR,
+    audit,
+    fen_from_yuan,
+    fetch,
+    lookup,
+    yuan_from_fen,
+)
 from nanmu_desktop.services.officers import officer_info
 from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
 from nanmu_desktop.services.validate import Problems
@@ -179,7 +186,7 @@ def check_case_input(session: Session, data: CaseInput, prefix: str) -> Problems
     if len(set(data.officer_ids)) != len(data.officer_ids):
         problems.add(label, "同一执法人员重复选择")
     for i, officer_id in enumerate(data.officer_ids):
-        if session.get(Officer, officer_id) is None:
+        if lookup(session, Officer, officer_id) is None:
             field = f"{prefix}officers[{i}]" if prefix else "当事执法人员"
             problems.add(field, f"执法人员（编号 {officer_id}）不存在")
     return problems
@@ -202,10 +209,15 @@ def check_case_fields(data: CaseInput, prefix: str, problems: Problems) -> None:
         problems.add(name("occurred_on", "发生日期"), "发生日期不能晚于登记日期")
     if reported and reported > date.today():
         problems.add(name("reported_on", "登记日期"), "登记日期不能晚于今天")
-    problems.text(data.description, name("description", "情况描述"), max_len=5000)
+    problems.text(data.description, name("description", "情况描述"), max_len=5000, multiline=True)
     problems.text(data.title, name("title", "标题"), required=False, max_len=200)
-    if data.loss_amount is not None and data.loss_amount < 0:
-        problems.add(name("loss_amount", "损失金额"), "损失金额不能为负数")
+    for value, path, label in (
+        (data.loss_text, "loss", "损失情况"),
+        (data.impact, "impact", "不良影响"),
+        (data.remedial_actions, "remedial_actions", "补救措施"),
+    ):
+        problems.text(value, name(path, label), required=False, multiline=True)
+    problems.money(data.loss_amount, name("loss_amount", "损失金额"), "损失金额")
 
 
 def _apply(session: Session, row: Case, data: CaseInput) -> None:
@@ -332,9 +344,9 @@ def find_case(db: Database, ref: str) -> CaseDetail:
     """A case by its database id (12) or its register number (RC-2026-012)."""
     text = ref.strip()
     with db.session() as session:
-        if text.isdigit():
+        if text.isascii() and text.isdigit() and len(text) <= 18:
             return case_detail(fetch(session, Case, int(text), "案件"))
         row = session.scalar(select(Case).where(Case.number == text.upper()))
         if row is None:
-            raise NotFoundError(f"找不到案件“{text}”")
+            raise NotFoundError(f"找不到案件“{text if len(text) <= 40 else text[:40] + '…'}”")
         return case_detail(row)

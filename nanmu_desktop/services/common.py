@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.errors import NotFoundError
+from nanmu_desktop.services.validate import INT64_MAX
 from nanmu_desktop.storage.audit import record
 
 DEFAULT_ACTOR = "经办人"
@@ -16,9 +17,15 @@ DEFAULT_ACTOR = "经办人"
 M = TypeVar("M")
 
 
+def lookup(session: Session, model: type[M], entity_id: int) -> M | None:
+    """The row with this id, or None; an id SQLite cannot hold names no row (and would
+    overflow the query)."""
+    return session.get(model, entity_id) if 0 < entity_id <= INT64_MAX else None
+
+
 def fetch(session: Session, model: type[M], entity_id: int, what: str) -> M:
     """The row with this id, or NotFoundError naming what was looked for (e.g. 案件)."""
-    row = session.get(model, entity_id)
+    row = lookup(session, model, entity_id)
     if row is None:
         raise NotFoundError(f"找不到{what}（编号 {entity_id}）")
     return row
@@ -50,7 +57,8 @@ def parse_yuan(value: object) -> Decimal | None:
     if isinstance(value, bool):
         return None
     try:
-        amount = Decimal(str(value))
+        # An int goes in whole: str() of one with thousands of digits raises ValueError.
+        amount = Decimal(value) if isinstance(value, int | Decimal) else Decimal(str(value))
     except InvalidOperation:
         return None
     return amount if amount.is_finite() else None

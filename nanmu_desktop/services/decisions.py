@@ -8,7 +8,7 @@ never moves it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -135,20 +135,20 @@ def _apply(session: Session, case: Case, row: Determination, decision: DecisionI
     regulation = load_version(session, row.regulation_version)
     rulebook = rulebook_of(regulation)
     ground = proposal_ground(session, row)
-    outcome, leniency = _check(decision, case, row, ground, facts)
+    outcome, leniency, decision = _check(decision, case, row, ground, facts)
     meeting = decision.meeting_date
     assert meeting is not None
     basis = basis_for(facts, ground, outcome, rulebook)
     row.meeting_date = meeting
-    row.attendees = [a.strip() for a in decision.attendees if a.strip()]
+    row.attendees = list(decision.attendees)
     row.decided_outcome = outcome.value
     row.decided_ground = ground.value
     row.decided_basis = [c.format() for c in basis]
     row.decided_citations = [c.format() for c in single_items(basis)]
     row.leniency = leniency.value if leniency else None
-    row.measure = decision.measure.strip() if outcome is Outcome.mitigated else ""
-    row.differing_reason = decision.reason.strip() if outcome.value != row.outcome else ""
-    row.decision_notes = decision.notes.strip()
+    row.measure = decision.measure if outcome is Outcome.mitigated else ""
+    row.differing_reason = decision.reason if outcome.value != row.outcome else ""
+    row.decision_notes = decision.notes
     row.decided_at = datetime.now(UTC)
     deadline = _deadline(session, rulebook, outcome, ground, meeting)
     row.notification_deadline = deadline.day if deadline else None
@@ -184,7 +184,8 @@ def _deadline(
 
 def _check(
     decision: DecisionInput, case: Case, row: Determination, ground: Ground, facts: Facts
-) -> tuple[Outcome, Leniency | None]:
+) -> tuple[Outcome, Leniency | None, DecisionInput]:
+    """The decided outcome and leniency, and the input with its texts checked and cleaned."""
     problems = Problems()
     meeting = problems.day(decision.meeting_date, "会议日期")
     if meeting is not None:
@@ -197,10 +198,11 @@ def _check(
             problems.add(
                 "会议日期", f"会议日期不能早于认定意见形成日期（{row.made_at.date().isoformat()}）"
             )
-    attendees = [
-        problems.text(a, "参会人员", required=False, max_len=50) for a in decision.attendees
-    ]
-    if not any(attendees):
+    attendees = tuple(
+        name for a in decision.attendees
+        if (name := problems.text(a, "参会人员", required=False, max_len=50))
+    )
+    if not attendees:
         problems.add("参会人员", "至少填写一名参会人员")
     from nanmu_desktop.services.choices import outcomes
 
@@ -209,28 +211,32 @@ def _check(
     verdict = ruling(ground, outcome, facts)
     if not verdict.allowed:
         raise ConflictError(verdict.refusal)
-    leniency = _leniency(decision, outcome, problems)
-    if verdict.needs_reason and not decision.reason.strip():
+    leniency, measure = _leniency(decision, outcome, problems)
+    reason = problems.text(decision.reason, "理由", required=False, max_len=2000, multiline=True)
+    if verdict.needs_reason and not reason:
         problems.add("理由", f"决定结果与认定意见（{Outcome(row.outcome).label}）不同，须写明理由")
-    problems.text(decision.reason, "理由", required=False, max_len=2000)
-    problems.text(decision.notes, "备注", required=False, max_len=2000)
+    notes = problems.text(decision.notes, "备注", required=False, max_len=2000, multiline=True)
     problems.raise_if_any()
-    return outcome, leniency
+    cleaned = replace(decision, attendees=attendees, measure=measure, reason=reason, notes=notes)
+    return outcome, leniency, cleaned
 
 
-def _leniency(decision: DecisionInput, outcome: Outcome, problems: Problems) -> Leniency | None:
+def _leniency(
+    decision: DecisionInput, outcome: Outcome, problems: Problems
+) -> tuple[Leniency | None, str]:
+    """从轻/减轻 and the measure lightened: both required for 从轻或减轻处理, else neither."""
     if outcome is not Outcome.mitigated:
         if decision.leniency:
             problems.add("从轻/减轻", "只有从轻或减轻处理时才选择“从轻”或“减轻”")
         if decision.measure.strip():
             problems.add("处理措施", "只有从轻或减轻处理时才填写所减轻的处理措施")
-        return None
-    problems.text(decision.measure, "处理措施", max_len=200)
+        return None, ""
+    measure = problems.text(decision.measure, "处理措施", max_len=200)
     try:
-        return Leniency.parse(decision.leniency or "")
+        return Leniency.parse(decision.leniency or ""), measure
     except ValueError:
         problems.add("从轻/减轻", "从轻或减轻处理时须选择“从轻”或“减轻”")
-        return None
+        return None, measure
 
 
 def _state(row: Determination) -> dict[str, Any]:

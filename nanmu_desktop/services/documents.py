@@ -14,6 +14,7 @@ from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, Problem, ValidationError
 from nanmu_desktop.services.document_context import PETITION_KINDS, DocumentTarget, gather_context
+from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 
 __all__ = [
@@ -81,4 +82,11 @@ def compose(
 ) -> Notice:
     """Read `target` in `session` and build its `Notice` (refusing an unfit state): a draft
     without `number`, else the document as issued under that number."""
+    problems = Problems()
+    if target.recipient is not None:  # typed by the clerk (--to, 主送): the text rule holds
+        problems.text(target.recipient, "主送对象", max_len=200)
+    for row_id, what in ((target.case_id, "案件序号"), (target.petition_id, "信访举报序号")):
+        if row_id is not None:
+            problems.integer(row_id, what, low=1)
+    problems.raise_if_any()
     return build_notice(replace(gather_context(session, target, on), number=number))

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import format_number, parse_number
 from nanmu_desktop.domain.vocabulary import DocumentKind
-from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError, Problem, ValidationError
+from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.documents import DocumentTarget, compose
 from nanmu_desktop.services.settings import DEFAULT_PREFIX, load_profile
+from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
     Case,
@@ -135,10 +136,9 @@ def void_document(
     db: Database, number: str, reason: str, *, actor: str = DEFAULT_ACTOR
 ) -> IssuedDocumentInfo:
     """作废: the number stays taken in the register; the void row says why and who."""
-    if not reason.strip():
-        raise ValidationError([Problem("作废理由", "请填写作废理由")])
-    if len(reason.strip()) > 500:
-        raise ValidationError([Problem("作废理由", "不能超过500字")])
+    problems = Problems()
+    problems.text(reason, "作废理由", max_len=500, multiline=True)
+    problems.raise_if_any()
     with db.write_session() as session:
         row = _by_number(session, number)
         if row.void is not None:

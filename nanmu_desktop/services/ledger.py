@@ -13,6 +13,7 @@ from nanmu_desktop.documents.ledger_model import LedgerRow
 from nanmu_desktop.domain.decisions import Leniency
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.domain.plain_text import printable
 from nanmu_desktop.errors import Problem, ValidationError
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.choices import label
@@ -117,7 +118,8 @@ def ledger_rows(db: Database, today: date | None = None) -> list[LedgerRow]:
             proposed = decision.basis.split("、") if decision.basis else ()
             basis = "建议：" + (join_citations(proposed) or "不援引条款")
         summary = title or (text[:SUMMARY_CHARS] + ("…" if len(text) > SUMMARY_CHARS else ""))
-        names = people.get(case_id, [])
+        summary = printable(summary)  # text stored before the input checks may hold controls
+        names = [(printable(n), printable(d)) for n, d in people.get(case_id, [])]
         rows.append(
             LedgerRow(
                 number=number,

@@ -68,6 +68,7 @@ def record_notification(
     recipient = problems.text(data.recipient, "告知对象", max_len=200)
     done_on = problems.day(data.done_on, "告知日期")
     problems.text(data.method, "告知方式", required=False, max_len=50)
+    problems.text(data.notes, "备注", required=False, multiline=True)
     problems.raise_if_any()
     assert done_on is not None
     with db.session() as session:
@@ -92,8 +93,11 @@ def record_publication(
     scope = problems.text(data.scope, "公开范围", max_len=200)
     done_on = problems.day(data.done_on, "公开日期")
     problems.text(data.method, "公开方式", required=False, max_len=50)
+    problems.text(data.notes, "备注", required=False, multiline=True)
     if data.days is not None and data.days < 1:
         problems.add("公示期", "公示期至少 1 日")
+    elif data.days is not None:
+        problems.integer(data.days, "公示期", low=1, high=3650)
     problems.raise_if_any()
     assert done_on is not None
     with db.session() as session:

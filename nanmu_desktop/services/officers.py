@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.vocabulary import DEFAULT_DEPARTMENTS
 from nanmu_desktop.errors import ConflictError
-from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
+from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch, lookup
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Department, Officer
@@ -171,7 +171,7 @@ def _check_officer(
 ) -> Problems:
     problems = Problems()
     check_officer_input(data, prefix, problems)
-    if data.department_id is not None and session.get(Department, data.department_id) is None:
+    if data.department_id is not None and lookup(session, Department, data.department_id) is None:
         problems.add(f"{prefix}department" if prefix else "科室", "所选科室不存在")
     badge = (data.badge_number or "").strip()
     if badge:

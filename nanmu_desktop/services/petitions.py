@@ -110,7 +110,7 @@ def register_petition(
     if received and received > date.today():
         problems.add("收到日期", "收到日期不能晚于今天")
     channel = problems.text(data.channel, "来源渠道", max_len=30)
-    allegations = problems.text(data.allegations, "反映内容", max_len=5000)
+    allegations = problems.text(data.allegations, "反映内容", max_len=5000, multiline=True)
     name = problems.text(data.reporter_name, "举报人姓名", required=data.real_name, max_len=50)
     contact = problems.text(data.reporter_contact, "联系方式", required=False, max_len=100)
     if not data.real_name and (data.reporter_name.strip() or data.reporter_contact.strip()):
@@ -158,7 +158,7 @@ def record_findings(
     db: Database, petition_id: int, data: FindingsInput, *, actor: str = DEFAULT_ACTOR
 ) -> PetitionInfo:
     problems = Problems()
-    findings = problems.text(data.findings, "调查结果", max_len=5000)
+    findings = problems.text(data.findings, "调查结果", max_len=5000, multiline=True)
     with db.session() as session:
         row = fetch(session, Petition, petition_id, "信访举报")
         linked = _linked(session, row)
@@ -187,7 +187,7 @@ def record_response(
     day = problems.day(data.responded_on, "日期")
     scope = problems.text(data.scope, "范围", max_len=200)
     method = problems.text(data.method, "方式", max_len=50)
-    text = problems.text(data.text, "内容", max_len=5000)
+    text = problems.text(data.text, "内容", max_len=5000, multiline=True)
     problems.raise_if_any()
     assert day is not None
     with db.session() as session:

@@ -109,10 +109,10 @@ def issue_order(
 ) -> OrderInfo:
     """纠错整改通知书 content (第十六条) with its deadline."""
     problems = Problems()
-    reasons = problems.text(data.reasons, "纠错事由", max_len=2000)
-    items = [i.strip() for i in data.items if i.strip()]
+    reasons = problems.text(data.reasons, "纠错事由", max_len=2000, multiline=True)
+    items = [t for raw in data.items if (t := problems.text(raw, "纠错事项", required=False))]
     problems.check(bool(items), "纠错事项", "至少列出一项纠错事项")
-    problems.text(data.requirements, "纠错要求", max_len=2000)
+    problems.text(data.requirements, "纠错要求", max_len=2000, multiline=True)
     ordered_on = problems.day(data.ordered_on, "通知日期")
     problems.raise_if_any()
     assert ordered_on is not None
@@ -153,7 +153,7 @@ def request_extension(
     """延期整改申请: made before the deadline (第十六条), for a number of days."""
     problems = Problems()
     requested_on = problems.day(data.requested_on, "申请日期")
-    reason = problems.text(data.reason, "申请理由", max_len=2000)
+    reason = problems.text(data.reason, "申请理由", max_len=2000, multiline=True)
     with db.session() as session:
         order = fetch(session, RectificationOrder, order_id, "纠错整改通知")
         cap = _cap(session, order.case, "extension_max_days", requested_on or date.today())
@@ -191,7 +191,7 @@ def reply_extension(
 ) -> ExtensionInfo:
     """批复: approving moves the order's deadline on by the requested days."""
     problems = Problems()
-    text = problems.text(reply, "批复意见", max_len=2000)
+    text = problems.text(reply, "批复意见", max_len=2000, multiline=True)
     day = problems.day(replied_on, "批复日期")
     problems.raise_if_any()
     assert day is not None
@@ -225,7 +225,7 @@ def record_follow_up(
     problems = Problems()
     day = problems.day(data.followed_on, "回访日期")
     problems.text(data.method, "回访方式", max_len=50)
-    findings = problems.text(data.findings, "回访情况", max_len=2000)
+    findings = problems.text(data.findings, "回访情况", max_len=2000, multiline=True)
     problems.raise_if_any()
     assert day is not None
     with db.session() as session:

@@ -138,9 +138,11 @@ def profile_info(row: TownshipProfile) -> TownshipProfileInfo:
 def _check(data: ProfileInput) -> Problems:
     problems = Problems()
     problems.text(data.name_zh, "单位名称", max_len=100)
-    problems.text(data.name_mn, "蒙古文名称", required=False, max_len=200)
+    problems.text(data.name_mn, "蒙古文名称", required=False, max_len=200, mongolian=True)
     problems.text(data.signer, "签发人", required=False, max_len=50)
     problems.text(data.issuing_authority, "印发机关", required=False, max_len=100)
+    for cc in data.default_cc:
+        problems.text(cc, "默认抄送", required=False, max_len=100)
     problems.check(data.day_counting in DAY_COUNTING_LABELS, "期限计算方式", "应为自然日或工作日")
     for kind, prefix in data.document_prefixes.items():
         if prefix.strip():

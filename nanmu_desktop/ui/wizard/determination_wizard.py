@@ -99,9 +99,9 @@ class DeterminationWizard(QWizard):
 
     def _navigation_facts(self) -> Facts:
         answers = self.answers()
-        for key in answers.checked:
-            if key in answers.reasons and not answers.reasons[key].strip():
-                answers.reasons[key] = _NAVIGATION_REASON
+        for key in answers.reasons:  # whatever was typed, even text the rule refuses
+            answers.reasons[key] = _NAVIGATION_REASON
+        answers.evidence.clear()
         return Facts.from_dict(answers.to_facts_dict())
 
     def nextId(self) -> int:

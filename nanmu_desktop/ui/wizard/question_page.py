@@ -2,7 +2,8 @@
 
 Each fact row is a check box (space toggles it), the wrapped item text (a click on it toggles
 too), and, once ticked, an evidence note; a catch-all item (其他…) also asks for a written
-reason, and the page cannot advance while a ticked catch-all has none.
+reason, and the page cannot advance while a ticked catch-all has none (invisible characters are
+none) or a ticked row's text breaks the text rule of domain.plain_text.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.citations import item_marker
 from nanmu_desktop.domain.interview import Step
+from nanmu_desktop.domain.plain_text import is_blank, text_problem
 from nanmu_desktop.domain.regulation import ARTICLE_SEPARATOR, Guidance, Regulation
 from nanmu_desktop.ui.wizard.answers import Answers
 
@@ -103,30 +105,44 @@ class _FactRow:
         self.evidence.setPlaceholderText("证据说明（可选）：如调查笔录、书证名称")
         self.evidence.setClearButtonEnabled(True)
         self.reason: QLineEdit | None = None
-        self.error: QLabel | None = None
+        self.error = QLabel(REASON_MISSING, parent)
+        self.error.setObjectName(f"error_{question.key}")
+        self.error.setStyleSheet(ERROR_STYLE)
         grid.addWidget(self.check, row * 4, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.label, row * 4, 1)
         if question.catch_all:
             self.reason = QLineEdit(parent)
             self.reason.setObjectName(f"reason_{question.key}")
             self.reason.setPlaceholderText("书面理由（必填）：说明属于何种其他情形")
-            self.error = QLabel(REASON_MISSING, parent)
-            self.error.setObjectName(f"error_{question.key}")
-            self.error.setStyleSheet(ERROR_STYLE)
             grid.addWidget(self.reason, row * 4 + 1, 1)
-            grid.addWidget(self.error, row * 4 + 2, 1)
+        grid.addWidget(self.error, row * 4 + 2, 1)
         grid.addWidget(self.evidence, row * 4 + 3, 1)
 
     def refresh(self) -> None:
         ticked = self.check.isChecked()
         self.evidence.setVisible(ticked)
-        if self.reason is not None and self.error is not None:
+        if self.reason is not None:
             self.reason.setVisible(ticked)
-            self.error.setVisible(ticked and not self.reason.text().strip())
+        problem = self.problem
+        self.error.setText(problem or "")
+        self.error.setVisible(problem is not None)
+
+    @property
+    def problem(self) -> str | None:
+        """Why this ticked row cannot be kept as typed (a Chinese sentence), or None."""
+        if not self.check.isChecked():
+            return None
+        if self.reason is not None:
+            if is_blank(self.reason.text()):
+                return REASON_MISSING
+            if wrong := text_problem(self.reason.text().strip()):
+                return f"理由{wrong}"
+        wrong = text_problem(self.evidence.text().strip())
+        return f"证据说明{wrong}" if wrong else None
 
     @property
     def missing_reason(self) -> bool:
-        return self.reason is not None and self.check.isChecked() and not self.reason.text().strip()
+        return self.problem == REASON_MISSING
 
 
 class QuestionPage(QWizardPage):
@@ -164,6 +180,7 @@ class QuestionPage(QWizardPage):
             fact_row.check.toggled.connect(lambda _on, r=fact_row: self._changed(r))
             if fact_row.reason is not None:
                 fact_row.reason.textChanged.connect(lambda _t, r=fact_row: self._changed(r))
+            fact_row.evidence.textChanged.connect(lambda _t, r=fact_row: self._changed(r))
             self._rows[question.key] = fact_row
         grid.setRowStretch(len(self.questions) * 4, 1)
         scroll = QScrollArea()
@@ -200,7 +217,7 @@ class QuestionPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return not any(r.missing_reason for r in self._rows.values())
+        return all(r.problem is None for r in self._rows.values())
 
     @property
     def keys(self) -> list[str]:

@@ -7,11 +7,14 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from nanmu_desktop.domain.petition_rules import CONCLUSION_LABELS, RESPONSE_LABELS
+
 from .base import Base, Timestamps, enum_check, utc_now
 from .people import Officer
 
-CONCLUSIONS = ("unfounded", "no_evidence", "tolerated", "substantiated")
-RESPONSE_KINDS = ("feedback", "explanation", "clarification")
+# The domain's vocabulary of 第十八条, as the CHECK constraints list it.
+CONCLUSIONS = tuple(CONCLUSION_LABELS)
+RESPONSE_KINDS = tuple(RESPONSE_LABELS)
 
 petition_officers = Table(
     "petition_officers",

@@ -202,7 +202,8 @@ def test_a_name_outside_every_font_is_refused(db: Path, tmp_path: Path) -> None:
                 "occurred_on": "2026-01-05",
                 "reported_on": "2026-01-08",
                 "description": "测试",
-                "officers": [{"name": "关\U000f0001"}],
+                # a real CJK Ext-B character that no bundled font has
+                "officers": [{"name": "关\U0002a6d6"}],
                 "facts": {"art9": [1]},
             }
         ]
@@ -223,7 +224,7 @@ def test_a_name_outside_every_font_is_refused(db: Path, tmp_path: Path) -> None:
         "-o",
         str(out),
     )
-    refused(result, "U+F0001")
+    refused(result, "U+2A6D6")
     assert len(listed(db)) == before and not out.exists()
 
 

@@ -68,9 +68,11 @@ def register(subparsers: Any) -> None:
         description="更正已记录的党委决定；未给出的选项沿用原记录。已签发的决定文书须先作废。",
     )
     correct.add_argument("case_ref", metavar="案件", help="案件编号或序号")
+    correct.add_argument("--reason", required=True, metavar="理由", help="更正理由（必填）")
     for flag, metavar, text in _DECISION_OPTIONS:
+        if flag == "--reason":  # here --reason is the correction's own reason
+            flag, text = "--departure-reason", "决定与认定建议不一致时的理由"
         correct.add_argument(flag, metavar=metavar, help=text)
-    correct.add_argument("--correction-reason", required=True, metavar="理由", help="更正理由")
     correct.set_defaults(handler=run_correct)
 
 
@@ -129,7 +131,8 @@ def run_record(args: argparse.Namespace) -> int:
     db = open_cli_database(args)
     try:
         case = find_case(db, args.case_ref)
-        info = record_decision(db, case.id, _decision_input(args, None), actor="命令行")
+        decision = _decision_input(args, None, departure_reason=args.reason)
+        info = record_decision(db, case.id, decision, actor="命令行")
     finally:
         db.close()
     _report(case.number, info)
@@ -146,17 +149,17 @@ def run_correct(args: argparse.Namespace) -> int:
     try:
         case = find_case(db, args.case_ref)
         current = current_determination(db, case.id)
-        decision = _decision_input(args, current)
-        info = correct_decision(
-            db, case.id, decision, reason=args.correction_reason, actor="命令行"
-        )
+        decision = _decision_input(args, current, departure_reason=args.departure_reason)
+        info = correct_decision(db, case.id, decision, reason=args.reason, actor="命令行")
     finally:
         db.close()
     _report(case.number, info)
     return 0
 
 
-def _decision_input(args: argparse.Namespace, current: Any) -> Any:
+def _decision_input(
+    args: argparse.Namespace, current: Any, *, departure_reason: str | None
+) -> Any:
     """The options as a DecisionInput; for a correction, missing options keep the record."""
     from nanmu_desktop.services.decisions import DecisionInput
 
@@ -178,7 +181,7 @@ def _decision_input(args: argparse.Namespace, current: Any) -> Any:
         outcome=pick(args.outcome, decided.decided_outcome if decided else None),
         leniency=pick(args.leniency, decided.leniency if decided else None),
         measure=pick(args.measure, decided.measure if decided else "") or "",
-        reason=pick(args.reason, decided.differing_reason if decided else "") or "",
+        reason=pick(departure_reason, decided.differing_reason if decided else "") or "",
         notes=pick(args.notes, decided.decision_notes if decided else "") or "",
     )
 

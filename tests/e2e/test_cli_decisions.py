@@ -74,8 +74,8 @@ def test_propose_decide_and_correct_from_the_command_line(db: Path, tmp_path: Pa
         "第十条第一款第（四）项", "第十条第二款第（一）（二）（三）项"]
 
     corrected = run_cli("--db", db, "decision", "correct", "RC-2026-001", "--outcome",
-                        "exempt", "--leniency", "", "--measure", "", "--reason", "",
-                        "--correction-reason", "党委复议，按建议免责")
+                        "exempt", "--leniency", "", "--measure", "", "--departure-reason", "",
+                        "--reason", "党委复议，按建议免责")
     assert corrected.code == 0, corrected.err
     decision = _show(db)["decision"]
     assert isinstance(decision, dict)

@@ -72,7 +72,14 @@ def _note_text(note: str) -> str:
     return f"（{stripped}）"
 
 
-def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
+def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter,
+                    moves: tuple[int, ...] = ()) -> None:
+    """署名, 成文日期 and 附注 after the body. Each entry of `moves` first carries that many last
+    body lines (and what follows) to a new page — how pagination puts the end on an even
+    side. If the block does not fit, the page's line pitch tightens within limits (7.3.5.5)
+    before the last two body lines go over with it."""
+    for count in moves:
+        flow.move_to_new_page(flow.take_trailing_body_lines(count))
     sig = notice.signature
     note_lines: list[Line] = []
     if notice.note:
@@ -89,7 +96,7 @@ def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     text_lines = 2 + len(note_lines)  # 署名, date, 附注 lines
     depth = max(block.gap_lines * LINE_PITCH + (text_lines - 1) * LINE_PITCH + BODY_SIZE,
                 block.gap_lines * LINE_PITCH + block.seal_room)
-    if not flow.fits(depth):
+    if not flow.fits(depth) and not flow.squeeze(flow.cursor + depth - flow.height):
         # Never a page with only the signature: the last body lines come along.
         flow.move_to_new_page(flow.take_trailing_body_lines(KEEP_BODY_LINES))
     flow.skip_lines(block.gap_lines)
@@ -99,4 +106,3 @@ def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     flow.cursor += LINE_PITCH
     for line in note_lines:
         flow.place_line(line)
-

@@ -102,14 +102,14 @@ def test_reprint_in_a_new_process_gives_identical_bytes() -> None:
     assert out == render_notice(notice())
 
 
-def test_a_long_code_breaks_after_a_hyphen_rather_than_stretching_the_line() -> None:
-    """The demo's J1 decision once spread a line wide to keep RC-2026-001 whole."""
+def test_a_long_code_stays_whole_and_the_line_before_is_not_spread() -> None:
+    """The demo's J1 decision once broke RC-2026-/001, and before that spread a line wide."""
     fonts = default_fonts()
     name = fonts.font_name(fonts.roles[FontRole.FANGSONG])
     text = "行政检查工作中有关事项的容错认定（案件编号：RC-2026-001，来源：个人申请）。"
     lines = break_lines([StyledChar(c, name) for c in text], AREA_WIDTH, 16,
                         CHAR_PITCH - 16, first_indent=4 * CHAR_PITCH)
     assert "".join(line.text for line in lines) == text
-    assert lines[0].text.endswith("-")
-    # A justified line stretches its spacing by well under a fifth of a character.
-    assert lines[0].char_space - (CHAR_PITCH - 16) < 16 / 5
+    assert any("RC-2026-001" in line.text for line in lines)
+    # Letter-spacing grows by at most 0.06 em; the line may end a little short instead.
+    assert all(line.char_space - (CHAR_PITCH - 16) <= 0.06 * 16 + 1e-6 for line in lines)

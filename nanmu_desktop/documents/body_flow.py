@@ -39,7 +39,7 @@ def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: in
         # The red line counts as the bottom of a line: regular gap, then the empty lines.
         flow.cursor = next_top(flow.cursor, blank_before)
     max_chars = int(AREA_WIDTH // TITLE_SIZE)
-    parts = break_title(notice.title, max_chars)
+    parts = break_title(notice.title, max_chars, ts.names)
     for i, part in enumerate(parts):
         line = ts.line(part, FontRole.XIAOBIAOSONG, field, TITLE_SIZE)
         pitch = TITLE_PITCH if i < len(parts) - 1 else 0.0
@@ -60,7 +60,8 @@ def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
     n = len(lines)
     left = flow.lines_left(BODY_SIZE)
     break_at = -1
-    if flow.page.items and (n > left or heading and not flow.fits(n * LINE_PITCH + keep_after)):
+    keep_heading = heading and not flow.fits(n * LINE_PITCH + keep_after)
+    if flow.page.items and (n > left or keep_heading):
         # Split so that each side keeps two lines, else the paragraph moves on whole.
         split = min(left, n - 2)
         if heading or split < 2:
@@ -85,8 +86,8 @@ def _first_x(block: Paragraph) -> float:
 
 
 def _kept_after(ts: Typesetter, blocks: tuple[Block, ...], i: int, field: str) -> float:
-    """The depth of what a heading (block `i`) keeps with it: two lines of the next paragraph
-    (or all, if shorter), or a table's header and first row."""
+    """The depth of what a heading (block `i`) keeps with it: the first lines of the next
+    paragraph that may stay on the page, or a table's header and first row."""
     if i + 1 >= len(blocks):
         return 0.0
     nxt = blocks[i + 1]
@@ -94,7 +95,9 @@ def _kept_after(ts: Typesetter, blocks: tuple[Block, ...], i: int, field: str) -
         return start_height(ts, nxt)
     count = len(_lines(ts, nxt.text, ts.field(nxt.text, field), HEADING_ROLES[nxt.level],
                        _first_x(nxt), 0.0))
-    return min(2, count) * LINE_PITCH - (LINE_PITCH - BODY_SIZE)
+    # Only a paragraph of four lines or more may leave two here and two over.
+    kept = count if count <= 3 else 2
+    return kept * LINE_PITCH - (LINE_PITCH - BODY_SIZE)
 
 
 def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:

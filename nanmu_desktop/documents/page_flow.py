@@ -95,16 +95,19 @@ class PageFlow:
             last = items[-1] if items else None
             return last if isinstance(last, PlacedLine) and last.keep_with_next else None
 
+        def take(line: PlacedLine) -> None:
+            items.pop()
+            taken.insert(0, line)
+
         def take_one_body_line() -> bool:
             while (last := trailing()) is not None:
+                take(last)
                 if last.body and last.top not in body_tops:
                     body_tops.add(last.top)
-                    taken.insert(0, items.pop())
                     # Label and numbers share the line's top: take them too.
                     while (same := trailing()) is not None and same.top == last.top:
-                        taken.insert(0, items.pop())
+                        take(same)
                     return True
-                taken.insert(0, items.pop())
             return False
 
         while len(body_tops) < count and take_one_body_line():
@@ -133,24 +136,21 @@ class PageFlow:
             return True
         if self.short.get(len(self.pages) - 1):
             return False  # asked to end early: not also to tighten
-        movable = [i for i, it in enumerate(self.page.items)
-                   if isinstance(it, PlacedLine) and it.keep_with_next]
-        if not movable:
+        items = self.page.items
+        first = next((i for i, it in enumerate(items)
+                      if isinstance(it, PlacedLine) and it.keep_with_next), None)
+        if first is None:
             return False
-        first = movable[0]
-        anchor = min(self.page.items[i].top for i in movable)  # type: ignore[attr-defined]
-        tail = self.page.items[first:]
-        if not all(isinstance(it, PlacedLine) for it in tail):
-            return False
+        tail = [it for it in items[first:] if isinstance(it, PlacedLine)]
+        if len(tail) != len(items) - first:
+            return False  # table cells and rules keep their places
+        anchor = min(it.top for it in tail)
         span = self.cursor - anchor
         pitches = span / LINE_PITCH
         if pitches <= 0 or deficit > pitches * (LINE_PITCH - MIN_LINE_PITCH) + EPSILON:
             return False
         factor = (span - deficit) / span
-        self.page.items[first:] = [
-            replace(it, top=anchor + (it.top - anchor) * factor)  # type: ignore[type-var]
-            for it in tail
-        ]
+        items[first:] = [replace(it, top=anchor + (it.top - anchor) * factor) for it in tail]
         self.cursor = anchor + span * factor
         return True
 

@@ -23,7 +23,8 @@ from nanmu_desktop.documents.signature_block import place_signature
 from nanmu_desktop.documents.typesetter import Typesetter
 
 MAX_MOVED_LINES = 8  # body lines tried as the last page's share
-EARLY_LINES = (0, 2, 3, 4, 5, 6, 8)  # how early the page before may end to give it more
+# How many lines early the page before may end, to give the last page more to share.
+EARLY_LINES = (0, 2, 3, 4, 5, 6, 8, 10, 12, 14, 16)
 
 
 def is_draft(notice: Notice) -> bool:
@@ -63,6 +64,8 @@ def _takes(flow: PageFlow, height: float, even: bool) -> bool:
     `even` is asked for."""
     if flow.broken or (even and len(flow.pages) % 2):
         return False
+    if not any(isinstance(it, PlacedLine) for it in flow.page.items):
+        return False  # never a page with only the 版记
     return colophon_fits(flow, height) or flow.squeeze(colophon_deficit(flow, height))
 
 
@@ -80,6 +83,11 @@ def _plans(natural: PageFlow) -> Iterator[Plan]:
     share = _body_lines_on_last_page(natural)
     for moved in dict.fromkeys([max(4, share // 2), *range(4, share + 1)]):
         yield {}, (moved, 2)
+    # The last page ends early so that what it pushes over fills an odd page, and the rest
+    # goes on to an even one (a page of table rows, then the closing paragraphs).
+    for early in EARLY_LINES[1:]:
+        for moved in range(2, MAX_MOVED_LINES + 1):
+            yield {count - 1: early}, (moved,)
 
 
 def layout_notice(notice: Notice, ts: Typesetter) -> list[Page]:

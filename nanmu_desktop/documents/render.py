@@ -14,7 +14,6 @@ from reportlab.pdfgen.canvas import Canvas
 from nanmu_desktop.documents.fonts import FontRole, FontSet, default_fonts
 from nanmu_desktop.documents.mongolian import MongolianLine
 from nanmu_desktop.documents.notice_model import Notice
-from nanmu_desktop.documents.pagination import is_draft, layout_notice
 from nanmu_desktop.documents.page_grid import (
     AREA_BOTTOM,
     AREA_LEFT,
@@ -27,6 +26,7 @@ from nanmu_desktop.documents.page_grid import (
     SMALL_SIZE,
 )
 from nanmu_desktop.documents.page_items import Drawable
+from nanmu_desktop.documents.pagination import is_draft, layout_notice
 from nanmu_desktop.documents.typesetter import Typesetter
 
 # The em dash of a CJK font sits about 0.35 em above the baseline: put that stroke 7 mm below

@@ -4,6 +4,7 @@ breaks inside words that must stay whole. Each check returns the problems it fou
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -115,7 +116,7 @@ def spacing_problems(pages: list[PageInfo]) -> list[str]:
     problems: list[str] = []
     for n, page in enumerate(pages, start=1):
         for row in page.body_rows:
-            gaps = [b["x0"] - a["x1"] for a, b in zip(row, row[1:], strict=False)
+            gaps = [b["x0"] - a["x1"] for a, b in itertools.pairwise(row)
                     if a["fontname"] == b["fontname"]]
             if gaps and max(gaps) > MAX_GAP:
                 problems.append(f"page {n}: gap {max(gaps):.2f} pt in {line_text(row)!r}")

@@ -39,8 +39,9 @@ def test_long_titles_break_into_balanced_lines_without_splitting_words(title: st
     assert "".join(lines) == title
     assert len(lines) == 2
     lengths = [len(x) for x in lines]
-    assert max(lengths) <= 20 and max(lengths) - min(lengths) <= 3
-    for word in ("决定书", "通知", "报告", "容错纠错", "人民政府", "2024"):
+    # A trapezoid: lengths close, but a year (2024年) is never cut to even them out.
+    assert max(lengths) <= 20 and max(lengths) - min(lengths) <= 5
+    for word in ("决定书", "通知", "报告", "容错纠错", "人民政府", "2024年"):
         if word in title:
             assert any(word in x for x in lines), word
     assert lines[1][0] not in NO_LINE_START and lines[0][-1] not in NO_LINE_END

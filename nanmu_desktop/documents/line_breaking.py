@@ -9,6 +9,7 @@ could only be filled by a wider spacing keeps the cap and ends a little short: n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -138,12 +139,17 @@ def _choose_breaks(para: _Paragraph, starts: list[int], n: int, width: float, si
     """Break indices (line starts after the first) minimising the summed line costs."""
     nodes = [*starts, n]
     best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
+    loosest = spacing + (MAX_STRETCH_EM * size if justify else 0.0)
     for ni, a in enumerate(nodes[:-1]):
         if a not in best:
             continue
         base = best[a][0]
         avail = width - (first_indent if a == 0 else 0.0)
-        for b in nodes[ni + 1:]:
+        # Lines ending before the first that the stretch cap can fill are worse than it: start
+        # one node earlier (the fallback when nothing fits within the caps).
+        first = bisect_left(nodes, avail - EPSILON, lo=ni + 1,
+                            key=lambda b: para.natural(a, b, loosest))
+        for b in nodes[max(ni + 1, first - 1):]:
             gap = avail - para.natural(a, b, spacing)
             cost = _line_cost(gap, b - a - 1, size, b == n, justify)
             if cost is None:

@@ -18,10 +18,12 @@ from nanmu_desktop.documents.header_block import place_header
 from nanmu_desktop.documents.letter_block import place_letter_header
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.page_flow import PageFlow
-from nanmu_desktop.documents.page_items import Page, PlacedLine
+from nanmu_desktop.documents.page_grid import AREA_HEIGHT, AREA_TOP, LINE_PITCH
+from nanmu_desktop.documents.page_items import Box, Page, PlacedLine
 from nanmu_desktop.documents.signature_block import place_signature
 from nanmu_desktop.documents.typesetter import Typesetter
 
+MAX_CANDIDATES = 3  # working plans compared before choosing
 MAX_MOVED_LINES = 8  # body lines tried as the last page's share
 # How many lines early the page before may end, to give the last page more to share.
 EARLY_LINES = (0, 2, 3, 4, 5, 6, 8, 10, 12, 14, 16)
@@ -104,15 +106,42 @@ def layout_notice(notice: Notice, ts: Typesetter) -> list[Page]:
         place_colophon(flow, colophon, ts, letter=True)
         return flow.pages
     if not _takes(flow, height, even=True):
-        for plan in _plans(flow):
-            candidate = _compose(notice, ts, plan)
-            if _takes(candidate, height, even=True):
-                flow = candidate
-                break
-        else:
+        best = _best_plan(notice, ts, flow, height)
+        if best is None:
             _blank_then_colophon_page(flow)
+        else:
+            flow = best
     place_colophon(flow, colophon, ts)
     return flow.pages
+
+
+def _best_plan(notice: Notice, ts: Typesetter, natural: PageFlow,
+               height: float) -> PageFlow | None:
+    """Of the first few plans that work, the one leaving the least white at page feet."""
+    best: tuple[float, PageFlow] | None = None
+    found = 0
+    for plan in _plans(natural):
+        candidate = _compose(notice, ts, plan)
+        if not _takes(candidate, height, even=True):
+            continue
+        cost = _white(candidate)
+        if best is None or cost < best[0]:
+            best = (cost, candidate)
+        found += 1
+        if found == MAX_CANDIDATES:
+            break
+    return best[1] if best else None
+
+
+def _white(flow: PageFlow) -> float:
+    """Sum of squares of the empty lines at the foot of every page but the last."""
+    total = 0.0
+    for page in flow.pages[:-1]:
+        bottoms = [it.top + it.line.size for it in page.items if isinstance(it, PlacedLine)]
+        bottoms += [AREA_TOP - it.y for it in page.items if isinstance(it, Box)]
+        empty = (AREA_HEIGHT - max(bottoms, default=0.0)) / LINE_PITCH
+        total += empty * empty
+    return total
 
 
 def _blank_then_colophon_page(flow: PageFlow) -> None:

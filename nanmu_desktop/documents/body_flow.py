@@ -58,21 +58,26 @@ def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
     moves on with the first `keep_after` points of what follows."""
     lines = _lines(ts, text, field, role, first_x, rest_x)
     n = len(lines)
-    left = flow.lines_left(BODY_SIZE)
-    break_at = -1
-    keep_heading = heading and not flow.fits(n * LINE_PITCH + keep_after)
-    if flow.page.items and (n > left or keep_heading):
-        # Split so that each side keeps two lines, else the paragraph moves on whole.
-        split = min(left, n - 2)
-        if heading or split < 2:
+    done = 0
+    while done < n:
+        left, rest = flow.lines_left(BODY_SIZE), n - done
+        keep_heading = heading and not flow.fits(n * LINE_PITCH + keep_after)
+        count = rest
+        if rest > left or keep_heading:
+            # Split so that each side keeps two lines, else the rest moves on whole.
+            count = min(left, rest - 2)
+            if heading or count < 2:
+                if flow.page.items:
+                    flow.new_page()
+                    continue
+                count = min(left, rest)  # an empty page takes what it can
+        for i in range(done, done + max(count, 1)):
+            line = lines[i]
+            flow.place_line(replace(line, x=line.x + rest_x), movable=True, body=True,
+                            para=(para, i, n), heading=heading)
+        done += max(count, 1)
+        if done < n:
             flow.new_page()
-        else:
-            break_at = split
-    for i, line in enumerate(lines):
-        if i == break_at:
-            flow.new_page()
-        flow.place_line(replace(line, x=line.x + rest_x), movable=True, body=True,
-                        para=(para, i, n), heading=heading)
 
 
 def _lines(ts: Typesetter, text: str, field: str, role: FontRole, first_x: float,

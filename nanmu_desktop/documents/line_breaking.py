@@ -113,10 +113,10 @@ class _Paragraph:
         return self.w_sum[b] - self.w_sum[a] - kern + spacing * (b - a - 1)
 
 
-def _line_cost(gap: float, gaps: int, size: float, last: bool,
-               justify: bool) -> float | None:
+def _line_cost(gap: float, gaps: int, size: float, last: bool, justify: bool,
+               squeeze_em: float = MAX_SQUEEZE_EM) -> float | None:
     """Cost of a line `gap` points short of its measure (None: it does not fit)."""
-    squeeze = MAX_SQUEEZE_EM * size * gaps if justify else 0.0
+    squeeze = squeeze_em * size * gaps if justify else 0.0
     if gap < -squeeze - EPSILON:
         return None
     if last:
@@ -131,11 +131,12 @@ def _line_cost(gap: float, gaps: int, size: float, last: bool,
         return _OVER_CAP + (per_gap - stretch) * 100.0
     if per_gap >= 0:
         return 100.0 * (per_gap / stretch) ** 2
-    return 150.0 * (per_gap / (MAX_SQUEEZE_EM * size)) ** 2
+    return 150.0 * (per_gap / (squeeze_em * size)) ** 2
 
 
 def _choose_breaks(para: _Paragraph, starts: list[int], n: int, width: float, size: float,
-                   spacing: float, first_indent: float, justify: bool) -> list[int]:
+                   spacing: float, first_indent: float, justify: bool,
+                   squeeze_em: float, line_cost: float) -> list[int]:
     """Break indices (line starts after the first) minimising the summed line costs."""
     nodes = [*starts, n]
     best: dict[int, tuple[float, int]] = {0: (0.0, -1)}
@@ -151,13 +152,13 @@ def _choose_breaks(para: _Paragraph, starts: list[int], n: int, width: float, si
                             key=lambda b: para.natural(a, b, loosest))
         for b in nodes[max(ni + 1, first - 1):]:
             gap = avail - para.natural(a, b, spacing)
-            cost = _line_cost(gap, b - a - 1, size, b == n, justify)
+            cost = _line_cost(gap, b - a - 1, size, b == n, justify, squeeze_em)
             if cost is None:
                 if b == nodes[ni + 1]:
                     cost = _OVER_CAP * 10  # a cluster longer than the line: it overflows
                 else:
                     break
-            total = base + cost + 1.0
+            total = base + cost + line_cost
             if b not in best or total < best[b][0]:
                 best[b] = (total, a)
     breaks: list[int] = []
@@ -204,10 +205,12 @@ def break_lines(
     first_indent: float = 0.0,
     justify: bool = True,
     banned: Sequence[bool] | None = None,
+    squeeze_em: float = MAX_SQUEEZE_EM,
 ) -> list[Line]:
     """Lines of `width` points; every line but the last is justified to the full width when
     `justify`. `spacing` is the normal character spacing (negative to fit 28 per line);
-    `banned[i]` forbids a break before chars[i] (words kept whole)."""
+    `banned[i]` forbids a break before chars[i] (words kept whole); `squeeze_em` is how much
+    tighter than normal a line may be set (more only to keep a signature with its text)."""
     n = len(chars)
     if n == 0:
         return []
@@ -216,7 +219,10 @@ def break_lines(
     para = _Paragraph(chars, size)
     starts = _split_overlong(para, _cluster_starts(chars, banned), n, width - first_indent,
                              spacing)
-    breaks = _choose_breaks(para, starts, n, width, size, spacing, first_indent, justify)
+    # Tightening to save a line: fewer lines first, evenness second.
+    line_cost = 1.0 if squeeze_em <= MAX_SQUEEZE_EM else _OVER_CAP * 100
+    breaks = _choose_breaks(para, starts, n, width, size, spacing, first_indent, justify,
+                            squeeze_em, line_cost)
     bounds = [0, *breaks, n]
     lines: list[Line] = []
     for k in range(len(bounds) - 1):

@@ -4,6 +4,7 @@ between words and never inside a name."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -70,3 +71,21 @@ def test_a_rendered_title_keeps_the_name_whole() -> None:
     rows = text_lines(open_pdf(render_notice(doc)).pages[0], size=22)
     assert len(rows) == 2
     assert any("巴特尔" in line_text(row) for row in rows)
+
+
+def test_character_spacing_tightens_to_keep_the_signature_on_the_page() -> None:
+    """7.3.5.5: before lines go over with the signature, the line pitch and then the last
+    paragraph's character spacing tighten within limits."""
+    last = Paragraph("测" * 111)
+    doc = replace(notice(paragraphs=2, header=False, colophon=False, extra=(last,)),
+                  attachments=(), note=None)
+    alone = open_pdf(render_notice(replace(doc, signature=None))).pages[0]
+    loose = [r for r in text_lines(alone, size=16) if set(line_text(r)) == {"测"}]
+    pdf = open_pdf(render_notice(doc))
+    assert len(pdf.pages) == 1  # the signature stayed
+    page = pdf.pages[0]
+    assert "2024年7月1日" in (page.extract_text() or "")
+    tight = [r for r in text_lines(page, size=16) if set(line_text(r)) == {"测"}]
+    assert len(tight) == len(loose) - 1
+    pitches = [b["x0"] - a["x0"] for r in tight for a, b in itertools.pairwise(r)]
+    assert min(pitches) >= 16 - 0.06 * 16 - 0.22

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from nanmu_desktop.documents.fonts import FontRole
 from nanmu_desktop.documents.line_breaking import Line
-from nanmu_desktop.documents.notice_model import HeadingLevel, Notice, Paragraph
+from nanmu_desktop.documents.notice_model import Block, HeadingLevel, Notice, Paragraph
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
     AREA_WIDTH,
@@ -18,7 +18,7 @@ from nanmu_desktop.documents.page_grid import (
     next_top,
 )
 from nanmu_desktop.documents.page_items import PlacedLine
-from nanmu_desktop.documents.table_flow import place_table
+from nanmu_desktop.documents.table_flow import place_table, start_height
 from nanmu_desktop.documents.title_block import break_title
 from nanmu_desktop.documents.typesetter import Typesetter
 
@@ -39,7 +39,7 @@ def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: in
         # The red line counts as the bottom of a line: regular gap, then the empty lines.
         flow.cursor = next_top(flow.cursor, blank_before)
     max_chars = int(AREA_WIDTH // TITLE_SIZE)
-    parts = break_title(notice.title, max_chars)
+    parts = break_title(notice.title, max_chars, ts.names)
     for i, part in enumerate(parts):
         line = ts.line(part, FontRole.XIAOBIAOSONG, field, TITLE_SIZE)
         pitch = TITLE_PITCH if i < len(parts) - 1 else 0.0
@@ -50,13 +50,59 @@ def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: in
 
 def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
                     role: FontRole = FontRole.FANGSONG, first_x: float = 2 * CHAR_PITCH,
-                    rest_x: float = 0.0) -> None:
+                    rest_x: float = 0.0, para: int = -1, heading: bool = False,
+                    keep_after: float = 0.0) -> None:
     """Justified body lines: the first starts `first_x`, the rest `rest_x` points from the
-    版心 left (2 characters then flush left for an ordinary paragraph)."""
-    lines = ts.lines(text, role, field, AREA_WIDTH - rest_x, BODY_SIZE, BODY_SPACING,
-                     first_indent=first_x - rest_x)
-    for line in lines:
-        flow.place_line(replace(line, x=line.x + rest_x), movable=True, body=True)
+    版心 left (2 characters then flush left for an ordinary paragraph). A paragraph split
+    across pages leaves at least two lines on each side (no orphan, no widow); a heading
+    moves on with the first `keep_after` points of what follows."""
+    lines = _lines(ts, text, field, role, first_x, rest_x)
+    n = len(lines)
+    done = 0
+    while done < n:
+        left, rest = flow.lines_left(BODY_SIZE), n - done
+        keep_heading = heading and not flow.fits(n * LINE_PITCH + keep_after)
+        count = rest
+        if rest > left or keep_heading:
+            # Split so that each side keeps two lines, else the rest moves on whole.
+            count = min(left, rest - 2)
+            if heading or count < 2:
+                if flow.page.items:
+                    flow.new_page()
+                    continue
+                count = min(left, rest)  # an empty page takes what it can
+        for i in range(done, done + max(count, 1)):
+            line = lines[i]
+            flow.place_line(replace(line, x=line.x + rest_x), movable=True, body=True,
+                            para=(para, i, n), heading=heading)
+        done += max(count, 1)
+        if done < n:
+            flow.new_page()
+
+
+def _lines(ts: Typesetter, text: str, field: str, role: FontRole, first_x: float,
+           rest_x: float) -> list[Line]:
+    return ts.lines(text, role, field, AREA_WIDTH - rest_x, BODY_SIZE, BODY_SPACING,
+                    first_indent=first_x - rest_x)
+
+
+def _first_x(block: Paragraph) -> float:
+    return 2 * CHAR_PITCH if block.indent_first_line else 0.0
+
+
+def _kept_after(ts: Typesetter, blocks: tuple[Block, ...], i: int, field: str) -> float:
+    """The depth of what a heading (block `i`) keeps with it: the first lines of the next
+    paragraph that may stay on the page, or a table's header and first row."""
+    if i + 1 >= len(blocks):
+        return 0.0
+    nxt = blocks[i + 1]
+    if not isinstance(nxt, Paragraph):
+        return start_height(ts, nxt)
+    count = len(_lines(ts, nxt.text, ts.field(nxt.text, field), HEADING_ROLES[nxt.level],
+                       _first_x(nxt), 0.0))
+    # Only a paragraph of four lines or more may leave two here and two over.
+    kept = count if count <= 3 else 2
+    return kept * LINE_PITCH - (LINE_PITCH - BODY_SIZE)
 
 
 def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
@@ -64,13 +110,17 @@ def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
         text = "、".join(notice.recipients) + "："
         place_paragraph(flow, ts, text, ts.field(text, "主送机关"), first_x=0.0)
     paragraph_no = 0
-    for block in notice.body:
+    for i, block in enumerate(notice.body):
         if isinstance(block, Paragraph):
             paragraph_no += 1
+            heading = block.level != HeadingLevel.BODY
             place_paragraph(flow, ts, block.text,
                             ts.field(block.text, f"正文第{paragraph_no}段"),
-                            HEADING_ROLES[block.level],
-                            first_x=2 * CHAR_PITCH if block.indent_first_line else 0.0)
+                            HEADING_ROLES[block.level], first_x=_first_x(block),
+                            para=paragraph_no, heading=heading,
+                            keep_after=_kept_after(ts, notice.body, i,
+                                                   f"正文第{paragraph_no + 1}段")
+                            if heading else 0.0)
         else:
             place_table(flow, ts, block)
     _place_attachments(flow, notice, ts)

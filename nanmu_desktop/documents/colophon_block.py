@@ -19,6 +19,7 @@ from nanmu_desktop.documents.page_grid import (
     BODY_SIZE,
     COLOPHON_THICK,
     COLOPHON_THIN,
+    EPSILON,
     LINE_PITCH,
     SMALL_SIZE,
 )
@@ -43,29 +44,47 @@ def _cc_lines(colophon: Colophon, ts: Typesetter) -> list[list[Line]]:
     return rows
 
 
-def place_colophon(flow: PageFlow, colophon: Colophon, ts: Typesetter) -> None:
+def colophon_height(colophon: Colophon, ts: Typesetter, letter: bool = False) -> float:
+    """Depth of the 版记 above the 版心 bottom (信函: the 抄送 rows only)."""
+    rows = len(_cc_lines(colophon, ts))
+    return ROW * (rows if letter else 1 + rows)
+
+
+def colophon_fits(flow: PageFlow, height: float) -> bool:
+    """Whether the 版记 fits below what is on the page, a line's gap above it."""
+    # Text ends (LINE_PITCH − BODY_SIZE) above the cursor.
+    return flow.cursor - (LINE_PITCH - BODY_SIZE) + ROW / 2 <= AREA_HEIGHT - height + EPSILON
+
+
+def colophon_deficit(flow: PageFlow, height: float) -> float:
+    return flow.cursor - (LINE_PITCH - BODY_SIZE) + ROW / 2 - (AREA_HEIGHT - height)
+
+
+def place_colophon(flow: PageFlow, colophon: Colophon, ts: Typesetter,
+                   letter: bool = False) -> None:
+    """Draw the 版记 at the foot of the current page (pagination chose the page). 信函
+    (10.1): only the 抄送 rows, no rules and no 印发 line."""
     cc = _cc_lines(colophon, ts)
-    height = ROW * (1 + len(cc))
-    # Text ends (LINE_PITCH − BODY_SIZE) above the cursor; keep a line's gap above the 版记.
-    if flow.cursor - (LINE_PITCH - BODY_SIZE) + ROW / 2 > AREA_HEIGHT - height:
-        flow.new_page()
-    printed_by = ts.line(colophon.printed_by, FontRole.FANGSONG,
-                         ts.field(colophon.printed_by, "印发机关"), SMALL_SIZE, x=INDENT)
-    printed_on = ts.line(chinese_date(colophon.printed_on) + "印发", FontRole.FANGSONG,
-                         "印发日期", SMALL_SIZE)
-    printed_on = replace(printed_on, x=AREA_WIDTH - INDENT - printed_on.width)
-    flow.add(Rule(AREA_LEFT, AREA_RIGHT, AREA_BOTTOM, COLOPHON_THICK))
-    top = _text_top(AREA_BOTTOM)
-    flow.add(PlacedLine(printed_by, top))
-    flow.add(PlacedLine(printed_on, top))
-    y = AREA_BOTTOM + ROW
-    if cc:
-        flow.add(Rule(AREA_LEFT, AREA_RIGHT, y, COLOPHON_THIN))
-        for i, row in enumerate(reversed(cc)):
-            for line in row:
-                flow.add(PlacedLine(line, _text_top(y + i * ROW)))
-        y += ROW * len(cc)
-    flow.add(Rule(AREA_LEFT, AREA_RIGHT, y, COLOPHON_THICK))
+    y = AREA_BOTTOM
+    if not letter:
+        printed_by = ts.line(colophon.printed_by, FontRole.FANGSONG,
+                             ts.field(colophon.printed_by, "印发机关"), SMALL_SIZE, x=INDENT)
+        printed_on = ts.line(chinese_date(colophon.printed_on) + "印发", FontRole.FANGSONG,
+                             "印发日期", SMALL_SIZE)
+        printed_on = replace(printed_on, x=AREA_WIDTH - INDENT - printed_on.width)
+        flow.add(Rule(AREA_LEFT, AREA_RIGHT, AREA_BOTTOM, COLOPHON_THICK))
+        top = _text_top(AREA_BOTTOM)
+        flow.add(PlacedLine(printed_by, top))
+        flow.add(PlacedLine(printed_on, top))
+        y += ROW
+        if cc:
+            flow.add(Rule(AREA_LEFT, AREA_RIGHT, y, COLOPHON_THIN))
+    for i, row in enumerate(reversed(cc)):
+        for line in row:
+            flow.add(PlacedLine(line, _text_top(y + i * ROW)))
+    y += ROW * len(cc)
+    if not letter:
+        flow.add(Rule(AREA_LEFT, AREA_RIGHT, y, COLOPHON_THICK))
     flow.cursor = AREA_HEIGHT
 
 

@@ -40,23 +40,30 @@ def _mark_size_and_scale(natural_at_size: float) -> tuple[float, float]:
     return size, MIN_MARK_SCALE
 
 
-def place_header(flow: PageFlow, header: Header, number: str | None, ts: Typesetter) -> None:
-    """Lay the header block on the first page; leaves the cursor just below the red line."""
+def place_mark(flow: PageFlow, header: Header, text: str, top: float,
+               ts: Typesetter) -> float:
+    """The Mongolian line and the red mark `text`, the block's top `top` points below the 版心
+    top; returns the top offset of the mark's bottom edge."""
     field = ts.field(header.mark, "发文机关标志")
-    natural = ts.width(header.mark, FontRole.XIAOBIAOSONG, field, MARK_SIZE)
+    natural = ts.width(text, FontRole.XIAOBIAOSONG, field, MARK_SIZE)
     size, scale = _mark_size_and_scale(natural)
     mark_width = natural * size / MARK_SIZE * scale / 100.0
-    top = MARK_OFFSET
     if header.mongolian:
-        shaped = shape_mongolian(ts.fonts, header.mongolian)
+        shaped = ts.cached(("mongolian", header.mongolian),
+                           lambda: shape_mongolian(ts.fonts, header.mongolian))
         mongolian = MongolianLine.fit(shaped, top_y=AREA_TOP - top, width=mark_width,
                                       max_height=size)
         flow.add(mongolian)
         top += mongolian.height + MONGOLIAN_GAP_EM * size
-    line = ts.line(header.mark, FontRole.XIAOBIAOSONG, field, size,
-                   x=(AREA_WIDTH - mark_width) / 2)
+    line = ts.line(text, FontRole.XIAOBIAOSONG, field, size, x=(AREA_WIDTH - mark_width) / 2)
     flow.add(PlacedLine(line, top, RED_CMYK, horiz_scale=scale))
-    number_top = next_top(top + size, blank_lines=2)
+    return top + size
+
+
+def place_header(flow: PageFlow, header: Header, number: str | None, ts: Typesetter) -> None:
+    """Lay the header block on the first page; leaves the cursor just below the red line."""
+    mark_bottom = place_mark(flow, header, header.mark, MARK_OFFSET, ts)
+    number_top = next_top(mark_bottom, blank_lines=2)
     _place_number(flow, header, number, number_top, ts)
     red_y = AREA_TOP - (number_top + BODY_SIZE) - RED_LINE_GAP
     flow.add(Rule(AREA_LEFT, AREA_RIGHT, red_y, RED_LINE_WIDTH, RED_CMYK))

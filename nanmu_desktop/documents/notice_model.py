@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import IntEnum
+from typing import Literal
+
+# "file": the ordinary 文件 format (7.2–7.5); "letter": the 信函 format (10.1) for letters
+# to persons and units (函, 告知书 sent to a party).
+DocumentFormat = Literal["file", "letter"]
 
 
 class HeadingLevel(IntEnum):
@@ -84,5 +89,8 @@ class Notice:
     note: str | None = None  # 附注, printed in full-width parentheses
     colophon: Colophon | None = None
     draft: bool = False
+    format: DocumentFormat = "file"
+    # People named in the document (officers, signer, parties): lines never break inside them.
+    names: tuple[str, ...] = ()
     # Where each text came from, for the glyph check's message: text -> field name (Chinese).
     sources: dict[str, str] = field(default_factory=dict, compare=False)

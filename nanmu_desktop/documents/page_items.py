@@ -23,6 +23,10 @@ class PlacedLine:
     horiz_scale: float = 100.0
     keep_with_next: bool = False  # may move to the next page with what follows
     body: bool = False  # a line of body text (what a signature page must carry)
+    para: int = -1  # body paragraph this line belongs to (−1: none)
+    line_no: int = 0  # its index within the paragraph ...
+    para_len: int = 1  # ... of this many lines
+    heading: bool = False  # a heading line: never the last body line on a page
 
     @property
     def bottom(self) -> float:
@@ -30,12 +34,16 @@ class PlacedLine:
 
     def draw(self, canvas: Canvas) -> None:
         line = self.line
-        text = canvas.beginText(AREA_LEFT + line.x, baseline(self.top, line.size))
+        y = baseline(self.top, line.size)
+        text = canvas.beginText(AREA_LEFT + line.x, y)
         text.setFillColorCMYK(*self.color)
         # Tc and Tz are graphics state and outlive the text object: always set both.
         text.setCharSpace(line.char_space)
         text.setHorizScale(self.horiz_scale)
         for piece in line.pieces:
+            if piece.x is not None:
+                # After a compressed punctuation mark (标点挤压) the next piece is placed.
+                text.setTextOrigin(AREA_LEFT + line.x + piece.x * self.horiz_scale / 100, y)
             text.setFont(piece.font_name, line.size)
             text.textOut(piece.text)
         canvas.drawText(text)
@@ -82,4 +90,6 @@ class Drawable(Protocol):
 @dataclass
 class Page:
     items: list[Drawable] = field(default_factory=list)
+    numbered: bool = True  # 7.5: a blank page before the 版记 page and that page carry none
+    blank: bool = False  # inserted so the 版记 falls on an even side
 

@@ -11,12 +11,9 @@ import io
 
 from reportlab.pdfgen.canvas import Canvas
 
-from nanmu_desktop.documents.body_flow import place_body, place_title
-from nanmu_desktop.documents.colophon_block import place_colophon
 from nanmu_desktop.documents.fonts import FontRole, FontSet, default_fonts
-from nanmu_desktop.documents.header_block import place_header
+from nanmu_desktop.documents.mongolian import MongolianLine
 from nanmu_desktop.documents.notice_model import Notice
-from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
     AREA_BOTTOM,
     AREA_LEFT,
@@ -25,10 +22,11 @@ from nanmu_desktop.documents.page_grid import (
     PAGE_HEIGHT,
     PAGE_NUMBER_DROP,
     PAGE_WIDTH,
+    RED_CMYK,
     SMALL_SIZE,
 )
-from nanmu_desktop.documents.page_items import Page
-from nanmu_desktop.documents.signature_block import place_signature
+from nanmu_desktop.documents.page_items import Drawable
+from nanmu_desktop.documents.pagination import is_draft, layout_notice
 from nanmu_desktop.documents.typesetter import Typesetter
 
 # The em dash of a CJK font sits about 0.35 em above the baseline: put that stroke 7 mm below
@@ -39,23 +37,16 @@ WATERMARK_SIZE = 150.0
 WATERMARK_GREY = 0.88
 
 
-def is_draft(notice: Notice) -> bool:
-    return notice.draft or notice.number is None
+def notice_names(notice: Notice) -> tuple[str, ...]:
+    """People named in the notice, whose names lines never split: the builder's list and
+    the 签发人."""
+    signer = notice.header.signer if notice.header is not None else None
+    return (*notice.names, *((signer,) if signer else ()))
 
 
-def layout_notice(notice: Notice, ts: Typesetter) -> list[Page]:
-    flow = PageFlow()
-    if notice.header is not None:
-        number = None if is_draft(notice) else notice.number
-        place_header(flow, notice.header, number, ts)
-        place_title(flow, notice, ts, blank_before=2)
-    else:
-        place_title(flow, notice, ts, blank_before=0)
-    place_body(flow, notice, ts)
-    place_signature(flow, notice, ts)
-    if notice.colophon is not None:
-        place_colophon(flow, notice.colophon, ts)
-    return flow.pages
+def _is_letterhead(item: Drawable) -> bool:
+    """What 套打 paper already carries: the red mark, Mongolian line and red rules."""
+    return isinstance(item, MongolianLine) or getattr(item, "color", None) == RED_CMYK
 
 
 def _draw_page_number(canvas: Canvas, number: int, ts: Typesetter) -> None:
@@ -90,10 +81,13 @@ def _draw_watermark(canvas: Canvas, ts: Typesetter) -> None:
     canvas.restoreState()
 
 
-def render_notice(notice: Notice, fonts: FontSet | None = None) -> bytes:
+def render_notice(notice: Notice, fonts: FontSet | None = None,
+                  preprinted: bool = False) -> bytes:
     """Lay out and draw `notice`; raises `MissingGlyphError` before drawing anything if a
-    character has no glyph in any font."""
-    ts = Typesetter(fonts or default_fonts(), notice.sources)
+    character has no glyph in any font. `preprinted` (套打) is for paper that already carries
+    the red head: the red mark, Mongolian line and red rules are left out, everything else
+    stays exactly in place."""
+    ts = Typesetter(fonts or default_fonts(), notice.sources, notice_names(notice))
     pages = layout_notice(notice, ts)
     buffer = io.BytesIO()
     # The initial font is one of ours so no unembedded Helvetica lands in the PDF.
@@ -107,8 +101,10 @@ def render_notice(notice: Notice, fonts: FontSet | None = None) -> bytes:
         if draft:
             _draw_watermark(canvas, ts)
         for item in page.items:
-            item.draw(canvas)
-        _draw_page_number(canvas, number, ts)
+            if not (preprinted and _is_letterhead(item)):
+                item.draw(canvas)
+        if page.numbered:
+            _draw_page_number(canvas, number, ts)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

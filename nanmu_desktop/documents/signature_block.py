@@ -12,8 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from nanmu_desktop.documents.body_flow import BODY_SPACING
+from nanmu_desktop.documents.break_rules import no_break_before
 from nanmu_desktop.documents.fonts import FontRole
-from nanmu_desktop.documents.line_breaking import Line
+from nanmu_desktop.documents.line_breaking import Line, StyledChar, break_lines
 from nanmu_desktop.documents.notice_model import Notice, Signature
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
@@ -29,6 +30,7 @@ from nanmu_desktop.documents.typesetter import Typesetter
 SEAL_DIAMETER = 42 * MM  # a township government's round seal
 SEAL_CENTRE_ABOVE_AUTHORITY = 4.0  # points: 署名 and date sit slightly below the seal centre
 KEEP_BODY_LINES = 2  # body lines that move with the signature to a new page
+TIGHT_SQUEEZE_EM = 0.06  # character spacing a paragraph may tighten by to keep the signature
 
 
 def chinese_date(d: date) -> str:
@@ -72,7 +74,14 @@ def _note_text(note: str) -> str:
     return f"（{stripped}）"
 
 
-def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
+def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter,
+                    moves: tuple[int, ...] = ()) -> None:
+    """署名, 成文日期 and 附注 after the body. Each entry of `moves` first carries that many last
+    body lines (and what follows) to a new page — how pagination puts the end on an even
+    side. If the block does not fit, the page's line pitch tightens within limits (7.3.5.5)
+    before the last two body lines go over with it."""
+    for count in moves:
+        flow.move_to_new_page(flow.take_trailing_body_lines(count))
     sig = notice.signature
     note_lines: list[Line] = []
     if notice.note:
@@ -89,7 +98,7 @@ def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     text_lines = 2 + len(note_lines)  # 署名, date, 附注 lines
     depth = max(block.gap_lines * LINE_PITCH + (text_lines - 1) * LINE_PITCH + BODY_SIZE,
                 block.gap_lines * LINE_PITCH + block.seal_room)
-    if not flow.fits(depth):
+    if not _makes_room(flow, ts, depth):
         # Never a page with only the signature: the last body lines come along.
         flow.move_to_new_page(flow.take_trailing_body_lines(KEEP_BODY_LINES))
     flow.skip_lines(block.gap_lines)
@@ -100,3 +109,42 @@ def place_signature(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     for line in note_lines:
         flow.place_line(line)
 
+
+def _makes_room(flow: PageFlow, ts: Typesetter, depth: float) -> bool:
+    """Whether `depth` fits below the text, after tightening the line pitch and, if need be,
+    the character spacing of the last paragraph so it gives up a line (7.3.5.5)."""
+    if flow.fits(depth) or flow.squeeze(flow.cursor + depth - flow.height):
+        return True
+    items, cursor = list(flow.page.items), flow.cursor
+    if _tighten_last_paragraph(flow, ts) and (
+            flow.fits(depth) or flow.squeeze(flow.cursor + depth - flow.height)):
+        return True
+    flow.page.items[:], flow.cursor = items, cursor  # no help: as it was
+    return False
+
+
+def _tighten_last_paragraph(flow: PageFlow, ts: Typesetter) -> bool:
+    """Re-set the page's last paragraph (its lines on this page) up to `TIGHT_SQUEEZE_EM`
+    tighter; True if that saved a line."""
+    items = flow.page.items
+    tail: list[PlacedLine] = []
+    for item in reversed(items):
+        if not (isinstance(item, PlacedLine) and item.body and item.para >= 0
+                and (not tail or item.para == tail[0].para)):
+            break
+        tail.insert(0, item)
+    if len(tail) < 2 or tail[-1].line_no != tail[-1].para_len - 1 or tail[0].heading:
+        return False
+    chars = [StyledChar(c, piece.font_name) for placed in tail
+             for piece in placed.line.pieces for c in piece.text]
+    banned = no_break_before("".join(sc.char for sc in chars), ts.names)
+    lines = break_lines(chars, AREA_WIDTH, BODY_SIZE, BODY_SPACING, tail[0].line.x, True,
+                        banned, squeeze_em=TIGHT_SQUEEZE_EM)
+    saved = len(tail) - len(lines)
+    if saved <= 0:
+        return False
+    del items[len(items) - len(tail):]
+    items.extend(replace(tail[i], line=line, para_len=tail[i].para_len - saved)
+                 for i, line in enumerate(lines))
+    flow.cursor -= saved * LINE_PITCH
+    return True

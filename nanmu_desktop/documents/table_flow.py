@@ -10,7 +10,6 @@ from nanmu_desktop.documents.line_breaking import Line
 from nanmu_desktop.documents.notice_model import Table
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
-    AREA_HEIGHT,
     AREA_LEFT,
     AREA_TOP,
     AREA_WIDTH,
@@ -64,34 +63,41 @@ def _height(cells: list[list[Line]]) -> float:
         CELL_PITCH - SMALL_SIZE)
 
 
+def start_height(ts: Typesetter, table: Table) -> float:
+    """The header and the first row (or two lines of it, when it will be split anyway): what
+    must fit for the table to start on a page."""
+    widths = _col_widths(table)
+    needed = _height(_row_lines(ts, table.header, widths, FontRole.HEITI, "表头"))
+    if table.rows:
+        first = _row_lines(ts, table.rows[0], widths, FontRole.FANGSONG, "表格第1行")
+        needed += _height([c[:2] for c in first])
+    return needed
+
+
 def place_table(flow: PageFlow, ts: Typesetter, table: Table) -> None:
     widths = _col_widths(table)
     header = _row_lines(ts, table.header, widths, FontRole.HEITI, "表头")
     header_h = _height(header)
-    # Start here if the header and the first row (or two lines of it, when it will be split
-    # anyway) fit; a header alone at the foot of a page is never left behind.
-    needed = header_h
-    if table.rows:
-        first = _row_lines(ts, table.rows[0], widths, FontRole.FANGSONG, "表格")
-        needed += _height([c[:2] for c in first])
-    if not flow.fits(needed):
+    # A header alone at the foot of a page is never left behind.
+    if not flow.fits(start_height(ts, table)):
         flow.new_page()
     _draw_row(flow, header, widths, header_h)
     for r, row in enumerate(table.rows, start=1):
         cells = _row_lines(ts, row, widths, FontRole.FANGSONG, f"表格第{r}行")
         while cells:
-            room = AREA_HEIGHT - flow.cursor
+            room = flow.height - flow.cursor
             fit_lines = int((room - 2 * PAD_Y + (CELL_PITCH - SMALL_SIZE) + EPSILON)
                             // CELL_PITCH)
             needed = max((len(c) for c in cells), default=1)
             if fit_lines >= needed:
                 _draw_row(flow, cells, widths, _height(cells))
                 break
-            if fit_lines >= 2:
-                # A row taller than what is left: split it, continuing on the next page.
-                _draw_row(flow, [c[:fit_lines] for c in cells], widths,
-                          _height([c[:fit_lines] for c in cells]))
-                cells = [c[fit_lines:] for c in cells]
+            split = min(fit_lines, needed - 2)
+            if split >= 2:
+                # A row taller than what is left: split it, two lines or more on each side.
+                _draw_row(flow, [c[:split] for c in cells], widths,
+                          _height([c[:split] for c in cells]))
+                cells = [c[split:] for c in cells]
             flow.new_page()
             _draw_row(flow, header, widths, header_h)
     flow.cursor += LINE_PITCH - BODY_SIZE

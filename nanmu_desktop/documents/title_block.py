@@ -4,9 +4,10 @@ at sensible points — never inside a word such as 决定书 or a number."""
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from itertools import combinations, pairwise
 
-from nanmu_desktop.documents.line_breaking import NO_LINE_END, NO_LINE_START
+from nanmu_desktop.documents.break_rules import NO_LINE_END, NO_LINE_START, kept_whole_spans
 
 # Words a title line must not be split inside (document kinds and the office's fixed terms).
 UNSPLITTABLE = (
@@ -22,9 +23,12 @@ GOOD_BEFORE = ("关于", "行政", "予以", "给予", "印发", "开展", "进�
 MAX_LINES = 4
 
 
-def _forbidden_breaks(title: str) -> set[int]:
-    """Positions i (break before title[i]) that would split a word or break 禁则."""
+def _forbidden_breaks(title: str, names: Iterable[str] = ()) -> set[int]:
+    """Positions i (break before title[i]) that would split a word, a name, a number or a
+    date, or break 禁则."""
     bad: set[int] = set()
+    for start, end in kept_whole_spans(title, names):
+        bad.update(range(start + 1, end))
     for word in UNSPLITTABLE:
         start = title.find(word)
         while start >= 0:
@@ -45,13 +49,13 @@ def _break_score(title: str, i: int) -> float:
     return -3.0 if natural else 0.0
 
 
-def break_title(title: str, max_chars: int) -> list[str]:
+def break_title(title: str, max_chars: int, names: Iterable[str] = ()) -> list[str]:
     """Split `title` into the fewest lines of at most `max_chars` characters whose lengths are
     as even as possible (±1 shapes a trapezoid or diamond), preferring natural break points."""
     n = len(title)
     if n <= max_chars:
         return [title]
-    bad = _forbidden_breaks(title)
+    bad = _forbidden_breaks(title, names)
     allowed = [i for i in range(1, n) if i not in bad]
     for count in range(max(2, math.ceil(n / max_chars)), MAX_LINES + 1):
         best: tuple[float, tuple[int, ...]] | None = None
@@ -67,5 +71,13 @@ def break_title(title: str, max_chars: int) -> list[str]:
         if best is not None:
             bounds = (0, *best[1], n)
             return [title[a:b] for a, b in pairwise(bounds)]
-    # Nothing balanced fits: fill lines greedily rather than refuse the document.
-    return [title[i:i + max_chars] for i in range(0, n, max_chars)]
+    # Nothing balanced fits: fill lines greedily (at allowed points where there are any)
+    # rather than refuse the document.
+    lines: list[str] = []
+    start = 0
+    while n - start > max_chars:
+        ends = [i for i in allowed if start < i <= start + max_chars]
+        end = ends[-1] if ends else start + max_chars
+        lines.append(title[start:end])
+        start = end
+    return [*lines, title[start:]]

@@ -117,7 +117,7 @@ def _text_of(regulation: Regulation, citation: str) -> str:
     return text.rstrip("；;。")
 
 
-def _first_sentence(text: str, limit: int = 40) -> str:
-    """A case's description cut to its first sentence, at most `limit` characters."""
-    head = text.strip().split("。", 1)[0]
-    return head if len(head) <= limit else head[:limit] + "……"
+def _first_sentence(text: str) -> str:
+    """A case's description up to its first full stop, whole: the table cell wraps it (a
+    warning that cut the facts short with …… would not tell what happened)."""
+    return text.strip().split("。", 1)[0]

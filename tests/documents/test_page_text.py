@@ -39,8 +39,9 @@ def test_long_titles_break_into_balanced_lines_without_splitting_words(title: st
     assert "".join(lines) == title
     assert len(lines) == 2
     lengths = [len(x) for x in lines]
-    assert max(lengths) <= 20 and max(lengths) - min(lengths) <= 3
-    for word in ("决定书", "通知", "报告", "容错纠错", "人民政府", "2024"):
+    # A trapezoid: lengths close, but a year (2024年) is never cut to even them out.
+    assert max(lengths) <= 20 and max(lengths) - min(lengths) <= 5
+    for word in ("决定书", "通知", "报告", "容错纠错", "人民政府", "2024年"):
         if word in title:
             assert any(word in x for x in lines), word
     assert lines[1][0] not in NO_LINE_START and lines[0][-1] not in NO_LINE_END
@@ -102,14 +103,14 @@ def test_reprint_in_a_new_process_gives_identical_bytes() -> None:
     assert out == render_notice(notice())
 
 
-def test_a_long_code_breaks_after_a_hyphen_rather_than_stretching_the_line() -> None:
-    """The demo's J1 decision once spread a line wide to keep RC-2026-001 whole."""
+def test_a_long_code_stays_whole_and_the_line_before_is_not_spread() -> None:
+    """The demo's J1 decision once broke RC-2026-/001, and before that spread a line wide."""
     fonts = default_fonts()
     name = fonts.font_name(fonts.roles[FontRole.FANGSONG])
     text = "行政检查工作中有关事项的容错认定（案件编号：RC-2026-001，来源：个人申请）。"
     lines = break_lines([StyledChar(c, name) for c in text], AREA_WIDTH, 16,
                         CHAR_PITCH - 16, first_indent=4 * CHAR_PITCH)
     assert "".join(line.text for line in lines) == text
-    assert lines[0].text.endswith("-")
-    # A justified line stretches its spacing by well under a fifth of a character.
-    assert lines[0].char_space - (CHAR_PITCH - 16) < 16 / 5
+    assert any("RC-2026-001" in line.text for line in lines)
+    # Letter-spacing grows by at most 0.06 em; the line may end a little short instead.
+    assert all(line.char_space - (CHAR_PITCH - 16) <= 0.06 * 16 + 1e-6 for line in lines)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from nanmu_desktop.documents.context import DocumentContext
+from nanmu_desktop.documents.kinds.common import context_names, unique
 from nanmu_desktop.documents.kinds.decisions import (
     build_duty_fulfilled_decision,
     build_exemption_decision,
@@ -48,4 +49,6 @@ def build_notice(ctx: DocumentContext) -> Notice:
     builder = BUILDERS.get(str(ctx.kind))
     if builder is None:
         raise NanmuError(f"不支持的文书种类：{ctx.kind}")
-    return replace(builder(ctx), number=ctx.number, draft=ctx.number is None)
+    notice = builder(ctx)
+    return replace(notice, number=ctx.number, draft=ctx.number is None,
+                   names=tuple(unique([*notice.names, *context_names(ctx)])))

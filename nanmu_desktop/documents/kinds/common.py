@@ -201,3 +201,18 @@ def case_sources(ctx: DocumentContext) -> dict[str, str]:
                 out[officer.department] = "执法人员所在科室"
         out[ctx.case.description] = "案件基本情况"
     return out
+
+
+def context_names(ctx: DocumentContext) -> tuple[str, ...]:
+    """People the document may name (officers, attendees, parties, the reporter): the page
+    engine never breaks a line inside one."""
+    found: list[str] = []
+    if ctx.case is not None:
+        found += [o.name for o in ctx.case.officers]
+    if ctx.decision is not None:
+        found += list(ctx.decision.attendees)
+    if ctx.petition is not None:
+        found += [o.name for o in ctx.petition.accused] + [ctx.petition.reporter_name]
+    if ctx.risk_warning is not None:
+        found += [n for c in ctx.risk_warning.cases for n in c.officers.split("、")]
+    return tuple(unique(found))

@@ -135,11 +135,11 @@ def test_wrong_decision_kind_is_refused_with_the_decided_outcome(db: Database) -
 
 
 def test_a_character_no_font_has_is_refused_and_nothing_is_written(db: Database) -> None:
-    case_id = add_case(db, officer_name="关\U000f0001某")  # Supplementary Private Use Area
+    case_id = add_case(db, officer_name="关\U0002a6d6某")  # CJK Ext-B: valid, in no bundled font
     before = counts(db)
     with pytest.raises(MissingGlyphError) as caught:
         issue_document(db, DocumentTarget(K.exemption_decision, case_id), on=DAY)
-    assert "U+F0001" in caught.value.message
+    assert "U+2A6D6" in caught.value.message
     assert counts(db) == before
     with pytest.raises(MissingGlyphError):
         draft_pdf(db, DocumentTarget(K.notification, case_id), on=DAY)

@@ -28,7 +28,7 @@ from layout_checks import (
     split_tokens,
 )
 
-from nanmu_desktop.documents.context import DocumentContext, OfficerInfo, RiskCase
+from nanmu_desktop.documents.context import DocumentContext, PrintedOfficer, RiskCase
 from nanmu_desktop.documents.kinds import BUILDERS, build_notice
 from nanmu_desktop.documents.notice_model import Notice, Table
 from nanmu_desktop.documents.render import render_notice
@@ -90,9 +90,9 @@ def test_every_demo_document_passes_the_layout_checks(demo_db: Database) -> None
 
 # Stress: long names (officers, accused), eight 抄送 units, bodies from one to six pages.
 LONG_NAMES = (
-    OfficerInfo("巴特尔", "综合行政执法办公室", "执法队员", "15-0783-00153"),
-    OfficerInfo("白音仓", "自然资源和生态环境办公室", "执法队员", "15-0783-00154"),
-    OfficerInfo("阿拉坦巴根", "综合行政执法办公室", "执法队员", "15-0783-00155"),
+    PrintedOfficer("巴特尔", "综合行政执法办公室", "执法队员", "15-0783-00153"),
+    PrintedOfficer("白音仓", "自然资源和生态环境办公室", "执法队员", "15-0783-00154"),
+    PrintedOfficer("阿拉坦巴根", "综合行政执法办公室", "执法队员", "15-0783-00155"),
 )
 CC = ("扎兰屯市司法局", "扎兰屯市纪委监委", "扎兰屯市人民政府办公室", "扎兰屯市林业和草原局",
       "扎兰屯市市场监督管理局", "南木鄂伦春民族乡纪委", "南木鄂伦春民族乡党政综合办公室",

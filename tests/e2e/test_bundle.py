@@ -91,4 +91,16 @@ def test_bundle_leaves_out_unused_qt(bundle: Path) -> None:
         assert unwanted not in names
     assert any(n.startswith(("libQt6Pdf", "Qt6Pdf")) for n in names)
     assert (bundle / "_internal" / "resources" / "fonts").is_dir()
+    assert (bundle / "_internal" / "resources" / "icons" / "nanmu-256.png").is_file()
+    # Pillow's core only: no AVIF/WebP/colour-management/FreeType codecs
+    assert not any(n.startswith(("_avif.", "_webp.", "_imagingcms.", "_imagingft.")) for n in names)
+    assert not any(n.startswith(("libavif", "libwebp", "liblcms2")) for n in names)
+    assert not any(n.startswith(("libqwayland", "libQt6WaylandClient", "libqtiff")) for n in names)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="on Windows the CLI is a small console launcher")
+def test_both_names_run_one_program(bundle: Path) -> None:
+    # One archive in the folder: the CLI name is a symlink to the desktop executable.
+    cli = bundle / "nanmu-desktop-cli"
+    assert cli.is_symlink() and cli.resolve() == (bundle / "nanmu-desktop").resolve()
     assert any(bundle.rglob("migrations/versions/*.py"))

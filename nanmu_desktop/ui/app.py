@@ -52,6 +52,8 @@ def create_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
+    # Linux docks match the window to the installed nanmu-desktop.desktop (its icon and name)
+    app.setDesktopFileName("nanmu-desktop")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_qt_translations(app)
     ensure_chinese_font(app)

@@ -137,3 +137,4 @@ def test_the_application_and_its_windows_carry_the_app_icon(qapp):
     application = app_module.create_application(sys.argv)
     sizes = {size.width() for size in application.windowIcon().availableSizes()}
     assert set(app_module.ICON_SIZES) <= sizes
+    assert application.desktopFileName() == "nanmu-desktop"  # the .deb's desktop entry

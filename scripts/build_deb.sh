@@ -91,7 +91,7 @@ CONTROL
 
 mkdir -p "$OUT"
 DEB="$OUT/${PACKAGE}_${VERSION}_amd64.deb"
-# xz: read by every dpkg a UOS/Kylin release ships (zstd is not); NANMU_DEB_COMPRESSION=gzip
-# builds faster (tests).
+# xz: read by every dpkg a UOS/Kylin release ships (zstd is not); NANMU_DEB_COMPRESSION=gzip or
+# none builds faster (tests).
 dpkg-deb --root-owner-group "-Z${NANMU_DEB_COMPRESSION:-xz}" --build "$ROOTFS" "$DEB" >/dev/null
 printf 'deb: %s (%s)\n' "$DEB" "$(du -h "$DEB" | cut -f1)"

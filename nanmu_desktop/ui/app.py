@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import traceback
 from collections.abc import Callable
@@ -19,18 +20,19 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nanmu_desktop import __version__
 from nanmu_desktop.errors import DatabaseOpenError
-from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, user_data_dir
+from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir, user_data_dir
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.dialogs import show_error
 from nanmu_desktop.ui.main_window import APP_TITLE, MainWindow
 from nanmu_desktop.ui.ui_fonts import ensure_chinese_font
 
 ERROR_LOG_NAME = "error.log"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _TRANSLATOR_NAME = "nanmu_qt_translator"
 
 
@@ -49,10 +51,22 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    # Linux docks match the window to the installed nanmu-desktop.desktop (its icon and name)
+    app.setDesktopFileName("nanmu-desktop")
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_qt_translations(app)
     ensure_chinese_font(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon (resources/icons, drawn by scripts/make_icon.py) in every size Qt may want."""
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"nanmu-{size}.png"))
+    return icon
 
 
 def install_qt_translations(app: QApplication) -> bool:
@@ -72,16 +86,22 @@ def install_qt_translations(app: QApplication) -> bool:
 def report_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
-    """Last resort for a bug: log the traceback to a file and tell the clerk in Chinese."""
+    """Last resort for a bug: log the traceback to a file and tell the clerk in Chinese.
+
+    The log comes first: the windowed Windows executable has no stderr (sys.stderr is None),
+    so nothing may stop the file and the message box from happening.
+    """
     details = "".join(traceback.format_exception(kind, error, tb))
-    sys.stderr.write(details)
-    log_path = user_data_dir() / ERROR_LOG_NAME
     try:
+        log_path = user_data_dir() / ERROR_LOG_NAME
         with log_path.open("a", encoding="utf-8") as log:
             log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}")
         where = f"详细信息已记入：{log_path}"
     except OSError:
         where = "详细信息未能写入日志文件。"
+    if sys.stderr is not None:  # a closed or broken console must not hide the message box
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(details)
     show_error(None, f"程序出现意外错误，刚才的操作可能没有完成。\n{where}", "意外错误")
 
 

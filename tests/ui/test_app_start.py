@@ -117,3 +117,24 @@ def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypat
     assert app_module.run(db_path) == 0
     assert seen["frame"] == (True, False, False)
     assert seen["count"] == "共 12 件"
+
+
+def test_unexpected_error_without_stderr_is_still_logged_and_told(qtbot, tmp_path, monkeypatch):
+    # The windowed Windows executable has no console: sys.stderr is None there.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "stderr", None)
+    box = answer_message_box(Ok)
+    try:
+        raise KeyError("窗口程序中的错误")
+    except KeyError as err:
+        app_module.report_unexpected(type(err), err, err.__traceback__)
+    assert box.handled and "程序出现意外错误" in box.text
+    logs = list(tmp_path.rglob(app_module.ERROR_LOG_NAME))
+    assert len(logs) == 1 and "KeyError: '窗口程序中的错误'" in logs[0].read_text("utf-8")
+
+
+def test_the_application_and_its_windows_carry_the_app_icon(qapp):
+    application = app_module.create_application(sys.argv)
+    sizes = {size.width() for size in application.windowIcon().availableSizes()}
+    assert set(app_module.ICON_SIZES) <= sizes
+    assert application.desktopFileName() == "nanmu-desktop"  # the .deb's desktop entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nanmu_desktop.documents.fonts import FontRole
-from nanmu_desktop.documents.mongolian import MongolianLine, shape_mongolian
+from nanmu_desktop.documents.mongolian import layout_mongolian
 from nanmu_desktop.documents.notice_model import Header
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
@@ -48,11 +48,12 @@ def place_header(flow: PageFlow, header: Header, number: str | None, ts: Typeset
     mark_width = natural * size / MARK_SIZE * scale / 100.0
     top = MARK_OFFSET
     if header.mongolian:
-        shaped = shape_mongolian(ts.fonts, header.mongolian)
-        mongolian = MongolianLine.fit(shaped, top_y=AREA_TOP - top, width=mark_width,
-                                      max_height=size)
-        flow.add(mongolian)
-        top += mongolian.height + MONGOLIAN_GAP_EM * size
+        lines = layout_mongolian(ts.fonts, header.mongolian, top_y=AREA_TOP - top,
+                                 width=mark_width, max_height=size)
+        for line in lines:
+            flow.add(line)
+        last = lines[-1]
+        top = AREA_TOP - last.top_y + last.height + MONGOLIAN_GAP_EM * size
     line = ts.line(header.mark, FontRole.XIAOBIAOSONG, field, size,
                    x=(AREA_WIDTH - mark_width) / 2)
     flow.add(PlacedLine(line, top, RED_CMYK, horiz_scale=scale))

@@ -48,11 +48,11 @@ def place_header(flow: PageFlow, header: Header, number: str | None, ts: Typeset
     mark_width = natural * size / MARK_SIZE * scale / 100.0
     top = MARK_OFFSET
     if header.mongolian:
-        lines = layout_mongolian(ts.fonts, header.mongolian, top_y=AREA_TOP - top,
-                                 width=mark_width, max_height=size)
-        for line in lines:
-            flow.add(line)
-        last = lines[-1]
+        mongolian = layout_mongolian(ts.fonts, header.mongolian, top_y=AREA_TOP - top,
+                                     width=mark_width, max_height=size)
+        for row in mongolian:
+            flow.add(row)
+        last = mongolian[-1]
         top = AREA_TOP - last.top_y + last.height + MONGOLIAN_GAP_EM * size
     line = ts.line(header.mark, FontRole.XIAOBIAOSONG, field, size,
                    x=(AREA_WIDTH - mark_width) / 2)

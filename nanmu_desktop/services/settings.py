@@ -1,5 +1,6 @@
 """Township profile and settings: names, type (乡/镇/苏木/街道), one 代字 for every document kind
-with per-kind overrides, signer, 印发机关, 抄送, the 7-day counting rule; the first-run flag. The holiday / 调休 table is `work_calendar`."""
+with per-kind overrides, signer, 印发机关, 抄送, the 7-day counting rule; the first-run flag.
+The holiday / 调休 table is `work_calendar`."""
 
 from __future__ import annotations
 

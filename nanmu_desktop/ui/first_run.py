@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from nanmu_desktop.domain.township import PRODUCT_NAME
 from nanmu_desktop.errors import NanmuError, ValidationError
 from nanmu_desktop.services import settings as settings_service
 from nanmu_desktop.services.settings import TownshipProfileInfo
@@ -65,7 +66,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.setWindowTitle("南木容错纠错办理系统 — 首次使用设置")
+        self.setWindowTitle(f"{PRODUCT_NAME} — 首次使用设置")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         for button, text in ((QWizard.WizardButton.BackButton, "上一步(&B)"),

@@ -4,6 +4,7 @@ The holiday / 调休 table is `work_calendar`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy.orm import Session
@@ -24,6 +25,12 @@ from nanmu_desktop.storage.models import TownshipProfile
 
 DEFAULT_PREFIX = "鄂政发"  # only for a database whose office never entered a 代字 (the demo's)
 DAY_COUNTING_LABELS = {"calendar": "自然日", "working": "工作日"}
+CC_SEPARATORS = re.compile(r"[、，,；;\n]+")
+
+
+def split_cc(text: str) -> tuple[str, ...]:
+    """抄送 typed as one line: 扎兰屯市司法局、乡纪委 → each unit."""
+    return tuple(part.strip() for part in CC_SEPARATORS.split(text) if part.strip())
 
 
 @dataclass(frozen=True)

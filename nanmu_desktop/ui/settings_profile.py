@@ -7,7 +7,6 @@ Designer form, load from a `TownshipProfileInfo` and fill a `ProfileInput`.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -17,12 +16,16 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ValidationError
 from nanmu_desktop.services.deadlines import rule_hint
-from nanmu_desktop.services.settings import DEFAULT_PREFIX, ProfileInput, TownshipProfileInfo
+from nanmu_desktop.services.settings import (
+    DEFAULT_PREFIX,
+    ProfileInput,
+    TownshipProfileInfo,
+    split_cc,
+)
 from nanmu_desktop.ui.forms.ui_settings_issuing import Ui_IssuingForm
 from nanmu_desktop.ui.forms.ui_settings_names import Ui_NamesForm
 from nanmu_desktop.ui.forms.ui_settings_rules import Ui_RulesForm
 
-CC_SEPARATORS = re.compile(r"[、，,；;\n]+")
 
 
 @cache
@@ -39,10 +42,6 @@ def mongolian_font() -> QFont | None:
     from nanmu_desktop.ui.font_specimen import specimen_font
 
     return specimen_font(default_fonts().roles[FontRole.MONGOLIAN].path, 12)
-
-
-def split_cc(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in CC_SEPARATORS.split(text) if part.strip())
 
 
 class NamesSection(QWidget):

@@ -15,7 +15,9 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import Problem, ValidationError
 
 _TYPES = {t.label: t.value for t in TownshipType} | {t.value: t.value for t in TownshipType}
-_COUNTING = {"calendar": "calendar", "working": "working", "自然日": "calendar", "工作日": "working"}
+_COUNTING = {
+    "calendar": "calendar", "working": "working", "自然日": "calendar", "工作日": "working"
+}
 
 
 def register(subparsers: Any) -> None:
@@ -38,15 +40,18 @@ def register(subparsers: Any) -> None:
         "不写入。",
     )
     put.add_argument("--name", metavar="名称", help="单位中文名称，如 萨马街鄂温克民族乡人民政府")
-    put.add_argument("--type", metavar="类型", help="乡、镇、苏木或街道（决定文书中的“乡党委”等用语）")
-    put.add_argument("--mongolian-name", metavar="蒙古文", help="经批准的蒙古文名称；空字符串表示不印")
+    put.add_argument("--type", metavar="类型",
+                     help="乡、镇、苏木或街道（决定文书中的“乡党委”等用语）")
+    put.add_argument("--mongolian-name", metavar="蒙古文",
+                     help="经批准的蒙古文名称；空字符串表示不印")
     put.add_argument("--prefix", metavar="代字", help="所有文书的发文机关代字，如 萨政发")
     put.add_argument("--prefix-for", action="append", default=[], metavar="种类=代字",
                      help="某一种文书单独使用的代字（可重复；代字为空则取消单独设置），"
                      "种类为代码或中文名称，如 notification=萨政告")
     put.add_argument("--signer", metavar="姓名", help="签发人")
     put.add_argument("--issuer", metavar="机关", help="印发机关")
-    put.add_argument("--cc", metavar="机关", help="默认抄送机关，以逗号或顿号分隔；空字符串表示不抄送")
+    put.add_argument("--cc", metavar="机关",
+                     help="默认抄送机关，以逗号或顿号分隔；空字符串表示不抄送")
     put.add_argument("--counting", metavar="方法", help="7日告知期限的计算方法：calendar（自然日）"
                      "或 working（工作日）")
     put.set_defaults(handler=run_set)
@@ -120,12 +125,14 @@ def run_set(args: argparse.Namespace) -> int:
     changes: dict[str, Any] = {}
     if args.type is not None:
         if args.type.strip() not in _TYPES:
-            raise ValidationError([Problem("--type", f"单位类型应为乡、镇、苏木或街道，不能为“{args.type}”")])
+            raise ValidationError(
+                [Problem("--type", f"单位类型应为乡、镇、苏木或街道，不能为“{args.type}”")]
+            )
         changes["township_type"] = _TYPES[args.type.strip()]
     if args.counting is not None:
         if args.counting.strip() not in _COUNTING:
             raise ValidationError(
-                [Problem("--counting", f"计算方法应为 calendar 或 working，不能为“{args.counting}”")]
+                [Problem("--counting", f"应为 calendar 或 working，不能为“{args.counting}”")]
             )
         changes["day_counting"] = _COUNTING[args.counting.strip()]
     overrides: dict[str, str] = {}

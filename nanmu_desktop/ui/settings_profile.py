@@ -27,7 +27,6 @@ from nanmu_desktop.ui.forms.ui_settings_names import Ui_NamesForm
 from nanmu_desktop.ui.forms.ui_settings_rules import Ui_RulesForm
 
 
-
 @cache
 def default_mongolian_name() -> str:
     """The Mongolian line of the regulation's own red header (the seed document)."""

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from .cli_helpers import assert_refused, run_cli
 
 

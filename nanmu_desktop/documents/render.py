@@ -103,8 +103,8 @@ def render_notice(notice: Notice, fonts: FontSet | None = None) -> bytes:
                     pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE)
     canvas.setTitle(notice.title)
     canvas.setCreator(PRODUCT_NAME)
-    if notice.signature is not None:
-        canvas.setAuthor(notice.signature.authority)
+    # The issuing township, never reportlab's "anonymous" (a 审批表 has no signature block).
+    canvas.setAuthor(notice.signature.authority if notice.signature else PRODUCT_NAME)
     draft = is_draft(notice)
     for number, page in enumerate(pages, start=1):
         if draft:

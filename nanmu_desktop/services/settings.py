@@ -164,6 +164,27 @@ def _default_profile() -> TownshipProfile:
     )
 
 
+def info_from_input(data: ProfileInput) -> TownshipProfileInfo:
+    """What `data` would read back as once saved (the first-run check page shows it before)."""
+    default = data.default_prefix.strip()
+    return TownshipProfileInfo(
+        name_zh=data.name_zh.strip(),
+        name_mn=join_suffixes(data.name_mn.strip()),
+        document_prefixes={
+            k: v.strip() for k, v in data.document_prefixes.items()
+            if v.strip() and v.strip() != default
+        },
+        signer=data.signer.strip(),
+        issuing_authority=data.issuing_authority.strip(),
+        default_cc=tuple(cc.strip() for cc in data.default_cc if cc.strip()),
+        day_counting=data.day_counting,
+        day_counting_label=DAY_COUNTING_LABELS.get(data.day_counting, data.day_counting),
+        first_run_done=False,
+        township_type=data.township_type,
+        default_prefix=default,
+    )
+
+
 def profile_info(row: TownshipProfile) -> TownshipProfileInfo:
     return TownshipProfileInfo(
         name_zh=row.name_zh,

@@ -95,6 +95,8 @@ def _profile(db: Database, profile: dict[str, Any], actor: str) -> None:
         issuing_authority=profile["issuing_authority"],
         default_cc=tuple(profile["default_cc"]),
         day_counting=profile["day_counting"],
+        township_type=profile.get("township_type", "xiang"),
+        default_prefix=profile.get("default_prefix", ""),
     )
     settings.complete_first_run(db, data, actor=actor)
 

@@ -82,7 +82,8 @@ def check_profile(
         empty("科室", "登记执法人员时无科室可选。")
     if regulation_number and regulation_number in _demo_regulation_numbers():
         items.append(CheckItem(
-            "制度", f"现行制度仍为南木乡的{regulation_number}，请导入本单位的制度。", True
+            "制度", f"现行制度仍为南木乡的{regulation_number}：完成后请导入本单位的制度，"
+            "文书才会援引本单位的制度。", True
         ))
     return items
 

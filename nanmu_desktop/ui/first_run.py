@@ -126,8 +126,9 @@ class FirstRunWizard(QWizard):
     def refresh_check(self) -> None:
         """The check page's list for what is entered now (nothing saved yet)."""
         info = info_from_input(profile_input(self.names, self.issuing, self.rules))
+        departments = self.departments.names()
         self.check.show_items(
-            check_profile(info, len(self.departments.names()), self._regulation_number)
+            info, departments, check_profile(info, len(departments), self._regulation_number)
         )
 
     def accept(self) -> None:

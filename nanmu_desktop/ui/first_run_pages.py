@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nanmu_desktop.domain.vocabulary import DEFAULT_DEPARTMENTS
+from nanmu_desktop.domain.vocabulary import DEFAULT_DEPARTMENTS, DocumentKind
+from nanmu_desktop.services.settings import TownshipProfileInfo
 from nanmu_desktop.services.township_check import CheckItem
 
 
@@ -91,10 +92,15 @@ class DepartmentsSection(QWidget):
 
 
 class CheckSection(QWidget):
-    """Lists what is still Nanmu's (to change) or empty (fine, with its consequence)."""
+    """What will be saved, then what is still Nanmu's (to change) or empty (with its
+    consequence)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.recap = QLabel(self)
+        self.recap.setObjectName("checkRecap")
+        self.recap.setWordWrap(True)
+        self.recap.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setObjectName("checkSummary")
@@ -103,19 +109,38 @@ class CheckSection(QWidget):
         self.details.setObjectName("checkDetails")
         self.details.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.recap)
+        layout.addSpacing(12)
         layout.addWidget(self.summary)
         layout.addWidget(self.details)
         layout.addStretch(1)
         self.items: list[CheckItem] = []
 
-    def show_items(self, items: list[CheckItem]) -> None:
+    def show_items(self, profile: TownshipProfileInfo, departments: list[str],
+                   items: list[CheckItem]) -> None:
         self.items = items
-        nanmu = [i for i in items if i.nanmu]
+        wording = profile.wording
+        own = {k: v for k, v in profile.document_prefixes.items() if v != profile.default_prefix}
+        prefix = profile.default_prefix + "".join(
+            f"；{DocumentKind(k).label}用 {v}" for k, v in own.items()
+        )
+        self.recap.setText("\n".join((
+            "将保存：",
+            f"单位名称：{profile.name_zh}（{profile.type_label}，文书中写作"
+            f"{wording.party_committee}、{wording.we}）",
+            f"蒙古文名称：{'已填写' if profile.name_mn else '无'}",
+            f"发文代字：{prefix}",
+            f"签发人：{profile.signer}　印发机关：{profile.issuing_authority}",
+            f"默认抄送：{'、'.join(profile.default_cc) or '无'}",
+            f"告知期限：按{profile.day_counting_label}计算",
+            f"科室：{'、'.join(departments)}",
+        )))
+        nanmu = [i for i in items if i.nanmu and i.field != "制度"]
         if nanmu:
-            self.summary.setText(f"有 {len(nanmu)} 项仍是南木乡的信息，请返回修改后再完成：")
+            self.summary.setText(f"有 {len(nanmu)} 项仍是南木乡的信息，请返回修改：")
             self.summary.setStyleSheet("color: #c0392b;")
         elif items:
-            self.summary.setText("以下各项尚未填写，可以之后在“设置”中补充：")
+            self.summary.setText("请注意：")
             self.summary.setStyleSheet("")
         else:
             self.summary.setText("各项均已填写，点“完成”保存。")

@@ -154,7 +154,7 @@ class IssuingSection(QWidget):
         self.ui.authorityEdit.setText(profile.issuing_authority)
         self.ui.ccEdit.setText("、".join(profile.default_cc))
         common = profile.default_prefix
-        if not common and profile.document_prefixes:  # stored before one 代字 for all kinds
+        if not common and profile.first_run_done:  # set up before one 代字 for all kinds
             values = [profile.prefix_for(kind.value) for kind in DocumentKind]
             common = max(set(values), key=values.count)
         self.ui.prefixEdit.setText(common)

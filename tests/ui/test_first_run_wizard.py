@@ -23,7 +23,7 @@ from nanmu_desktop.services.cases import register_case
 from nanmu_desktop.services.decisions import DecisionInput, record_decision
 from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.documents import DocumentTarget
-from nanmu_desktop.services.issuing import document_pdf, issue_document
+from nanmu_desktop.services.issuing import document_pdf, get_document, issue_document
 from nanmu_desktop.services.officers import OfficerInput, add_officer, list_departments
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.context import UiContext
@@ -153,6 +153,7 @@ def test_j5_first_run_as_samajie_then_its_first_decision(
 
     number, text, document = _decide_and_issue(db, "牧业办公室")
     assert number == f"萨政发〔{date.today().year}〕1号"
+    assert get_document(db, number).signer == "乌日娜"  # the register keeps who signed it
     assert "萨马街鄂温克民族乡人民政府文件" in text and number in text
     assert "乡党委召开会议" in text and "乡政府公示栏" in text
     mongolian = [c for c in document.pages[0].chars if "Mongolian" in c["fontname"]]

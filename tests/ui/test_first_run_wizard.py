@@ -226,3 +226,22 @@ def test_header_preview_follows_the_typed_name(qtbot: QtBot, ui_context: UiConte
     qtbot.waitUntil(lambda: wizard.preview.image is not None, timeout=20_000)
     wizard.names.ui.nameZhEdit.clear()
     qtbot.waitUntil(lambda: wizard.preview.image is None, timeout=5000)
+
+
+def test_saving_in_settings_renames_the_window(
+    qtbot: QtBot, ui_context: UiContext
+) -> None:
+    from nanmu_desktop.ui.main_window import SETTINGS, MainWindow
+
+    settings_service.complete_first_run(ui_context.database, settings_service.ProfileInput(
+        name_zh="巴彦托海镇人民政府", township_type="zhen", default_prefix="巴政发"))
+    window = MainWindow(ui_context)
+    qtbot.addWidget(window)
+    assert window.windowTitle().startswith("巴彦托海镇容错纠错办理系统 — ")
+    window.show_page(SETTINGS)
+    page = window.page(SETTINGS)
+    assert isinstance(page, SettingsPage)
+    page.names.ui.nameZhEdit.clear()
+    type_chinese(page.names.ui.nameZhEdit, "巴彦托海镇人民政府（试）")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: "（试）" in window.windowTitle(), timeout=10_000)

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_documents",
     "nanmu_desktop.cli_screenshots",
     "nanmu_desktop.cli_calendar",
+    "nanmu_desktop.cli_township",
 )
 
 _OS_ERRORS = {
@@ -44,7 +45,7 @@ _OS_ERRORS = {
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="nanmu-desktop",
-        description="南木容错纠错办理系统：行政执法容错纠错案件的登记、认定、决定、文书与台账。"
+        description="容错纠错办理系统：行政执法容错纠错案件的登记、认定、决定、文书与台账。"
         "不带子命令时启动桌面程序。",
     )
     parser.add_argument(

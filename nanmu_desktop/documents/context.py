@@ -16,12 +16,13 @@ from datetime import date
 class Letterhead:
     """The township profile as printed: red header, signature and 版记."""
 
-    authority: str  # the township's name, e.g. 扎兰屯市南木鄂伦春民族乡人民政府
+    authority: str  # the township's name as entered in 设置
     mongolian: str  # the Mongolian name for the header line ("" = none)
     printed_by: str  # 印发机关
     regulation_title: str  # from the case's regulation version, never from code
     regulation_number: str
     cc: tuple[str, ...] = ()  # default 抄送
+    township_type: str = "xiang"  # TownshipType value: drives 乡党委 / 镇党委 / 本街道 …
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class DecisionInfo:
     notification_deadline: date | None = None
     day_rule: str = "自然日"  # how the 7 days are counted, in a word (自然日 / 工作日)
     day_rule_text: str = ""  # the counting rule in full, printed on the worksheet
-    publication_scope: str = "乡政府公示栏"
+    publication_scope: str = ""  # "" = the township's 公示栏 (domain/township.py)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class PrintedPetition:
     accused: tuple[PrintedOfficer, ...]
     malicious: bool = False
     reporter_name: str = ""
-    scope: str = "全乡干部职工大会"  # where an explanation or clarification is made known
+    scope: str = ""  # where an explanation or clarification is made known ("" = staff meeting)
     # The linked case's decided outcome and ground ids ("exempt", "art10_exempt"); None if
     # no case is linked or it is undecided.
     linked: tuple[str, str] | None = None

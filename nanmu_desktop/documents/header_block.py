@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nanmu_desktop.documents.fonts import FontRole
-from nanmu_desktop.documents.mongolian import MongolianLine, shape_mongolian
+from nanmu_desktop.documents.mongolian import layout_mongolian
 from nanmu_desktop.documents.notice_model import Header
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
@@ -49,12 +49,12 @@ def place_mark(flow: PageFlow, header: Header, text: str, top: float,
     size, scale = _mark_size_and_scale(natural)
     mark_width = natural * size / MARK_SIZE * scale / 100.0
     if header.mongolian:
-        shaped = ts.cached(("mongolian", header.mongolian),
-                           lambda: shape_mongolian(ts.fonts, header.mongolian))
-        mongolian = MongolianLine.fit(shaped, top_y=AREA_TOP - top, width=mark_width,
-                                      max_height=size)
-        flow.add(mongolian)
-        top += mongolian.height + MONGOLIAN_GAP_EM * size
+        mongolian = layout_mongolian(ts.fonts, header.mongolian, top_y=AREA_TOP - top,
+                                     width=mark_width, max_height=size)
+        for row in mongolian:
+            flow.add(row)
+        last = mongolian[-1]
+        top = AREA_TOP - last.top_y + last.height + MONGOLIAN_GAP_EM * size
     line = ts.line(text, FontRole.XIAOBIAOSONG, field, size, x=(AREA_WIDTH - mark_width) / 2)
     flow.add(PlacedLine(line, top, RED_CMYK, horiz_scale=scale))
     return top + size

@@ -19,6 +19,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 from nanmu_desktop.documents.fonts import FontRole, FontSet, default_fonts
 from nanmu_desktop.documents.glyphs import split_runs
 from nanmu_desktop.documents.ledger_model import COLUMNS, LEDGER_TITLE, LedgerRow, cn_date
+from nanmu_desktop.domain.township import PRODUCT_NAME
 
 MARGIN = 15 * mm
 CELL_SIZE = 9.0
@@ -105,7 +106,7 @@ def ledger_pdf(rows: Sequence[LedgerRow], printed_on: date, fonts: FontSet | Non
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=LEDGER_TITLE,
-        creator="南木容错纠错办理系统",
+        creator=PRODUCT_NAME,
         invariant=1,
     )
     document.build(

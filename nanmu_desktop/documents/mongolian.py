@@ -10,7 +10,7 @@ and the line is wrapped in an ActualText span so copying it yields the Mongolian
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import uharfbuzz as hb
 from reportlab.pdfbase.ttfonts import TTFont
@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from nanmu_desktop.documents.fonts import FontRole, FontSet
 from nanmu_desktop.documents.glyphs import MissingGlyphError
+from nanmu_desktop.documents.mongolian_text import break_points, join_suffixes
 from nanmu_desktop.documents.page_grid import AREA_LEFT, AREA_WIDTH, RED_CMYK
 
 _PRIVATE_BASE, _PRIVATE_LAST = 0xE000, 0xF8FF
@@ -97,6 +98,15 @@ def shape_mongolian(fonts: FontSet, text: str) -> ShapedText:
     return ShapedText(text, str(ttf.fontName), ttf.face.unitsPerEm, tuple(glyphs), y_min, y_max)
 
 
+# Legibility limits: the line is compressed no further than MIN_SCALE, shrunk no further than
+# MIN_SIZE_RATIO of the Chinese mark's height, and widened no further than MAX_SCALE; past those
+# it breaks into two centred lines at an ordinary space (never at the U+202F before a suffix).
+MIN_SCALE = 80.0
+MAX_SCALE = 120.0
+MIN_SIZE_RATIO = 0.7
+LINE_GAP_EM = 0.2  # between two Mongolian lines
+
+
 @dataclass(frozen=True)
 class MongolianLine:
     """Shaped Mongolian drawn red and centred, its ink top at `top_y` (page y)."""
@@ -109,12 +119,11 @@ class MongolianLine:
     @classmethod
     def fit(cls, shaped: ShapedText, top_y: float, width: float, max_height: float
             ) -> MongolianLine:
-        """Same height band as the Chinese mark (ink height = `max_height`) and the same width
-        (compressed or widened horizontally), per the regional 1:1 rule."""
-        ink = max(shaped.y_max - shaped.y_min, 1)
-        size = max_height * shaped.units_per_em / ink
-        natural = shaped.advance * size / shaped.units_per_em
-        return cls(shaped, top_y, size, width / natural * 100.0 if natural else 100.0)
+        """One line in the Chinese mark's height band (ink height = `max_height`), as close to
+        the mark's width as the legibility limits allow (the regional 1:1 rule)."""
+        size, scale = _size_and_scale(shaped.advance, _ink(shaped), shaped.units_per_em,
+                                      width, max_height)
+        return cls(shaped, top_y, size, scale)
 
     @property
     def height(self) -> float:
@@ -144,3 +153,49 @@ class MongolianLine:
             x += g.x_advance * unit * x_scale
         canvas.drawText(text)
         code.append("EMC")
+
+
+def _ink(shaped: ShapedText) -> int:
+    return max(shaped.y_max - shaped.y_min, 1)
+
+
+def _size_and_scale(advance: int, ink: int, upem: int, width: float, max_height: float
+                    ) -> tuple[float, float]:
+    """Font size and horizontal scale (%) for a line `advance` units wide: equal height and
+    width with the mark where possible; else compressed to MIN_SCALE and shrunk as needed."""
+    full = max_height * upem / ink
+    natural = advance * full / upem
+    if not natural:
+        return full, 100.0
+    scale = width / natural * 100.0
+    if scale >= MIN_SCALE:
+        return full, min(scale, MAX_SCALE)
+    return full * scale / MIN_SCALE, MIN_SCALE
+
+
+def layout_mongolian(fonts: FontSet, text: str, top_y: float, width: float,
+                     max_height: float) -> tuple[MongolianLine, ...]:
+    """The Mongolian block above the mark: one line when it fits legibly at no less than
+    MIN_SIZE_RATIO of the mark's height, else two centred lines of one size and scale."""
+    text = join_suffixes(text)
+    whole = shape_mongolian(fonts, text)
+    one = MongolianLine.fit(whole, top_y, width, max_height)
+    full = max_height * whole.units_per_em / _ink(whole)
+    breaks = break_points(text)
+    if one.size >= full * MIN_SIZE_RATIO - 1e-6 or not breaks:
+        return (one,)
+    halves = min(
+        ((text[:i], text[i + 1:]) for i in breaks),
+        key=lambda pair: max(shape_mongolian(fonts, part).advance for part in pair),
+    )
+    shaped = [replace(shape_mongolian(fonts, part), y_min=whole.y_min, y_max=whole.y_max)
+              for part in halves]
+    widest = max(part.advance for part in shaped)
+    size, scale = _size_and_scale(widest, _ink(whole), whole.units_per_em, width, max_height)
+    lines: list[MongolianLine] = []
+    top = top_y
+    for part in shaped:
+        line = MongolianLine(part, top, size, scale)
+        lines.append(line)
+        top -= line.height + LINE_GAP_EM * size
+    return tuple(lines)

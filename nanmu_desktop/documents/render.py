@@ -28,6 +28,7 @@ from nanmu_desktop.documents.page_grid import (
 from nanmu_desktop.documents.page_items import Drawable
 from nanmu_desktop.documents.pagination import is_draft, layout_notice
 from nanmu_desktop.documents.typesetter import Typesetter
+from nanmu_desktop.domain.township import PRODUCT_NAME
 
 # The em dash of a CJK font sits about 0.35 em above the baseline: put that stroke 7 mm below
 # the 版心 (7.5).
@@ -95,7 +96,9 @@ def render_notice(notice: Notice, fonts: FontSet | None = None,
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1,
                     pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE)
     canvas.setTitle(notice.title)
-    canvas.setCreator("南木容错纠错办理系统")
+    canvas.setCreator(PRODUCT_NAME)
+    # The issuing township, never reportlab's "anonymous" (a 审批表 has no signature block).
+    canvas.setAuthor(notice.signature.authority if notice.signature else PRODUCT_NAME)
     draft = is_draft(notice)
     for number, page in enumerate(pages, start=1):
         if draft:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from nanmu_desktop.domain.township import short_name
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
@@ -28,8 +29,9 @@ class BackupInfo:
     taken_at: datetime
 
 
-def backup_file_name(moment: datetime) -> str:
-    return f"南木容错纠错-备份-{moment:%Y%m%d-%H%M%S}.sqlite3"
+def backup_file_name(moment: datetime, township: str = "") -> str:
+    """萨马街鄂温克民族乡容错纠错-备份-20261130-101500.sqlite3 (the township's short name)."""
+    return f"{short_name(township)}容错纠错-备份-{moment:%Y%m%d-%H%M%S}.sqlite3"
 
 
 def backup_database(
@@ -37,7 +39,9 @@ def backup_database(
 ) -> BackupInfo:
     """Copy `db` into `folder` as one self-contained SQLite file; returns where and how big."""
     moment = now or datetime.now()
-    target = folder / backup_file_name(moment)
+    from nanmu_desktop.services.settings import get_profile
+
+    target = folder / backup_file_name(moment, get_profile(db).name_zh)
     partial = target.with_name(target.name + ".part")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -59,13 +59,20 @@ def load_demo_data(today: date | None = None) -> dict[str, Any]:
     return _shift_dates(data, timedelta(days=shift)) if shift else data
 
 
-def fill_demo(db: Database, *, force: bool = False, actor: str = "演示数据") -> DemoResult:
-    """Write the demo data set; refuses a database that already has cases unless `force`."""
+def fill_demo(
+    db: Database,
+    *,
+    force: bool = False,
+    actor: str = "演示数据",
+    data: dict[str, Any] | None = None,
+) -> DemoResult:
+    """Write the demo data set (or `data` of the same shape); refuses a database that already
+    has cases unless `force`. A profile already set up is kept (the demo's is Nanmu's)."""
     with db.session() as session:
         existing = session.scalar(select(func.count()).select_from(Case)) or 0
     if existing and not force:
         raise ConflictError(f"数据库中已有 {existing} 件案件，为免混淆不再写入演示数据")
-    data = load_demo_data()
+    data = data if data is not None else load_demo_data()
     result = DemoResult()
     _profile(db, data["profile"], actor)
     _officers(db, data["officers"], result, actor)
@@ -88,6 +95,8 @@ def _profile(db: Database, profile: dict[str, Any], actor: str) -> None:
         issuing_authority=profile["issuing_authority"],
         default_cc=tuple(profile["default_cc"]),
         day_counting=profile["day_counting"],
+        township_type=profile.get("township_type", "xiang"),
+        default_prefix=profile.get("default_prefix", ""),
     )
     settings.complete_first_run(db, data, actor=actor)
 

@@ -191,6 +191,7 @@ def _letterhead(session: Session, regulation_title: str, regulation_number: str)
         cc=tuple(profile.default_cc or ()),
         regulation_title=regulation_title,
         regulation_number=regulation_number,
+        township_type=profile.township_type or "xiang",
     )
 
 
@@ -234,7 +235,7 @@ def _publication_scope(session: Session, case_id: int) -> str:
         .order_by(CaseNotice.id.desc())
         .limit(1)
     )
-    return scope or "乡政府公示栏"
+    return scope or ""  # "" = the township's 公示栏, worded by its type
 
 
 def _rectification(
@@ -270,7 +271,7 @@ def _rectification(
 
 
 def _petition_info(session: Session, petition: Petition, kind: DocumentKind) -> PrintedPetition:
-    scope = "全乡干部职工会议"
+    scope = ""  # "" = the township's staff meeting, worded by its type
     wanted = _RESPONSE_OF_KIND.get(kind)
     responses: list[PetitionResponse] = [r for r in petition.responses if r.kind == wanted]
     if responses and responses[-1].scope:

@@ -17,7 +17,7 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.documents import DocumentTarget, compose
-from nanmu_desktop.services.settings import DEFAULT_PREFIX, load_profile
+from nanmu_desktop.services.settings import load_profile, profile_info
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
@@ -191,8 +191,7 @@ def list_documents(db: Database, case_id: int | None = None) -> list[IssuedDocum
 
 
 def _prefix(session: Session, kind: DocumentKind) -> str:
-    prefixes = load_profile(session).document_prefixes or {}
-    return prefixes.get(kind.value) or DEFAULT_PREFIX
+    return profile_info(load_profile(session)).prefix_for(kind.value)
 
 
 def _last_seq(session: Session, prefix: str, year: int) -> int:

@@ -1,31 +1,49 @@
-"""Township profile and settings: names, 代字 per document kind, signer, 印发机关, 抄送,
-the 7-day counting rule; the first-run flag. The holiday / 调休 table is `work_calendar`."""
+"""Township profile and settings: names, type (乡/镇/苏木/街道), one 代字 for every document kind
+with per-kind overrides, signer, 印发机关, 抄送, the 7-day counting rule; the first-run flag.
+The holiday / 调休 table is `work_calendar`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.documents.mongolian_text import join_suffixes
 from nanmu_desktop.domain.numbering import check_prefix
+from nanmu_desktop.domain.township import (
+    TownshipType,
+    TownshipWording,
+    product_name,
+    short_name,
+    wording_for,
+)
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import TownshipProfile
 
-DEFAULT_PREFIX = "鄂政发"
+DEFAULT_PREFIX = "鄂政发"  # only for a database whose office never entered a 代字 (the demo's)
 DAY_COUNTING_LABELS = {"calendar": "自然日", "working": "工作日"}
+CC_SEPARATORS = re.compile(r"[、，,；;\n]+")
+
+
+def split_cc(text: str) -> tuple[str, ...]:
+    """抄送 typed as one line: 扎兰屯市司法局、乡纪委 → each unit."""
+    return tuple(part.strip() for part in CC_SEPARATORS.split(text) if part.strip())
 
 
 @dataclass(frozen=True)
 class ProfileInput:
     name_zh: str
     name_mn: str = ""
-    document_prefixes: dict[str, str] = field(default_factory=dict)  # kind → 代字
+    document_prefixes: dict[str, str] = field(default_factory=dict)  # kind → 代字 (overrides)
     signer: str = ""
     issuing_authority: str = ""  # 印发机关
     default_cc: tuple[str, ...] = ()  # 默认抄送
     day_counting: str = "calendar"  # calendar / working
+    township_type: str = TownshipType.xiang.value
+    default_prefix: str = ""  # the 代字 of every kind without an override
 
 
 @dataclass(frozen=True)
@@ -39,10 +57,29 @@ class TownshipProfileInfo:
     day_counting: str
     day_counting_label: str
     first_run_done: bool
+    township_type: str = TownshipType.xiang.value
+    default_prefix: str = ""
 
     def prefix_for(self, kind: str) -> str:
-        """The 代字 of a document kind (鄂政发 unless the office set another)."""
-        return self.document_prefixes.get(kind) or DEFAULT_PREFIX
+        """The 代字 of a document kind: its override, else the one for all kinds."""
+        return self.document_prefixes.get(kind) or self.default_prefix or DEFAULT_PREFIX
+
+    @property
+    def wording(self) -> TownshipWording:
+        return wording_for(self.township_type)
+
+    @property
+    def type_label(self) -> str:
+        return TownshipType(self.township_type).label
+
+    @property
+    def short_name(self) -> str:
+        return short_name(self.name_zh)
+
+    @property
+    def product_name(self) -> str:
+        """容错纠错办理系统 with the township's short name in front (none before the first run)."""
+        return product_name(self.name_zh)
 
 
 def get_profile(db: Database) -> TownshipProfileInfo:
@@ -75,9 +112,13 @@ def _save_profile(
         row = load_profile(session)
         before = asdict(profile_info(row))
         row.name_zh = data.name_zh.strip()
-        row.name_mn = data.name_mn.strip()
+        row.name_mn = join_suffixes(data.name_mn.strip())
+        row.township_type = data.township_type
+        row.default_prefix = data.default_prefix.strip()
         row.document_prefixes = {
-            k: v.strip() for k, v in data.document_prefixes.items() if v.strip()
+            k: v.strip()
+            for k, v in data.document_prefixes.items()
+            if v.strip() and v.strip() != row.default_prefix
         }
         row.signer = data.signer.strip()
         row.issuing_authority = data.issuing_authority.strip()
@@ -118,6 +159,29 @@ def _default_profile() -> TownshipProfile:
         default_cc=[],
         day_counting="calendar",
         first_run_done=False,
+        township_type=TownshipType.xiang.value,
+        default_prefix="",
+    )
+
+
+def info_from_input(data: ProfileInput) -> TownshipProfileInfo:
+    """What `data` would read back as once saved (the first-run check page shows it before)."""
+    default = data.default_prefix.strip()
+    return TownshipProfileInfo(
+        name_zh=data.name_zh.strip(),
+        name_mn=join_suffixes(data.name_mn.strip()),
+        document_prefixes={
+            k: v.strip() for k, v in data.document_prefixes.items()
+            if v.strip() and v.strip() != default
+        },
+        signer=data.signer.strip(),
+        issuing_authority=data.issuing_authority.strip(),
+        default_cc=tuple(cc.strip() for cc in data.default_cc if cc.strip()),
+        day_counting=data.day_counting,
+        day_counting_label=DAY_COUNTING_LABELS.get(data.day_counting, data.day_counting),
+        first_run_done=False,
+        township_type=data.township_type,
+        default_prefix=default,
     )
 
 
@@ -132,6 +196,8 @@ def profile_info(row: TownshipProfile) -> TownshipProfileInfo:
         day_counting=row.day_counting,
         day_counting_label=DAY_COUNTING_LABELS.get(row.day_counting, row.day_counting),
         first_run_done=row.first_run_done,
+        township_type=row.township_type or TownshipType.xiang.value,
+        default_prefix=row.default_prefix or "",
     )
 
 
@@ -144,6 +210,12 @@ def _check(data: ProfileInput) -> Problems:
     for cc in data.default_cc:
         problems.text(cc, "默认抄送", required=False, max_len=100)
     problems.check(data.day_counting in DAY_COUNTING_LABELS, "期限计算方式", "应为自然日或工作日")
+    problems.check(
+        data.township_type in set(TownshipType), "单位类型", "应为乡、镇、苏木或街道"
+    )
+    if data.default_prefix.strip():
+        for problem in check_prefix(data.default_prefix.strip()):
+            problems.add("代字", problem.message)
     for kind, prefix in data.document_prefixes.items():
         if prefix.strip():
             for problem in check_prefix(prefix.strip()):

@@ -153,7 +153,7 @@ def _check_readable(connection: Connection, path: Path) -> None:
     current = migrate.current_revision(connection)
     if current not in (None, migrate.HEAD_REVISION) and current not in migrate.known_revisions():
         raise DatabaseOpenError(
-            f"数据库文件“{path}”由更新版本的南木容错纠错办理系统创建（结构版本 {current}），"
+            f"数据库文件“{path}”由更新版本的容错纠错办理系统创建（结构版本 {current}），"
             "请升级本软件后再打开。"
         )
 

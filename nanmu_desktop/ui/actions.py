@@ -46,7 +46,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_LEDGER: ActionSpec(
         "导出台账(&L)…", "Ctrl+L", "把全部案件导出为容错纠错工作台账（Excel 或 PDF）"
     ),
-    ActionId.QUIT: ActionSpec("退出(&X)", "Ctrl+Q", "退出南木容错纠错办理系统"),
+    ActionId.QUIT: ActionSpec("退出(&X)", "Ctrl+Q", "退出本程序"),
     ActionId.FIND: ActionSpec("查找案件(&F)", "Ctrl+F", "在案件列表中按任意文字查找"),
     ActionId.REFRESH: ActionSpec("刷新(&R)", "F5", "重新读取当前页面的数据"),
     ActionId.PAGE_CASES: ActionSpec("案件(&1)", "Ctrl+1"),

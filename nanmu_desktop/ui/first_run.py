@@ -1,19 +1,28 @@
 """The first-run wizard: on a new database the office enters who it is before anything else.
 
-Pages: 欢迎 → 单位名称 (with a live red-header preview) → 发文与签发 → 告知期限. 完成 saves the
-profile and marks the first run done in one service call (on the writer queue).
+Pages: 欢迎 → 单位名称 (name, type, Mongolian name, live red-header preview) → 发文与签发 (one
+代字 for all kinds with overrides, signer, 印发机关, 抄送) → 告知期限 → 科室 → 检查 (what is still
+Nanmu's or empty). 完成 saves the profile, marks the first run done and adds the departments,
+on the writer queue. Re-opened from 设置 it shows the stored values.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
 
+from nanmu_desktop.domain.township import PRODUCT_NAME
 from nanmu_desktop.errors import NanmuError, ValidationError
+from nanmu_desktop.services import officers as officers_service
 from nanmu_desktop.services import settings as settings_service
-from nanmu_desktop.services.settings import TownshipProfileInfo
+from nanmu_desktop.services.regulations import get_version_in_force
+from nanmu_desktop.services.settings import TownshipProfileInfo, info_from_input
+from nanmu_desktop.services.township_check import check_profile
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.dialogs import show_error
+from nanmu_desktop.ui.first_run_pages import CheckSection, DepartmentsSection
 from nanmu_desktop.ui.forms.ui_first_run_welcome import Ui_WelcomeForm
 from nanmu_desktop.ui.header_preview import HeaderPreview
 from nanmu_desktop.ui.settings_profile import (
@@ -26,37 +35,34 @@ from nanmu_desktop.ui.settings_profile import (
 from nanmu_desktop.ui.tasks import TaskControl
 
 
-def _page(title: str, subtitle: str, content: QWidget) -> QWizardPage:
-    page = QWizardPage()
-    page.setTitle(title)
-    page.setSubTitle(subtitle)
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(content)
-    return page
+class _Page(QWizardPage):
+    """A page around one section; 下一步 stays disabled until the section's required fields are
+    filled (`required` is None for pages without any)."""
 
-
-class _RequiredPage(QWizardPage):
-    """A page whose 下一步 stays disabled until `is_filled()` holds."""
-
-    def __init__(self, title: str, subtitle: str, content: QWidget, section: QWidget) -> None:
+    def __init__(self, title: str, subtitle: str, content: QWidget,
+                 required: object = None) -> None:
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(content)
-        self._section = section
-        section.changed.connect(self.completeChanged)  # type: ignore[attr-defined]
+        self._required = required
+        changed = getattr(content, "changed", None)
+        if changed is not None:
+            changed.connect(self.completeChanged)
 
     def isComplete(self) -> bool:  # Qt override
-        section = self._section
-        if isinstance(section, NamesSection):
-            return bool(section.name_zh)
-        if isinstance(section, IssuingSection):
-            ui = section.ui
-            return bool(ui.signerEdit.text().strip() and ui.authorityEdit.text().strip())
-        return True
+        return bool(self._required()) if callable(self._required) else True
+
+
+class _CheckPage(_Page):
+    def __init__(self, wizard: FirstRunWizard, section: CheckSection) -> None:
+        super().__init__("检查", "仍为南木乡的或尚未填写的项。", section)
+        self._wizard = wizard
+
+    def initializePage(self) -> None:  # Qt override: entered from 科室
+        self._wizard.refresh_check()
 
 
 class FirstRunWizard(QWizard):
@@ -65,7 +71,7 @@ class FirstRunWizard(QWizard):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.setWindowTitle("南木容错纠错办理系统 — 首次使用设置")
+        self.setWindowTitle(f"{PRODUCT_NAME} — 首次使用设置")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         for button, text in ((QWizard.WizardButton.BackButton, "上一步(&B)"),
@@ -73,7 +79,8 @@ class FirstRunWizard(QWizard):
                              (QWizard.WizardButton.FinishButton, "完成(&F)"),
                              (QWizard.WizardButton.CancelButton, "取消")):
             self.setButtonText(button, text)
-        self.resize(760, 600)
+        self.resize(780, 640)
+        database = context.database
 
         welcome = QWidget()
         self.welcome_ui = Ui_WelcomeForm()
@@ -82,15 +89,25 @@ class FirstRunWizard(QWizard):
         self.names = NamesSection()
         self.issuing = IssuingSection()
         self.rules = RulesSection()
+        existing = [d.name for d in officers_service.list_departments(database)]
+        self.departments = DepartmentsSection(existing)
+        self.check = CheckSection()
+        self._regulation_number = get_version_in_force(database, date.today()).number
 
-        self.addPage(_page("欢迎使用", "首次使用，请先填写本单位信息。", welcome))
-        self.addPage(_RequiredPage("单位名称", "印在文书版头上的名称：蒙古文在上，中文在下。",
-                                   self.names, self.names))
-        self.addPage(_RequiredPage("发文与签发", "文号代字、签发人、印发机关和默认抄送单位。",
-                                   self.issuing, self.issuing))
-        self.addPage(_page("告知期限", "第十三条“7日内告知”的计算方法。", self.rules))
+        ui = self.issuing.ui
+        self.addPage(_Page("欢迎使用", "首次使用，请先填写本单位信息。", welcome))
+        self.addPage(_Page("单位名称", "印在文书版头上的名称：蒙古文在上，中文在下。",
+                           self.names, lambda: self.names.name_zh))
+        self.addPage(_Page("发文与签发", "文号代字、签发人、印发机关和默认抄送单位。",
+                           self.issuing,
+                           lambda: ui.prefixEdit.text().strip() and ui.signerEdit.text().strip()
+                           and ui.authorityEdit.text().strip()))
+        self.addPage(_Page("告知期限", "第十三条“7日内告知”的计算方法。", self.rules))
+        self.addPage(_Page("科室", "本单位的科室（执法人员所在部门）。", self.departments,
+                           lambda: self.departments.names()))
+        self.addPage(_CheckPage(self, self.check))
 
-        profile = settings_service.get_profile(context.database)
+        profile = settings_service.get_profile(database)
         self.names.load(profile)
         self.issuing.load(profile)
         self.rules.load(profile)
@@ -106,6 +123,14 @@ class FirstRunWizard(QWizard):
     def _refresh_preview(self) -> None:
         self.preview.request(self.names.name_zh, self.names.name_mn, self.issuing.main_prefix)
 
+    def refresh_check(self) -> None:
+        """The check page's list for what is entered now (nothing saved yet)."""
+        info = info_from_input(profile_input(self.names, self.issuing, self.rules))
+        departments = self.departments.names()
+        self.check.show_items(
+            info, departments, check_profile(info, len(departments), self._regulation_number)
+        )
+
     def accept(self) -> None:
         """完成: save through the service first; close only once it has been written."""
         if self._saving:
@@ -113,10 +138,14 @@ class FirstRunWizard(QWizard):
         self._saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         data = profile_input(self.names, self.issuing, self.rules)
+        new_departments = self.departments.new_names()
         database = self._context.database
 
         def work(control: TaskControl) -> TownshipProfileInfo:
-            return settings_service.complete_first_run(database, data)
+            profile = settings_service.complete_first_run(database, data)
+            for name in new_departments:
+                officers_service.add_department(database, name)
+            return profile
 
         self._context.tasks.run(work, on_done=self._saved, on_error=self._not_saved, parent=self)
 
@@ -130,7 +159,6 @@ class FirstRunWizard(QWizard):
         if isinstance(error, ValidationError):
             show_problems(error, self.names, self.issuing)
         show_error(self, error, "无法保存单位信息")
-
 
 
 def run_first_run_if_needed(context: UiContext, parent: QWidget | None = None) -> bool:

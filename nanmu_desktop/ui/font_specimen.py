@@ -10,14 +10,14 @@ from PySide6.QtGui import QFont, QFontDatabase
 from nanmu_desktop.documents.fonts import FontRole
 
 SPECIMEN_TEXT = (
-    "关于对关永军同志予以容错免责的决定\n鄂政发〔2026〕1号　第十条第一款第（四）项　0123456789"
+    "关于对张某某同志予以容错免责的决定\n〔2026〕1号　第十条第一款第（四）项　0123456789"
 )
 SPECIMEN_POINT_SIZE = 16
 
 
 def specimen_text(role: FontRole, mongolian_name: str) -> str:
     if role == FontRole.MONGOLIAN:
-        return mongolian_name or "ᠨᠠᠮᠤ"
+        return mongolian_name or "ᠮᠣᠩᠭᠣᠯ ᠪᠢᠴᠢᠭ"  # "Mongolian script": no township's name
     return SPECIMEN_TEXT
 
 

@@ -21,8 +21,8 @@ from nanmu_desktop.ui.tasks import TaskControl, TaskRunner
 DEBOUNCE_MS = 300
 # The header block sits between these fractions of the A4 height: the mark starts 35 mm below
 # the 版心 top (37 + 35 = 72 mm of 297) with the Mongolian line above it, and the red line
-# follows the number; 55–145 mm keeps both lines and a margin.
-BAND_TOP, BAND_BOTTOM = 55 / 297, 145 / 297
+# follows the number; 55–165 mm keeps a two-line Mongolian name, the number and the red line.
+BAND_TOP, BAND_BOTTOM = 55 / 297, 165 / 297
 RENDER_WIDTH_PX = 900
 
 

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.township import PRODUCT_NAME
 from nanmu_desktop.ui.actions import MENUS, ActionId, ActionRegistry
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.dialogs import show_info
 
-APP_TITLE = "南木容错纠错办理系统"
+APP_TITLE = PRODUCT_NAME  # neutral until the township's profile is read (refresh_title)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(f"{APP_TITLE} — {context.db_path.name}")
+        if context.database_open:
+            self.refresh_title()
         self.setObjectName("main_window")
         self.actions_registry = ActionRegistry(self)
         self._pages: list[QWidget | None] = [None] * len(PAGES)
@@ -134,7 +137,15 @@ class MainWindow(QMainWindow):
     def database_ready(self) -> None:
         """The database is open (and set up): enable the window and show the first page."""
         self._set_opening(False)
+        self.refresh_title()
         self.show_page(self.navigation.currentRow())
+
+    def refresh_title(self) -> None:
+        """The title names the township of this database (after first run or a 设置 change)."""
+        from nanmu_desktop.services.settings import get_profile
+
+        name = get_profile(self.context.database).product_name
+        self.setWindowTitle(f"{name} — {self.context.db_path.name}")
 
     # pages -------------------------------------------------------------------------------
 
@@ -245,12 +256,14 @@ class MainWindow(QMainWindow):
 
         from nanmu_desktop import __version__
         from nanmu_desktop.services.regulations import get_version_in_force
+        from nanmu_desktop.services.settings import get_profile
 
+        name = get_profile(self.context.database).product_name
         regulation = get_version_in_force(self.context.database, date.today())
         show_info(
             self,
             "关于",
-            f"{APP_TITLE}\n版本 {__version__}\n\n"
+            f"{name}\n版本 {__version__}\n\n"
             f"依据：{regulation.number}《{regulation.title}》",
         )
 

@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -25,10 +26,14 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.ui.context import UiContext
 
+if TYPE_CHECKING:
+    from nanmu_desktop.ui.first_run import FirstRunWizard
+
 WINDOW_SIZE = (1366, 768)
 SETTLE_TIMEOUT_S = 30.0
 SETTLE_MIN_S = 0.6  # debounced previews start after 300 ms; QPdfView paints pages in a thread
 MAX_WIZARD_STEPS = 30
+EXAMPLE_MONGOLIAN = "ᠰᠠᠮᠠᠵᠢᠶ᠎ᠡ ᠡᠸᠡᠩᠬᠢ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠰᠢᠶᠠᠩ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ"
 PAGE_FILES = ("main-cases", "main-wizard", "main-articles", "main-documents", "main-settings")
 
 
@@ -74,6 +79,21 @@ def _quiet_offscreen_notes(mode: QtMsgType, context: QMessageLogContext, message
         sys.stderr.write(message + "\n")
 
 
+def _fill_example_township(wizard: FirstRunWizard) -> None:
+    """What a neighbouring township would type (its approved Mongolian name pasted)."""
+    wizard.names.ui.nameZhEdit.setText("萨马街鄂温克民族乡人民政府")
+    wizard.names.ui.nameMnEdit.setText(EXAMPLE_MONGOLIAN)
+    issuing = wizard.issuing.ui
+    issuing.prefixEdit.setText("萨政发")
+    issuing.signerEdit.setText("乌日娜")
+    issuing.authorityEdit.setText("萨马街鄂温克民族乡党政综合办公室")
+    issuing.ccEdit.setText("阿荣旗司法局、萨马街鄂温克民族乡纪委")
+    row = [kind.value for kind in DocumentKind].index(DocumentKind.notification.value)
+    item = issuing.prefixTable.item(row, 1)
+    if item is not None:
+        item.setText("萨政告")
+
+
 def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
     """Write the PNGs into `folder` and return their paths, in the order taken."""
     from nanmu_desktop.ui.app import create_application
@@ -89,7 +109,15 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
     context = UiContext(None, db_path, settings)
     written: list[Path] = []
     try:
-        _walk_wizard(FirstRunWizard(context), context, folder, "first-run", written)
+        # The first run as a new township sees it: a scratch database, example values typed.
+        new_township = UiContext(None, Path(scratch.filePath("new.sqlite3")), settings)
+        try:
+            first_run = FirstRunWizard(new_township)
+            _fill_example_township(first_run)
+            _walk_wizard(first_run, new_township, folder, "first-run", written)
+        finally:
+            new_township.tasks.shutdown()
+            new_township.database.close()
 
         window = MainWindow(context)
         window.resize(*WINDOW_SIZE)

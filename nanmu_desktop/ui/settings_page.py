@@ -28,6 +28,7 @@ from nanmu_desktop.services import settings as settings_service
 from nanmu_desktop.services.settings import TownshipProfileInfo
 from nanmu_desktop.ui import dialogs
 from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.first_run import FirstRunWizard
 from nanmu_desktop.ui.font_specimen import specimen_font, specimen_text
 from nanmu_desktop.ui.forms.ui_settings_data import Ui_DataForm
 from nanmu_desktop.ui.forms.ui_settings_fonts import Ui_FontsForm
@@ -75,11 +76,15 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.fonts_widget, "字体")
         self.tabs.addTab(self.data_widget, "数据与备份")
 
+        self.wizard_button = QPushButton("首次使用设置向导(&W)…", self)
+        self.wizard_button.setToolTip("按首次使用时的步骤逐项检查、修改本单位信息和科室")
+        self.wizard_button.clicked.connect(self.open_first_run_wizard)
         self.save_button = QPushButton("保存(&S)", self)
         self.revert_button = QPushButton("撤销修改(&U)", self)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.wizard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -157,9 +162,32 @@ class SettingsPage(QWidget):
         self._context.tasks.run(work, parent=self, on_done=self._saved,
                                 on_error=self._not_saved)
 
+    @Slot()
+    def open_first_run_wizard(self) -> FirstRunWizard | None:
+        """The first-run wizard again, on the stored values; unsaved edits here are asked first.
+        Returns the open (window-modal) wizard."""
+        if self._dirty and not self.may_close():
+            return None
+        wizard = FirstRunWizard(self._context, self)
+        wizard.finished.connect(lambda _result: self._wizard_closed(wizard))
+        wizard.open()
+        return wizard
+
+    def _wizard_closed(self, wizard: FirstRunWizard) -> None:
+        if wizard.saved_profile is not None:
+            self.load()
+            self._profile_changed()
+        wizard.deleteLater()
+
+    def _profile_changed(self) -> None:
+        refresh_title = getattr(self.window(), "refresh_title", None)
+        if callable(refresh_title):
+            refresh_title()
+
     def _saved(self, profile: TownshipProfileInfo) -> None:
         self._profile = profile
         self._set_dirty(False)
+        self._profile_changed()
         self._context.signals.status_message.emit("单位信息已保存，之后出具的文书将使用新信息。")
 
     def _not_saved(self, error: NanmuError) -> None:

@@ -1,36 +1,30 @@
 """The township profile as three form sections, shared by the first-run wizard and 设置.
 
-`NamesSection` (中文/蒙古文名称 + header preview), `IssuingSection` (签发人, 印发机关, 抄送,
-代字 per document kind) and `RulesSection` (the 7-day counting rule) each wrap a compiled
-Designer form, load from a `TownshipProfileInfo` and fill a `ProfileInput`.
+`NamesSection` (中文名称, 类型, 蒙古文名称 + header preview), `IssuingSection` (签发人, 印发机关,
+抄送, one 代字 for all kinds with per-kind overrides) and `RulesSection` (the 7-day counting
+rule) each wrap a compiled Designer form, load from a `TownshipProfileInfo` and fill a
+`ProfileInput`.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
+from nanmu_desktop.documents.mongolian_text import join_suffixes
+from nanmu_desktop.domain.township import TownshipType, guess_type, wording_for
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ValidationError
 from nanmu_desktop.services.deadlines import rule_hint
-from nanmu_desktop.services.settings import DEFAULT_PREFIX, ProfileInput, TownshipProfileInfo
+from nanmu_desktop.services.settings import (
+    ProfileInput,
+    TownshipProfileInfo,
+    split_cc,
+)
 from nanmu_desktop.ui.forms.ui_settings_issuing import Ui_IssuingForm
 from nanmu_desktop.ui.forms.ui_settings_names import Ui_NamesForm
 from nanmu_desktop.ui.forms.ui_settings_rules import Ui_RulesForm
-
-CC_SEPARATORS = re.compile(r"[、，,；;\n]+")
-
-
-@cache
-def default_mongolian_name() -> str:
-    """The Mongolian line of the regulation's own red header (the seed document)."""
-    from nanmu_desktop.domain.regulation_loader import load_regulation
-
-    return load_regulation().header_mongolian
 
 
 def mongolian_font() -> QFont | None:
@@ -39,10 +33,6 @@ def mongolian_font() -> QFont | None:
     from nanmu_desktop.ui.font_specimen import specimen_font
 
     return specimen_font(default_fonts().roles[FontRole.MONGOLIAN].path, 12)
-
-
-def split_cc(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in CC_SEPARATORS.split(text) if part.strip())
 
 
 class NamesSection(QWidget):
@@ -54,23 +44,62 @@ class NamesSection(QWidget):
         super().__init__(parent)
         self.ui = Ui_NamesForm()
         self.ui.setupUi(self)
-        self.ui.nameZhEdit.textChanged.connect(self._edited)
+        for kind in TownshipType:
+            self.ui.typeCombo.addItem(kind.label, kind.value)
+        self._type_chosen = False  # until chosen, the type follows the name (…镇人民政府 → 镇)
+        self.ui.nameZhEdit.textChanged.connect(self._name_edited)
         self.ui.nameMnEdit.textChanged.connect(self._edited)
+        self.ui.typeCombo.activated.connect(self._type_activated)
+        self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
         mongolian = mongolian_font()
         if mongolian is not None:  # the UI font has no Mongolian script: boxes otherwise
             self.ui.nameMnEdit.setFont(mongolian)
-        self.ui.nameMnDefaultButton.clicked.connect(
-            lambda: self.ui.nameMnEdit.setText(default_mongolian_name())
-        )
+        self.ui.nameMnPasteButton.clicked.connect(self._paste_mongolian)
+        self._type_changed()
 
     @Slot()
     def _edited(self) -> None:
         self.ui.nameZhError.clear()
         self.changed.emit()
 
+    @Slot()
+    def _name_edited(self) -> None:
+        guessed = guess_type(self.name_zh)
+        if guessed is not None and not self._type_chosen:
+            self.set_township_type(guessed.value)
+        self._edited()
+
+    @Slot()
+    def _type_activated(self) -> None:
+        self._type_chosen = True
+
+    @Slot()
+    def _type_changed(self) -> None:
+        wording = wording_for(self.township_type)
+        self.ui.typeWording.setText(
+            f"文书中写作：{wording.party_committee}、{wording.we}、{wording.government}"
+        )
+        self.changed.emit()
+
+    @Slot()
+    def _paste_mongolian(self) -> None:
+        text = QGuiApplication.clipboard().text().strip()
+        if text:
+            self.ui.nameMnEdit.setText(join_suffixes(text))
+
+    def set_township_type(self, value: str) -> None:
+        self.ui.typeCombo.setCurrentIndex(self.ui.typeCombo.findData(value))
+
+    @property
+    def township_type(self) -> str:
+        value = self.ui.typeCombo.currentData()
+        return str(value) if value else TownshipType.xiang.value
+
     def load(self, profile: TownshipProfileInfo) -> None:
         self.ui.nameZhEdit.setText(profile.name_zh)
-        self.ui.nameMnEdit.setText(profile.name_mn or default_mongolian_name())
+        self.ui.nameMnEdit.setText(profile.name_mn)
+        self.set_township_type(profile.township_type)
+        self._type_chosen = profile.first_run_done
 
     @property
     def name_zh(self) -> str:
@@ -100,11 +129,10 @@ class IssuingSection(QWidget):
             label = QTableWidgetItem(kind.label)
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, label)
-            self._prefix_items[kind.value] = QTableWidgetItem(DEFAULT_PREFIX)
+            self._prefix_items[kind.value] = QTableWidgetItem("")
             table.setItem(row, 1, self._prefix_items[kind.value])
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.prefixEdit.setText(DEFAULT_PREFIX)
         self.ui.applyPrefixButton.clicked.connect(self.apply_prefix_to_all)
         for edit in (self.ui.signerEdit, self.ui.authorityEdit, self.ui.ccEdit, self.ui.prefixEdit):
             edit.textChanged.connect(self._edited)
@@ -117,26 +145,32 @@ class IssuingSection(QWidget):
 
     @Slot()
     def apply_prefix_to_all(self) -> None:
-        prefix = self.ui.prefixEdit.text().strip() or DEFAULT_PREFIX
+        """清除单独设置: every kind uses the 代字 for all kinds."""
         for item in self._prefix_items.values():
-            item.setText(prefix)
+            item.setText("")
 
     def load(self, profile: TownshipProfileInfo) -> None:
         self.ui.signerEdit.setText(profile.signer)
         self.ui.authorityEdit.setText(profile.issuing_authority)
         self.ui.ccEdit.setText("、".join(profile.default_cc))
-        prefixes = {kind.value: profile.prefix_for(kind.value) for kind in DocumentKind}
-        common = max(set(prefixes.values()), key=list(prefixes.values()).count)
+        common = profile.default_prefix
+        if not common and profile.first_run_done:  # set up before one 代字 for all kinds
+            values = [profile.prefix_for(kind.value) for kind in DocumentKind]
+            common = max(set(values), key=values.count)
         self.ui.prefixEdit.setText(common)
         for kind, item in self._prefix_items.items():
-            item.setText(prefixes[kind])
+            own = profile.document_prefixes.get(kind, "")
+            item.setText(own if own != common else "")
 
     def prefixes(self) -> dict[str, str]:
-        return {kind: item.text().strip() for kind, item in self._prefix_items.items()}
+        """The per-kind overrides (a kind left empty uses `main_prefix`)."""
+        return {kind: item.text().strip() for kind, item in self._prefix_items.items()
+                if item.text().strip()}
 
     @property
     def main_prefix(self) -> str:
-        return self.ui.prefixEdit.text().strip() or DEFAULT_PREFIX
+        """The 代字 for all kinds as typed ("" until the office enters one)."""
+        return self.ui.prefixEdit.text().strip()
 
     def show_problem(self, message: str) -> None:
         self.ui.issuingError.setText(message)
@@ -182,13 +216,16 @@ def profile_input(
         issuing_authority=issuing.ui.authorityEdit.text().strip(),
         default_cc=split_cc(issuing.ui.ccEdit.text()),
         day_counting=rules.day_counting,
+        township_type=names.township_type,
+        default_prefix=issuing.main_prefix,
     )
 
 
 def show_problems(error: ValidationError, names: NamesSection, issuing: IssuingSection) -> None:
     """Put each problem next to the section it belongs to (单位名称 → names, the rest → issuing)."""
-    name_problems = [p.message for p in error.problems if p.field in ("单位名称", "蒙古文名称")]
-    other = [str(p) for p in error.problems if p.field not in ("单位名称", "蒙古文名称")]
+    own = ("单位名称", "蒙古文名称", "单位类型")
+    name_problems = [p.message for p in error.problems if p.field in own]
+    other = [str(p) for p in error.problems if p.field not in own]
     if name_problems:
         names.show_problem("；".join(name_problems))
     if other:

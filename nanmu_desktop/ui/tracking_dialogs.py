@@ -141,7 +141,7 @@ class PublicationDialog(EntryDialog):
     def __init__(self, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__("记录公开", submit, parent)
         self.scope_edit = QLineEdit(self)
-        self.scope_edit.setPlaceholderText("例如：乡政府公示栏")
+        self.scope_edit.setPlaceholderText("例如：政府公示栏、政务公开网站")
         self.date_edit = _date_edit(self)
         self.method_box = _methods(self, ("张贴公示", "网站公开", "会议通报"))
         self.days_spin = QSpinBox(self)

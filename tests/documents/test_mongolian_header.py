@@ -12,7 +12,13 @@ from pdfminer.pdftypes import resolve1
 
 from nanmu_desktop.documents.fonts import FontRole, default_fonts
 from nanmu_desktop.documents.glyphs import MissingGlyphError
-from nanmu_desktop.documents.mongolian import shape_glyph_ids
+from nanmu_desktop.documents.mongolian import (
+    MIN_SCALE,
+    MIN_SIZE_RATIO,
+    layout_mongolian,
+    shape_glyph_ids,
+)
+from nanmu_desktop.documents.mongolian_text import NNBSP, is_suffix, join_suffixes
 from nanmu_desktop.documents.page_grid import AREA_LEFT, AREA_RIGHT, AREA_TOP, MM
 from nanmu_desktop.documents.render import render_notice
 
@@ -43,7 +49,7 @@ def test_drawn_glyphs_are_harfbuzz_shaping(page: Any) -> None:
     codes, subset = _mongolian_font(page)
     subset_cmap = subset["cmap"].getcmap(1, 0).cmap
     drawn = [c for c in page.chars if "Mongolian" in c["fontname"]]
-    expected = shape_glyph_ids(str(font_path), MONGOLIAN)
+    expected = shape_glyph_ids(str(font_path), join_suffixes(MONGOLIAN))
     assert len(drawn) == len(expected)
     for char, gid in zip(drawn, expected, strict=True):
         glyph_name = subset_cmap[codes[char["text"]]]
@@ -83,7 +89,7 @@ def test_header_block_starts_35mm_below_type_area(page: Any) -> None:
 
 def test_actual_text_carries_the_mongolian_string(page: Any) -> None:
     raw = b"".join(resolve1(s).get_data() for s in _contents(page))
-    hexed = ("\ufeff" + MONGOLIAN).encode("utf-16-be").hex().upper().encode()
+    hexed = ("\ufeff" + join_suffixes(MONGOLIAN)).encode("utf-16-be").hex().upper().encode()
     assert b"/ActualText <" + hexed + b">" in raw
 
 
@@ -96,3 +102,46 @@ def _contents(page: Any) -> list[Any]:
 def test_mongolian_name_with_a_foreign_character_is_refused() -> None:
     with pytest.raises(MissingGlyphError, match=r"蒙古文机关名称.*U\+4E2D.*蒙古文字体"):
         render_notice(notice(mongolian="ᠨᠠᠮᠤ中"))
+
+
+# A realistic full name of a township government: long enough that the old single line was
+# compressed to about 40 % of its width.
+LONG_NAME = (
+    "ᠵᠠᠯᠠᠨᠲᠤᠰᠢ ᠬᠣᠲᠠ ᠶᠢᠨ ᠰᠠᠮᠠᠵᠢᠶ᠎ᠡ ᠡᠸᠡᠩᠬᠢ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠰᠢᠶᠠᠩ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ"
+)
+
+
+def test_suffixes_are_joined_with_a_narrow_no_break_space() -> None:
+    assert join_suffixes("ᠨᠠᠮᠤ ᠶ᠋ᠢᠨ ᠭᠤᠨ") == f"ᠨᠠᠮᠤ{NNBSP}ᠶ᠋ᠢᠨ ᠭᠤᠨ"
+    assert join_suffixes("  ᠠᠷᠠᠳ  ᠤᠨ ᠵᠠᠰᠠᠭ ") == f"ᠠᠷᠠᠳ{NNBSP}ᠤᠨ ᠵᠠᠰᠠᠭ"
+
+
+def test_a_long_name_breaks_into_two_centred_legible_lines() -> None:
+    fonts = default_fonts()
+    width, mark = 156 * MM, 36.0
+    lines = layout_mongolian(fonts, LONG_NAME, top_y=700.0, width=width, max_height=mark)
+    assert len(lines) == 2
+    assert all(line.horiz_scale >= MIN_SCALE for line in lines)
+    assert all(line.width <= width + 0.01 for line in lines)
+    # Never broken before a suffix: each line starts with a word, not a case ending.
+    assert not is_suffix(lines[1].shaped.text.split(NNBSP)[0].split(" ")[0])
+    assert " ".join(line.shaped.text for line in lines) == join_suffixes(LONG_NAME)
+    assert lines[1].top_y < lines[0].top_y - lines[0].height
+    page = open_pdf(render_notice(notice(mongolian=LONG_NAME))).pages[0]
+    drawn = [c for c in page.chars if "Mongolian" in c["fontname"]]
+    tops = sorted({round(c["top"]) for c in drawn})
+    rows = [[c for c in drawn if abs(c["top"] - tops[0]) < 5],
+            [c for c in drawn if abs(c["top"] - tops[0]) >= 5]]
+    for row in rows:
+        assert row
+        left, right = min(c["x0"] for c in row), max(c["x1"] for c in row)
+        assert (left + right) / 2 == pytest.approx((AREA_LEFT + AREA_RIGHT) / 2, abs=1.5)
+    assert max(c["bottom"] for c in drawn) < min(c["top"] for c in find_line(page, MARK))
+
+
+def test_a_medium_name_is_set_smaller_not_squeezed() -> None:
+    fonts = default_fonts()
+    (line,) = layout_mongolian(fonts, MONGOLIAN, top_y=700.0, width=156 * MM, max_height=36.0)
+    assert line.horiz_scale >= MIN_SCALE
+    full = 36.0 * line.shaped.units_per_em / (line.shaped.y_max - line.shaped.y_min)
+    assert MIN_SIZE_RATIO * full <= line.size <= full

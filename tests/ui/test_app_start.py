@@ -24,7 +24,7 @@ def settings(tmp_path) -> QSettings:
 def test_application_speaks_chinese_and_renders_it(qapp):
     application = app_module.create_application(sys.argv)
     assert application is qapp
-    assert application.applicationDisplayName() == "南木容错纠错办理系统"
+    assert application.applicationDisplayName() == "容错纠错办理系统"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     assert QFontMetrics(application.font()).inFont("容")
 

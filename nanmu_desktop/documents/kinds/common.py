@@ -15,6 +15,7 @@ from nanmu_desktop.documents.context import (
 )
 from nanmu_desktop.documents.notice_model import Colophon, Header, Notice, Signature
 from nanmu_desktop.documents.templates import Fill, Wording, compose, load_template, load_wording
+from nanmu_desktop.domain.township import TownshipWording, wording_for
 from nanmu_desktop.errors import ConflictError
 
 T = TypeVar("T")
@@ -95,11 +96,20 @@ def base_values(ctx: DocumentContext) -> dict[str, str]:
         "regulation_title": f"《{head.regulation_title}》",
         "issue_date": cn_date(ctx.issue_date),
     }
+    values.update(township_wording(ctx).placeholders())
     if ctx.case is not None:
         values.update(case_values(ctx.case))
     if ctx.decision is not None:
         values.update(decision_values(ctx.decision, load_wording()))
+        values["publication_scope"] = (
+            ctx.decision.publication_scope or township_wording(ctx).publication_board
+        )
     return values
+
+
+def township_wording(ctx: DocumentContext) -> TownshipWording:
+    """乡党委 / 镇党委 / 本街道 …: the township's words for itself, from its type."""
+    return wording_for(ctx.letterhead.township_type)
 
 
 def case_values(case: CaseInfo) -> dict[str, str]:
@@ -191,7 +201,7 @@ def official_notice(
 
 def case_sources(ctx: DocumentContext) -> dict[str, str]:
     """Where user-entered texts came from, so a missing glyph names the field to fix."""
-    out: dict[str, str] = {ctx.letterhead.authority: "乡镇名称（设置）"}
+    out: dict[str, str] = {ctx.letterhead.authority: "单位名称（设置）"}
     if ctx.letterhead.mongolian:
         out[ctx.letterhead.mongolian] = "蒙古文名称（设置）"
     if ctx.case is not None:

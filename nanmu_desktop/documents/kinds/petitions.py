@@ -19,6 +19,7 @@ from nanmu_desktop.documents.kinds.common import (
     need,
     official_notice,
     sentence,
+    township_wording,
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill, load_wording
@@ -51,7 +52,7 @@ def _values(ctx: DocumentContext, petition: PrintedPetition) -> tuple[dict[str, 
         "allegations": sentence(petition.allegations),
         "findings": sentence(petition.findings),
         "conclusion_label": wording.conclusion[petition.conclusion],
-        "scope": petition.scope,
+        "scope": petition.scope or township_wording(ctx).staff_meeting,
     }
     flags = {"tolerated"} if petition.conclusion == "tolerated" else set()
     return values, flags

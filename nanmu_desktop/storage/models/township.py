@@ -8,11 +8,13 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from nanmu_desktop.domain.township import TownshipType
 from nanmu_desktop.domain.work_calendar import DayKind
 
 from .base import Base, enum_check, utc_now
 
 DAY_COUNTING_RULES = ("calendar", "working")
+TOWNSHIP_TYPES = tuple(t.value for t in TownshipType)
 CALENDAR_DAY_KINDS = tuple(k.value for k in DayKind)
 
 
@@ -33,12 +35,15 @@ class TownshipProfile(Base):
     __table_args__ = (
         CheckConstraint("id = 1", name="single_row"),
         CheckConstraint(enum_check("day_counting", DAY_COUNTING_RULES), name="day_counting"),
+        CheckConstraint(enum_check("township_type", TOWNSHIP_TYPES), name="township_type"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True, default=1)
     name_zh: Mapped[str] = mapped_column(String(100), default="")
     name_mn: Mapped[str] = mapped_column(String(200), default="")
-    # 代字 per document kind (kind code → "鄂政发"); a kind not listed uses the services' default.
+    township_type: Mapped[str] = mapped_column(String(10), default="xiang")  # 乡/镇/苏木/街道
+    default_prefix: Mapped[str] = mapped_column(String(20), default="")  # 代字 of every kind…
+    # …unless overridden here (kind code → 代字).
     document_prefixes: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     signer: Mapped[str] = mapped_column(String(50), default="")
     issuing_authority: Mapped[str] = mapped_column(String(100), default="")  # 印发机关

@@ -180,8 +180,11 @@ def run_fonts(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for font in describe_fonts(fonts):
-        note = "（替代字体）" if font.substitute else ""
+        notes = "，".join(n for n in ("替代字体" if font.substitute else "", font.stand_in) if n)
+        note = f"（{notes}）" if notes else ""
         sys.stdout.write(f"{font.label}\t{font.family}{note}\t{font.source}\t{font.path}\n")
+    if fonts.stand_in_note:
+        sys.stdout.write(fonts.stand_in_note + "\n")
     return 0
 
 

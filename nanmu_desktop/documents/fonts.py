@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -21,8 +22,10 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 # Re-exported: callers name the roles and the bundled files through this module.
 from nanmu_desktop.documents.font_roles import BUNDLED as BUNDLED
 from nanmu_desktop.documents.font_roles import BUNDLED_FALLBACKS as BUNDLED_FALLBACKS
+from nanmu_desktop.documents.font_roles import ROLE_DESIGNS as ROLE_DESIGNS
+from nanmu_desktop.documents.font_roles import ROLE_FALLBACKS as ROLE_FALLBACKS
 from nanmu_desktop.documents.font_roles import ROLE_LABELS as ROLE_LABELS
-from nanmu_desktop.documents.font_roles import SYSTEM_CANDIDATES as SYSTEM_CANDIDATES
+from nanmu_desktop.documents.font_roles import SYSTEM_FAMILIES as SYSTEM_FAMILIES
 from nanmu_desktop.documents.font_roles import FontRole as FontRole
 from nanmu_desktop.documents.font_roles import fonts_dir as fonts_dir
 from nanmu_desktop.errors import NanmuError
@@ -34,13 +37,15 @@ class FontUnavailableError(NanmuError):
 
 @dataclass(frozen=True)
 class FontFile:
-    """A font file and how it got chosen; `substitute` marks a stand-in for the official face."""
+    """A font file and how it got chosen. `substitute`: an open font in place of the licensed
+    one; `design`: what the face is (ROLE_DESIGNS' terms), "" when it is what its role asks."""
 
     path: Path
     subfont_index: int = 0
     family: str = ""
     substitute: bool = False
     source: str = "bundled"  # bundled | system | settings
+    design: str = ""
 
     @property
     def reportlab_name(self) -> str:
@@ -57,6 +62,23 @@ class FontDescription:
     family: str
     substitute: bool
     source: str
+    stand_in: str = ""  # e.g. "粗宋体代用" when the face is of another design than the role
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """A role drawn with a face of another design than GB/T 9704 asks for (plain data for the
+    UI, the CLI and the preview caption)."""
+
+    role: FontRole
+    label: str  # 小标宋
+    family: str  # Noto Serif SC Black
+    design: str  # 粗宋体: what the face is
+    wanted: str  # 小标宋体: what the role asks for
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}以{self.family}（{self.design}）代用"
 
 
 @dataclass
@@ -65,6 +87,8 @@ class FontSet:
 
     roles: dict[FontRole, FontFile]
     fallbacks: tuple[FontFile, ...]
+    # Tried before other roles' fonts for a character the role's own font lacks.
+    role_fallbacks: dict[FontRole, tuple[FontFile, ...]] = field(default_factory=dict)
     _loaded: dict[Path, TTFont] = field(default_factory=dict, repr=False)
     _cmaps: dict[Path, frozenset[int]] = field(default_factory=dict, repr=False)
 
@@ -115,9 +139,29 @@ class FontSet:
             cmap = self._cmaps[font.path]
         return ord(char) in cmap
 
+    @property
+    def stand_ins(self) -> tuple[StandIn, ...]:
+        """The roles whose face is of another design than the role asks for, in role order."""
+        return tuple(
+            StandIn(role, ROLE_LABELS[role], f.family, f.design, ROLE_DESIGNS[role])
+            for role, f in self.roles.items()
+            if f.design and f.design != ROLE_DESIGNS[role]
+        )
+
+    @property
+    def stand_in_note(self) -> str:
+        """One Chinese sentence naming every stand-in ("" when there is none)."""
+        stand_ins = self.stand_ins
+        if not stand_ins:
+            return ""
+        return ("代用字体：" + "；".join(s.text for s in stand_ins)
+                + "，字形与国家标准规定的字体不同。")
+
     def describe(self) -> list[FontDescription]:
+        stand_ins = {s.role: f"{s.design}代用" for s in self.stand_ins}
         return [
-            FontDescription(role, ROLE_LABELS[role], f.path, f.family, f.substitute, f.source)
+            FontDescription(role, ROLE_LABELS[role], f.path, f.family, f.substitute, f.source,
+                            stand_ins.get(role, ""))
             for role, f in self.roles.items()
         ]
 
@@ -138,13 +182,44 @@ def system_font_dirs() -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def _index_files(dirs: Iterable[Path]) -> dict[str, Path]:
-    found: dict[str, Path] = {}
+def _index_families(dirs: Iterable[Path]) -> dict[str, tuple[Path, int]]:
+    """Family name (case-folded, every language of name IDs 1 and 16) → the first TrueType face
+    with it. Read from the name table: file names of the same font differ between systems."""
+    from fontTools.ttLib import TTCollection, TTLibError
+    from fontTools.ttLib import TTFont as ToolsFont
+
+    found: dict[str, tuple[Path, int]] = {}
     for d in dirs:
-        for p in d.rglob("*"):
-            if p.suffix.lower() in {".ttf", ".ttc"}:
-                found.setdefault(p.name.lower(), p)
+        for path in sorted(d.rglob("*")):
+            suffix = path.suffix.lower()
+            if suffix not in {".ttf", ".ttc", ".otf"} or not _is_truetype(path):
+                continue
+            try:
+                if suffix == ".ttc":
+                    with TTCollection(path, lazy=True) as collection:
+                        faces = [_families(font) for font in collection.fonts]
+                else:
+                    with ToolsFont(path, lazy=True) as font:
+                        faces = [_families(font)]
+            except (OSError, KeyError, TTLibError, struct.error, AssertionError):
+                continue  # an unreadable file is no candidate
+            for index, families in enumerate(faces):
+                for family in families:
+                    found.setdefault(family, (path, index))
     return found
+
+
+def _families(font: Any) -> set[str]:
+    if font.sfntVersion == "OTTO" or "name" not in font:  # CFF outlines: reportlab can't embed
+        return set()
+    families = set()
+    for record in font["name"].names:
+        if record.nameID in (1, 16):
+            try:
+                families.add(record.toUnicode().strip().casefold())
+            except UnicodeDecodeError:
+                continue
+    return families
 
 
 def _is_truetype(path: Path) -> bool:
@@ -175,8 +250,9 @@ def resolve_fonts(
     search_dirs: Iterable[Path] | None = None,
 ) -> FontSet:
     """Pick a file per role: settings override, else a licensed system font, else bundled."""
-    system = _index_files(system_font_dirs() if search_dirs is None else search_dirs)
+    system = _index_families(system_font_dirs() if search_dirs is None else search_dirs)
     bundled_dir = fonts_dir()
+    bundled_designs = {face.file: face.design for face in BUNDLED.values()}
     roles: dict[FontRole, FontFile] = {}
     for role in FontRole:
         chosen: FontFile | None = None
@@ -186,21 +262,30 @@ def resolve_fonts(
                 raise FontUnavailableError(
                     f"{ROLE_LABELS[role]}字体文件不可用：{path}（须为 TrueType 字体 .ttf/.ttc）。"
                 )
-            chosen = FontFile(path, 0, _family_name(path, 0), False, "settings")
+            # A bundled file chosen by hand keeps its design; of any other we cannot tell.
+            design = bundled_designs.get(path.name, "") if path.parent == bundled_dir else ""
+            chosen = FontFile(path, 0, _family_name(path, 0), False, "settings", design)
         else:
-            for name, index in SYSTEM_CANDIDATES[role]:
-                hit = system.get(name.lower())
-                if hit is not None and _is_truetype(hit):
-                    chosen = FontFile(hit, index, _family_name(hit, index), False, "system")
+            for family in SYSTEM_FAMILIES[role]:
+                hit = system.get(family.casefold())
+                if hit is not None:
+                    path, index = hit
+                    chosen = FontFile(path, index, _family_name(path, index), False, "system")
                     break
         if chosen is None:
-            file_name, family = BUNDLED[role]
-            chosen = FontFile(bundled_dir / file_name, 0, family, True, "bundled")
+            face = BUNDLED[role]
+            chosen = FontFile(bundled_dir / face.file, 0, face.family, True, "bundled",
+                              face.design)
         roles[role] = chosen
+    role_fallbacks = {
+        role: tuple(FontFile(bundled_dir / f.file, 0, f.family, True, "bundled", f.design)
+                    for f in faces)
+        for role, faces in ROLE_FALLBACKS.items()
+    }
     fallbacks = tuple(
         FontFile(bundled_dir / name, 0, name, True, "bundled") for name in BUNDLED_FALLBACKS
     )
-    return FontSet(roles, fallbacks)
+    return FontSet(roles, fallbacks, role_fallbacks)
 
 
 _DEFAULT: FontSet | None = None

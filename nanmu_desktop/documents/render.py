@@ -28,6 +28,7 @@ from nanmu_desktop.documents.page_grid import (
     SMALL_SIZE,
 )
 from nanmu_desktop.documents.page_items import Page
+from nanmu_desktop.documents.pdf_metadata import PDF_VERSION, apply_metadata, notice_metadata
 from nanmu_desktop.documents.signature_block import place_signature
 from nanmu_desktop.documents.typesetter import Typesetter
 
@@ -99,9 +100,9 @@ def render_notice(notice: Notice, fonts: FontSet | None = None) -> bytes:
     # The initial font is one of ours so no unembedded Helvetica lands in the PDF.
     body_font = ts.fonts.font_name(ts.fonts.roles[FontRole.FANGSONG])
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1,
-                    pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE)
-    canvas.setTitle(notice.title)
-    canvas.setCreator("南木容错纠错办理系统")
+                    pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE,
+                    pdfVersion=PDF_VERSION)
+    apply_metadata(canvas, notice_metadata(notice))
     draft = is_draft(notice)
     for number, page in enumerate(pages, start=1):
         if draft:

@@ -18,6 +18,7 @@ from typing import Any
 import pdfplumber
 import pikepdf
 import pytest
+from fontTools.ttLib import TTFont
 from issuing_db import TOWNSHIP, add_case, new_database
 from page_samples import notice
 from reportlab.pdfgen.canvas import Canvas
@@ -120,7 +121,15 @@ def check_pdfa_2b(data: bytes) -> pikepdf.Pdf:
     assert fonts
     for font in fonts:
         descriptor = font.FontDescriptor
-        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+        assert "/FontFile2" in descriptor, font  # embedded TrueType
+        program = TTFont(io.BytesIO(descriptor.FontFile2.read_bytes()))
+        if int(descriptor.Flags) & 4:  # symbolic: no Encoding, one cmap subtable (6.2.11.6)
+            assert "/Encoding" not in font and len(program["cmap"].tables) == 1
+        codes = program["cmap"].tables[0].cmap
+        scale = 1000 / program["head"].unitsPerEm
+        for code, width in enumerate(font.Widths, start=int(font.FirstChar)):
+            if code in codes:  # widths agree with the program (6.2.11.5)
+                assert abs(program["hmtx"][codes[code]][0] * scale - float(width)) <= 1
     for page in pdf.pages:
         assert "/Group" not in page.obj and "/Annots" not in page.obj
         resources = page.Resources

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -28,6 +27,7 @@ from nanmu_desktop.documents.font_roles import ROLE_LABELS as ROLE_LABELS
 from nanmu_desktop.documents.font_roles import SYSTEM_FAMILIES as SYSTEM_FAMILIES
 from nanmu_desktop.documents.font_roles import FontRole as FontRole
 from nanmu_desktop.documents.font_roles import fonts_dir as fonts_dir
+from nanmu_desktop.documents.system_fonts import index_families
 from nanmu_desktop.errors import NanmuError
 
 
@@ -182,59 +182,6 @@ def system_font_dirs() -> list[Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def _index_families(dirs: Iterable[Path]) -> dict[str, tuple[Path, int]]:
-    """Family name (case-folded, every language of name IDs 1 and 16) → the first TrueType face
-    with it. Read from the name table: file names of the same font differ between systems."""
-    from fontTools.ttLib import TTCollection, TTLibError
-    from fontTools.ttLib import TTFont as ToolsFont
-
-    found: dict[str, tuple[Path, int]] = {}
-    for d in dirs:
-        for path in sorted(d.rglob("*")):
-            suffix = path.suffix.lower()
-            if suffix not in {".ttf", ".ttc", ".otf"} or not _is_truetype(path):
-                continue
-            try:
-                if suffix == ".ttc":
-                    with TTCollection(path, lazy=True) as collection:
-                        faces = [_families(font) for font in collection.fonts]
-                else:
-                    with ToolsFont(path, lazy=True) as font:
-                        faces = [_families(font)]
-            except (OSError, KeyError, TTLibError, struct.error, AssertionError):
-                continue  # an unreadable file is no candidate
-            for index, families in enumerate(faces):
-                for family in families:
-                    found.setdefault(family, (path, index))
-    return found
-
-
-def _families(font: Any) -> set[str]:
-    """The family names of one face. Only the records of name IDs 1 and 16 are decoded (by
-    fontTools): decompiling whole name tables would cost ~1 ms a file, seconds on Windows."""
-    from fontTools.ttLib.tables._n_a_m_e import NameRecord
-
-    if font.sfntVersion == "OTTO" or "name" not in font.reader:  # CFF: reportlab can't embed
-        return set()
-    data = font.reader["name"]
-    _, count, strings = struct.unpack_from(">HHH", data)
-    families = set()
-    for i in range(count):
-        platform, encoding, language, name_id, length, offset = struct.unpack_from(
-            ">6H", data, 6 + 12 * i)
-        if name_id not in (1, 16):
-            continue
-        record = NameRecord()
-        record.platformID, record.platEncID, record.langID = platform, encoding, language
-        record.nameID = name_id
-        record.string = data[strings + offset:strings + offset + length]
-        try:
-            families.add(record.toUnicode().strip().casefold())
-        except UnicodeDecodeError:
-            continue
-    return families
-
-
 def _is_truetype(path: Path) -> bool:
     """reportlab embeds TrueType outlines only; a CFF-flavoured file starts with 'OTTO'."""
     try:
@@ -263,7 +210,7 @@ def resolve_fonts(
     search_dirs: Iterable[Path] | None = None,
 ) -> FontSet:
     """Pick a file per role: settings override, else a licensed system font, else bundled."""
-    system = _index_families(system_font_dirs() if search_dirs is None else search_dirs)
+    system = index_families(system_font_dirs() if search_dirs is None else search_dirs)
     bundled_dir = fonts_dir()
     bundled_designs = {face.file: face.design for face in BUNDLED.values()}
     roles: dict[FontRole, FontFile] = {}

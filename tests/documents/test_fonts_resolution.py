@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from fontTools.ttLib import TTFont
+from fontTools.ttLib import TTCollection, TTFont
 
 from nanmu_desktop.documents.fonts import (
     FontRole,
@@ -117,6 +117,19 @@ def test_system_font_is_matched_by_family_name_not_file_name(tmp_path: Path) -> 
     heiti = fonts.roles[FontRole.HEITI]
     assert heiti.path == tmp_path / "黑体家族.TTF" and heiti.source == "system"
     assert fonts.roles[FontRole.KAITI].source == "bundled"
+
+
+def test_a_face_inside_a_collection_is_found_with_its_index(tmp_path: Path) -> None:
+    faces = [TTFont(renamed_font(tmp_path / f"{n}.ttf", n)) for n in ("Other", "宋体")]
+    collection = TTCollection()
+    collection.fonts = faces
+    folder = tmp_path / "Fonts"
+    folder.mkdir()
+    collection.save(folder / "whatever.ttc")
+    fonts = resolve_fonts(search_dirs=[folder])
+    songti = fonts.roles[FontRole.SONGTI]
+    assert (songti.path.name, songti.subfont_index, songti.source) == ("whatever.ttc", 1, "system")
+    assert fonts.font_name(songti)  # reportlab loads that face of the collection
 
 
 def test_a_licensed_xiaobiaosong_on_the_machine_removes_the_stand_in(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ File names of the same font differ between systems and versions (仿宋_GB2312.t
 FANGSONG_GB2312.TTF, a renamed copy), so a licensed face is recognised by the family it declares
 (name IDs 1 and 16, any language). Only the table directory and the family records are read:
 parsing whole fonts (or importing fontTools) would cost the first document tens of milliseconds
-on a machine with hundreds of fonts. Names in legacy Mac encodings other than Roman are decoded by fontTools.
+on a machine with hundreds of fonts. Names in legacy Mac encodings other than Roman are decoded
+by fontTools.
 """
 
 from __future__ import annotations

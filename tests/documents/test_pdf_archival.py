@@ -194,3 +194,17 @@ def old_style_pdf(font_name: str) -> bytes:
 def test_archival_copy_of_an_unknown_number_is_refused(db: Database) -> None:
     with pytest.raises(NotFoundError, match="找不到文号"):
         archival_pdf(db, "鄂政发〔2099〕1号")
+
+
+def test_every_kind_in_the_demo_gives_a_pdfa_copy(tmp_path: Path) -> None:
+    from nanmu_desktop.services.demo import fill_demo
+    from nanmu_desktop.services.issuing import list_documents
+    from nanmu_desktop.storage.db import open_database
+
+    db = open_database(tmp_path / "demo.sqlite3")
+    fill_demo(db)
+    documents = list_documents(db)
+    assert {d.kind for d in documents} == {k.value for k in K}
+    for document in documents:
+        _, copy = archival_pdf(db, document.number)
+        check_pdfa_2b(copy)

@@ -229,8 +229,9 @@ def resolve_fonts(
             for family in SYSTEM_FAMILIES[role]:
                 hit = system.get(family.casefold())
                 if hit is not None:
+                    # The family as listed (Chinese first): no name table parsed at start-up.
                     path, index = hit
-                    chosen = FontFile(path, index, _family_name(path, index), False, "system")
+                    chosen = FontFile(path, index, family, False, "system")
                     break
         if chosen is None:
             face = BUNDLED[role]

@@ -33,6 +33,7 @@ ICC_NAME = "sRGB IEC61966-2.1"
 # What reportlab writes when nothing was set (documents issued before the metadata was filled).
 _PLACEHOLDERS = {"", "anonymous", "untitled", "unspecified"}
 _PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
+_INVARIANT_DATE = date(2000, 1, 1)  # reportlab's invariant mode writes this, not a real date
 
 
 class ArchivalError(NanmuError):
@@ -90,8 +91,10 @@ def _metadata(pdf: pikepdf.Pdf, fallback: PdfMetadata) -> PdfMetadata:
 
     day = fallback.day
     match = _PDF_DATE.match(str(info.get("/CreationDate", ""))) if "/CreationDate" in info else None
-    if match and match.group(1) != "2000":  # reportlab's invariant placeholder is 2000-01-01
-        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match:
+        written = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if written != _INVARIANT_DATE:
+            day = written
     return replace(
         fallback,
         title=text("/Title", fallback.title),

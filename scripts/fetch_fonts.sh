@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduce resources/fonts/ and resources/charsets/tgh-8105.txt from the public registries.
 #
-# Sources (all SIL OFL 1.1):
+# Sources (SIL OFL 1.1 unless noted):
 #   npm  @expo-google-fonts/noto-serif-sc@0.4.3  Noto Serif SC (TrueType, all weights)
 #   npm  @expo-google-fonts/noto-sans-sc@0.4.3   Noto Sans SC
 #   deb  fonts-lxgw-wenkai                       LXGW WenKai 霞鹜文楷 (subset renamed WenKai GB)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import struct
 import sys
 from collections.abc import Iterable, Mapping
@@ -151,11 +152,7 @@ class FontSet:
     @property
     def stand_in_note(self) -> str:
         """One Chinese sentence naming every stand-in ("" when there is none)."""
-        stand_ins = self.stand_ins
-        if not stand_ins:
-            return ""
-        return ("代用字体：" + "；".join(s.text for s in stand_ins)
-                + "，字形与国家标准规定的字体不同。")
+        return stand_in_note(self.stand_ins)
 
     def describe(self) -> list[FontDescription]:
         stand_ins = {s.role: f"{s.design}代用" for s in self.stand_ins}
@@ -164,6 +161,26 @@ class FontSet:
                             stand_ins.get(role, ""))
             for role, f in self.roles.items()
         ]
+
+
+def stand_in_note(stand_ins: Iterable[StandIn]) -> str:
+    texts = [s.text for s in stand_ins]
+    return f"代用字体：{'；'.join(texts)}，字形与国家标准规定的字体不同。" if texts else ""
+
+
+# A face's PDF name is its file's stem (see FontSet._unique_face_name), after a subset tag.
+_BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9_.-]+)")
+
+
+def stand_ins_in_pdf(pdf: bytes) -> tuple[StandIn, ...]:
+    """The bundled stand-in faces an issued PDF of ours embeds, read from its font names (the
+    fonts of its day, whatever is installed now)."""
+    embedded = {m.decode("ascii") for m in _BASE_FONT.findall(pdf)}
+    return tuple(
+        StandIn(role, ROLE_LABELS[role], face.family, face.design, ROLE_DESIGNS[role])
+        for role, face in BUNDLED.items()
+        if face.design != ROLE_DESIGNS[role] and Path(face.file).stem in embedded
+    )
 
 
 def system_font_dirs() -> list[Path]:

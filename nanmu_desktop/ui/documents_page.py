@@ -306,6 +306,9 @@ class DocumentsPage(QWidget):
             status = f"已作废（{info.void_reason}）" if info.voided else "有效"
             self.caption.setText(f"{info.number}　{info.kind_label}　{status}")
             _, pdf = issuing.document_pdf(self._context.database, info.number)
+            note = font_choice.stand_in_note_of_pdf(pdf)  # the faces it was printed with
+            if note:
+                self.caption.setText(f"{self.caption.text()}\n{note}")
             self.preview.show_pdf(pdf)
         self._update_actions()
 

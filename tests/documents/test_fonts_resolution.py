@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTCollection, TTFont
+from page_samples import notice
 
 from nanmu_desktop.documents.fonts import (
     FontRole,
@@ -15,7 +16,9 @@ from nanmu_desktop.documents.fonts import (
     describe_fonts,
     fonts_dir,
     resolve_fonts,
+    stand_ins_in_pdf,
 )
+from nanmu_desktop.documents.render import render_notice
 from nanmu_desktop.paths import resources_dir
 
 CJK_ROLES = (FontRole.XIAOBIAOSONG, FontRole.FANGSONG, FontRole.HEITI, FontRole.KAITI,
@@ -173,3 +176,11 @@ def test_corrupt_chosen_font_is_refused_with_a_chinese_message(tmp_path: Path) -
     fonts = resolve_fonts({FontRole.FANGSONG: bad}, search_dirs=[])
     with pytest.raises(FontUnavailableError, match="字体文件无法使用"):
         fonts.ttfont(fonts.roles[FontRole.FANGSONG])
+
+
+def test_the_stand_ins_of_an_issued_file_are_read_from_its_font_names(tmp_path: Path) -> None:
+    bundled = render_notice(notice(), resolve_fonts(search_dirs=[]))
+    assert [s.role for s in stand_ins_in_pdf(bundled)] == [FontRole.XIAOBIAOSONG]
+    renamed_font(tmp_path / "fz.ttf", "方正小标宋简体")  # a licensed 小标宋: no stand-in
+    licensed = render_notice(notice(mongolian=""), resolve_fonts(search_dirs=[tmp_path]))
+    assert stand_ins_in_pdf(licensed) == ()

@@ -92,6 +92,10 @@ def test_issue_after_confirmation_then_void_with_a_reason(
     assert current.case_number == DECIDED_CASE and not current.voided
     _wait_preview(qtbot, page)
     assert page.caption.text().startswith(expected)
+    # The stand-in faces the issued file was printed with, read from the file itself.
+    issued = issuing.document_pdf(database, expected)[1]
+    note = font_choice.stand_in_note_of_pdf(issued)
+    assert note == "" or note in page.caption.text()
     assert page.void_button.isEnabled() and not page.issue_button.isEnabled()
 
     page.void_button.click()

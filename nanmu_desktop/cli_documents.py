@@ -49,6 +49,10 @@ def register(subparsers: Any) -> None:
     show = actions.add_parser("show", help="按文号导出存档的 PDF（与签发时逐字节相同）")
     show.add_argument("number", metavar="文号")
     show.add_argument("-o", "--output", required=True, type=Path, metavar="文件.pdf")
+    show.add_argument(
+        "--archival", action="store_true",
+        help="导出长期保存用的 PDF/A-2b 副本（由签发文件生成，内容相同，签发文件不变）",
+    )
     show.set_defaults(handler=run_show)
     void = actions.add_parser("void", help="作废文书：文号保留在登记簿中并记下理由")
     void.add_argument("number", metavar="文号")
@@ -131,17 +135,19 @@ def run_documents(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from nanmu_desktop.services.archival import archival_pdf
     from nanmu_desktop.services.issuing import document_pdf
 
     _check_pdf_path(args.output)
     db = _open(args)
     try:
-        info, pdf = document_pdf(db, args.number)
+        info, pdf = (archival_pdf if args.archival else document_pdf)(db, args.number)
     finally:
         db.close()
     write_atomically(args.output, pdf)
     state = "（已作废）" if info.voided else ""
-    sys.stdout.write(f"{info.number}{state}：{info.title} → {args.output}\n")
+    copy = "（PDF/A-2b 存档副本）" if args.archival else ""
+    sys.stdout.write(f"{info.number}{state}{copy}：{info.title} → {args.output}\n")
     return 0
 
 
@@ -180,8 +186,11 @@ def run_fonts(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for font in describe_fonts(fonts):
-        note = "（替代字体）" if font.substitute else ""
+        notes = "，".join(n for n in ("替代字体" if font.substitute else "", font.stand_in) if n)
+        note = f"（{notes}）" if notes else ""
         sys.stdout.write(f"{font.label}\t{font.family}{note}\t{font.source}\t{font.path}\n")
+    if fonts.stand_in_note:
+        sys.stdout.write(fonts.stand_in_note + "\n")
     return 0
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the one-folder bundle (dist/nanmu-desktop/) with PyInstaller, then smoke-run it headless:
-# fill a fresh database with the demo data, render a notice to PDF, export the 台账 to Excel,
+# fill a fresh database with the demo data, render a notice to PDF, export an issued document's
+# PDF/A copy (pikepdf/qpdf must be bundled), export the 台账 to Excel,
 # take the screenshots.
 # Prints the build time and the bundle size. PyInstaller does not cross-compile: run this on the
 # system you ship for (see README, "Windows").
@@ -32,6 +33,9 @@ db="$smoke/smoke.sqlite3"
 case_id=$("$CLI" --db "$db" cases --json | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 "$CLI" --db "$db" notice --case "$case_id" --kind determination-worksheet -o "$smoke/notice.pdf"
 head -c 5 "$smoke/notice.pdf" | grep -q '%PDF-' || { echo "notice is not a PDF" >&2; exit 1; }
+number=$("$CLI" --db "$db" documents --json | "$PYTHON" -c 'import json,sys; print(json.load(sys.stdin)[0]["number"])')
+"$CLI" --db "$db" document show "$number" --archival -o "$smoke/archival.pdf" >/dev/null
+head -c 5 "$smoke/archival.pdf" | grep -q '%PDF-' || { echo "archival copy is not a PDF" >&2; exit 1; }
 "$CLI" --db "$db" ledger -o "$smoke/ledger.xlsx" >/dev/null
 head -c 2 "$smoke/ledger.xlsx" | grep -q 'PK' || { echo "ledger is not an .xlsx" >&2; exit 1; }
 "$CLI" --db "$db" screenshots -o "$smoke/shots" >/dev/null

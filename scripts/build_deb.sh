@@ -13,7 +13,7 @@ BUNDLE=${1:-dist/nanmu-desktop}
 OUT=${2:-dist}
 PYTHON=${PYTHON:-.venv/bin/python}
 PACKAGE=nanmu-desktop
-NAME_ZH="南木容错纠错办理系统"
+NAME_ZH="容错纠错办理系统"
 command -v dpkg-deb >/dev/null || { echo "dpkg-deb is missing (Debian's dpkg package)" >&2; exit 1; }
 [ -x "$BUNDLE/nanmu-desktop" ] || { echo "no Linux bundle at $BUNDLE" >&2; exit 1; }
 VERSION=$("$PYTHON" -c 'import sys; sys.path.insert(0, "."); import nanmu_desktop; print(nanmu_desktop.__version__)')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from nanmu_desktop.paths import resources_dir
 
@@ -30,25 +31,51 @@ ROLE_LABELS: dict[FontRole, str] = {
     FontRole.MONGOLIAN: "蒙古文",
 }
 
-# Licensed fonts looked for on the machine, best first: (file name, subfont index in a TTC).
-SYSTEM_CANDIDATES: dict[FontRole, tuple[tuple[str, int], ...]] = {
-    FontRole.XIAOBIAOSONG: (("FZXBSJW.TTF", 0), ("FZXBSK.TTF", 0), ("方正小标宋简体.ttf", 0)),
-    FontRole.FANGSONG: (("仿宋_GB2312.ttf", 0), ("FANGSONG_GB2312.TTF", 0), ("simfang.ttf", 0)),
-    FontRole.HEITI: (("simhei.ttf", 0),),
-    FontRole.KAITI: (("楷体_GB2312.ttf", 0), ("KAITI_GB2312.TTF", 0), ("simkai.ttf", 0)),
-    FontRole.SONGTI: (("simsun.ttc", 0), ("simsun.ttf", 0)),
-    FontRole.MONGOLIAN: (("monbaiti.ttf", 0),),
+# The design GB/T 9704 asks of each role; a face of another design is a stand-in and says so.
+ROLE_DESIGNS: dict[FontRole, str] = {
+    FontRole.XIAOBIAOSONG: "小标宋体",
+    FontRole.FANGSONG: "仿宋体",
+    FontRole.HEITI: "黑体",
+    FontRole.KAITI: "楷体",
+    FontRole.SONGTI: "宋体",
+    FontRole.MONGOLIAN: "蒙古文",
 }
 
-# Bundled open fonts (resources/fonts, see scripts/fetch_fonts.sh); no free 仿宋 exists, so the
-# body uses Noto Serif SC Light, whose thin even strokes come closest.
-BUNDLED: dict[FontRole, tuple[str, str]] = {
-    FontRole.XIAOBIAOSONG: ("NotoSerifSC-Black-GB.ttf", "Noto Serif SC Black"),
-    FontRole.FANGSONG: ("NotoSerifSC-Light-GB.ttf", "Noto Serif SC Light"),
-    FontRole.HEITI: ("NotoSansSC-Regular-GB.ttf", "Noto Sans SC"),
-    FontRole.KAITI: ("WenKaiGB-Regular.ttf", "WenKai GB（霞鹜文楷子集）"),
-    FontRole.SONGTI: ("NotoSerifSC-Regular-GB.ttf", "Noto Serif SC"),
-    FontRole.MONGOLIAN: ("NotoSansMongolian-Regular.ttf", "Noto Sans Mongolian"),
+# Licensed fonts looked for on the machine by the family name in their name table (any
+# language, case-insensitive), best first; files and their names vary between systems.
+SYSTEM_FAMILIES: dict[FontRole, tuple[str, ...]] = {
+    FontRole.XIAOBIAOSONG: ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK",
+                            "FZXiaoBiaoSong-B05"),
+    FontRole.FANGSONG: ("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "方正仿宋_GBK",
+                        "FZFangSong-Z02"),
+    FontRole.HEITI: ("黑体", "SimHei", "方正黑体_GBK", "FZHei-B01"),
+    FontRole.KAITI: ("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "方正楷体_GBK", "FZKai-Z03"),
+    FontRole.SONGTI: ("宋体", "SimSun", "方正书宋_GBK", "FZShuSong-Z01"),
+    FontRole.MONGOLIAN: ("Mongolian Baiti",),
+}
+
+
+class BundledFace(NamedTuple):
+    file: str
+    family: str
+    design: str  # what the face is, in the terms of ROLE_DESIGNS
+
+
+# Bundled open fonts (resources/fonts, see scripts/fetch_fonts.sh). FandolFang is a real 仿宋;
+# no open 小标宋 exists, so the heaviest Noto Serif SC (a bold Song) stands in for it.
+BUNDLED: dict[FontRole, BundledFace] = {
+    FontRole.XIAOBIAOSONG: BundledFace("NotoSerifSC-Black-GB.ttf", "Noto Serif SC Black", "粗宋体"),
+    FontRole.FANGSONG: BundledFace("FandolFang-Regular-GB.ttf", "FandolFang", "仿宋体"),
+    FontRole.HEITI: BundledFace("NotoSansSC-Regular-GB.ttf", "Noto Sans SC", "黑体"),
+    FontRole.KAITI: BundledFace("WenKaiGB-Regular.ttf", "WenKai GB（霞鹜文楷子集）", "楷体"),
+    FontRole.SONGTI: BundledFace("NotoSerifSC-Regular-GB.ttf", "Noto Serif SC", "宋体"),
+    FontRole.MONGOLIAN: BundledFace("NotoSansMongolian-Regular.ttf", "Noto Sans Mongolian",
+                                    "蒙古文"),
+}
+# Tried first for a character a role's own font lacks (FandolFang has about 1,500 of the 8,105
+# 通用规范汉字 fewer than the others): a light Song keeps the body's weight.
+ROLE_FALLBACKS: dict[FontRole, tuple[BundledFace, ...]] = {
+    FontRole.FANGSONG: (BundledFace("NotoSerifSC-Light-GB.ttf", "Noto Serif SC Light", "宋体"),),
 }
 # Role fonts are subsets (GB2312 ∪ 通用规范汉字表) that load fast; this whole font is tried
 # for a rarer character none of them has.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import struct
 import sys
 from collections.abc import Iterable, Mapping
@@ -21,10 +22,13 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 # Re-exported: callers name the roles and the bundled files through this module.
 from nanmu_desktop.documents.font_roles import BUNDLED as BUNDLED
 from nanmu_desktop.documents.font_roles import BUNDLED_FALLBACKS as BUNDLED_FALLBACKS
+from nanmu_desktop.documents.font_roles import ROLE_DESIGNS as ROLE_DESIGNS
+from nanmu_desktop.documents.font_roles import ROLE_FALLBACKS as ROLE_FALLBACKS
 from nanmu_desktop.documents.font_roles import ROLE_LABELS as ROLE_LABELS
-from nanmu_desktop.documents.font_roles import SYSTEM_CANDIDATES as SYSTEM_CANDIDATES
+from nanmu_desktop.documents.font_roles import SYSTEM_FAMILIES as SYSTEM_FAMILIES
 from nanmu_desktop.documents.font_roles import FontRole as FontRole
 from nanmu_desktop.documents.font_roles import fonts_dir as fonts_dir
+from nanmu_desktop.documents.system_fonts import index_families
 from nanmu_desktop.errors import NanmuError
 
 
@@ -34,13 +38,15 @@ class FontUnavailableError(NanmuError):
 
 @dataclass(frozen=True)
 class FontFile:
-    """A font file and how it got chosen; `substitute` marks a stand-in for the official face."""
+    """A font file and how it got chosen. `substitute`: an open font in place of the licensed
+    one; `design`: what the face is (ROLE_DESIGNS' terms), "" when it is what its role asks."""
 
     path: Path
     subfont_index: int = 0
     family: str = ""
     substitute: bool = False
     source: str = "bundled"  # bundled | system | settings
+    design: str = ""
 
     @property
     def reportlab_name(self) -> str:
@@ -57,6 +63,23 @@ class FontDescription:
     family: str
     substitute: bool
     source: str
+    stand_in: str = ""  # e.g. "粗宋体代用" when the face is of another design than the role
+
+
+@dataclass(frozen=True)
+class StandIn:
+    """A role drawn with a face of another design than GB/T 9704 asks for (plain data for the
+    UI, the CLI and the preview caption)."""
+
+    role: FontRole
+    label: str  # 小标宋
+    family: str  # Noto Serif SC Black
+    design: str  # 粗宋体: what the face is
+    wanted: str  # 小标宋体: what the role asks for
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}以{self.family}（{self.design}）代用"
 
 
 @dataclass
@@ -65,6 +88,8 @@ class FontSet:
 
     roles: dict[FontRole, FontFile]
     fallbacks: tuple[FontFile, ...]
+    # Tried before other roles' fonts for a character the role's own font lacks.
+    role_fallbacks: dict[FontRole, tuple[FontFile, ...]] = field(default_factory=dict)
     _loaded: dict[Path, TTFont] = field(default_factory=dict, repr=False)
     _cmaps: dict[Path, frozenset[int]] = field(default_factory=dict, repr=False)
 
@@ -115,11 +140,47 @@ class FontSet:
             cmap = self._cmaps[font.path]
         return ord(char) in cmap
 
+    @property
+    def stand_ins(self) -> tuple[StandIn, ...]:
+        """The roles whose face is of another design than the role asks for, in role order."""
+        return tuple(
+            StandIn(role, ROLE_LABELS[role], f.family, f.design, ROLE_DESIGNS[role])
+            for role, f in self.roles.items()
+            if f.design and f.design != ROLE_DESIGNS[role]
+        )
+
+    @property
+    def stand_in_note(self) -> str:
+        """One Chinese sentence naming every stand-in ("" when there is none)."""
+        return stand_in_note(self.stand_ins)
+
     def describe(self) -> list[FontDescription]:
+        stand_ins = {s.role: f"{s.design}代用" for s in self.stand_ins}
         return [
-            FontDescription(role, ROLE_LABELS[role], f.path, f.family, f.substitute, f.source)
+            FontDescription(role, ROLE_LABELS[role], f.path, f.family, f.substitute, f.source,
+                            stand_ins.get(role, ""))
             for role, f in self.roles.items()
         ]
+
+
+def stand_in_note(stand_ins: Iterable[StandIn]) -> str:
+    texts = [s.text for s in stand_ins]
+    return f"代用字体：{'；'.join(texts)}，字形与国家标准规定的字体不同。" if texts else ""
+
+
+# A face's PDF name is its file's stem (see FontSet._unique_face_name), after a subset tag.
+_BASE_FONT = re.compile(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9_.-]+)")
+
+
+def stand_ins_in_pdf(pdf: bytes) -> tuple[StandIn, ...]:
+    """The bundled stand-in faces an issued PDF of ours embeds, read from its font names (the
+    fonts of its day, whatever is installed now)."""
+    embedded = {m.decode("ascii") for m in _BASE_FONT.findall(pdf)}
+    return tuple(
+        StandIn(role, ROLE_LABELS[role], face.family, face.design, ROLE_DESIGNS[role])
+        for role, face in BUNDLED.items()
+        if face.design != ROLE_DESIGNS[role] and Path(face.file).stem in embedded
+    )
 
 
 def system_font_dirs() -> list[Path]:
@@ -136,15 +197,6 @@ def system_font_dirs() -> list[Path]:
         dirs += [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
                  Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts"]
     return [d for d in dirs if d.is_dir()]
-
-
-def _index_files(dirs: Iterable[Path]) -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for d in dirs:
-        for p in d.rglob("*"):
-            if p.suffix.lower() in {".ttf", ".ttc"}:
-                found.setdefault(p.name.lower(), p)
-    return found
 
 
 def _is_truetype(path: Path) -> bool:
@@ -175,8 +227,9 @@ def resolve_fonts(
     search_dirs: Iterable[Path] | None = None,
 ) -> FontSet:
     """Pick a file per role: settings override, else a licensed system font, else bundled."""
-    system = _index_files(system_font_dirs() if search_dirs is None else search_dirs)
+    system = index_families(system_font_dirs() if search_dirs is None else search_dirs)
     bundled_dir = fonts_dir()
+    bundled_designs = {face.file: face.design for face in BUNDLED.values()}
     roles: dict[FontRole, FontFile] = {}
     for role in FontRole:
         chosen: FontFile | None = None
@@ -186,21 +239,31 @@ def resolve_fonts(
                 raise FontUnavailableError(
                     f"{ROLE_LABELS[role]}字体文件不可用：{path}（须为 TrueType 字体 .ttf/.ttc）。"
                 )
-            chosen = FontFile(path, 0, _family_name(path, 0), False, "settings")
+            # A bundled file chosen by hand keeps its design; of any other we cannot tell.
+            design = bundled_designs.get(path.name, "") if path.parent == bundled_dir else ""
+            chosen = FontFile(path, 0, _family_name(path, 0), False, "settings", design)
         else:
-            for name, index in SYSTEM_CANDIDATES[role]:
-                hit = system.get(name.lower())
-                if hit is not None and _is_truetype(hit):
-                    chosen = FontFile(hit, index, _family_name(hit, index), False, "system")
+            for family in SYSTEM_FAMILIES[role]:
+                hit = system.get(family.casefold())
+                if hit is not None:
+                    # The family as listed (Chinese first): no name table parsed at start-up.
+                    path, index = hit
+                    chosen = FontFile(path, index, family, False, "system")
                     break
         if chosen is None:
-            file_name, family = BUNDLED[role]
-            chosen = FontFile(bundled_dir / file_name, 0, family, True, "bundled")
+            face = BUNDLED[role]
+            chosen = FontFile(bundled_dir / face.file, 0, face.family, True, "bundled",
+                              face.design)
         roles[role] = chosen
+    role_fallbacks = {
+        role: tuple(FontFile(bundled_dir / f.file, 0, f.family, True, "bundled", f.design)
+                    for f in faces)
+        for role, faces in ROLE_FALLBACKS.items()
+    }
     fallbacks = tuple(
         FontFile(bundled_dir / name, 0, name, True, "bundled") for name in BUNDLED_FALLBACKS
     )
-    return FontSet(roles, fallbacks)
+    return FontSet(roles, fallbacks, role_fallbacks)
 
 
 _DEFAULT: FontSet | None = None

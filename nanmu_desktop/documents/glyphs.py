@@ -1,5 +1,6 @@
 """No missing glyphs: every character is drawn from its role's font or, failing that, from the
-first fallback font that has it; a character no font has stops the render with its field named."""
+first font that has it (the role's own fallbacks, the other roles' fonts, the whole Noto Sans SC);
+a character no font has stops the render with its field named."""
 
 from __future__ import annotations
 
@@ -43,7 +44,10 @@ def font_for_char(fonts: FontSet, role: FontRole, char: str) -> FontFile | None:
     primary = fonts.roles[role]
     if fonts.has_char(primary, char):
         return primary
-    for candidate in (*fonts.roles.values(), *fonts.fallbacks):
+    # The role's own fallbacks first (a light Song for 仿宋), so a rare character keeps the
+    # weight of its neighbours rather than taking 小标宋's.
+    for candidate in (*fonts.role_fallbacks.get(role, ()), *fonts.roles.values(),
+                      *fonts.fallbacks):
         if candidate is not primary and fonts.has_char(candidate, char):
             return candidate
     return None

@@ -76,6 +76,16 @@ class Colophon:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Who issues the document, what kind it is and its date: the PDF's Author, Subject and
+    creation date (the title is the notice's own)."""
+
+    authority: str  # the issuing authority, e.g. 扎兰屯市南木鄂伦春民族乡人民政府
+    subject: str  # the kind's name, e.g. 容错免责决定书
+    issued_on: date  # 成文日期
+
+
+@dataclass(frozen=True)
 class Notice:
     """One official document. `number` is None for a draft (which also gets a 草稿 watermark)."""
 
@@ -92,5 +102,6 @@ class Notice:
     format: DocumentFormat = "file"
     # People named in the document (officers, signer, parties): lines never break inside them.
     names: tuple[str, ...] = ()
+    provenance: Provenance | None = None  # None: taken from the signature and 版记
     # Where each text came from, for the glyph check's message: text -> field name (Chinese).
     sources: dict[str, str] = field(default_factory=dict, compare=False)

@@ -27,8 +27,8 @@ from nanmu_desktop.documents.page_grid import (
 )
 from nanmu_desktop.documents.page_items import Drawable
 from nanmu_desktop.documents.pagination import is_draft, layout_notice
+from nanmu_desktop.documents.pdf_metadata import PDF_VERSION, apply_metadata, notice_metadata
 from nanmu_desktop.documents.typesetter import Typesetter
-from nanmu_desktop.domain.township import PRODUCT_NAME
 
 # The em dash of a CJK font sits about 0.35 em above the baseline: put that stroke 7 mm below
 # the 版心 (7.5).
@@ -94,11 +94,9 @@ def render_notice(notice: Notice, fonts: FontSet | None = None,
     # The initial font is one of ours so no unembedded Helvetica lands in the PDF.
     body_font = ts.fonts.font_name(ts.fonts.roles[FontRole.FANGSONG])
     canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), invariant=1,
-                    pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE)
-    canvas.setTitle(notice.title)
-    canvas.setCreator(PRODUCT_NAME)
-    # The issuing township, never reportlab's "anonymous" (a 审批表 has no signature block).
-    canvas.setAuthor(notice.signature.authority if notice.signature else PRODUCT_NAME)
+                    pageCompression=1, initialFontName=body_font, initialFontSize=BODY_SIZE,
+                    pdfVersion=PDF_VERSION)
+    apply_metadata(canvas, notice_metadata(notice))
     draft = is_draft(notice)
     for number, page in enumerate(pages, start=1):
         if draft:

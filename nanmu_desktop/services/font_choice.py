@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from nanmu_desktop.documents.fonts import FontRole, FontSet, default_fonts, resolve_fonts
+from nanmu_desktop.documents.fonts import (
+    FontRole,
+    FontSet,
+    default_fonts,
+    resolve_fonts,
+    stand_in_note,
+    stand_ins_in_pdf,
+)
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Setting
@@ -42,6 +49,11 @@ def fonts_for(db: Database) -> FontSet:
     if fonts is None:
         fonts = _RESOLVED[key] = resolve_fonts(chosen)  # FontUnavailableError names a lost file
     return fonts
+
+
+def stand_in_note_of_pdf(pdf: bytes) -> str:
+    """For an issued document: which stand-in faces it was printed with ("" for none)."""
+    return stand_in_note(stand_ins_in_pdf(pdf))
 
 
 def _mtime(path: Path) -> float:

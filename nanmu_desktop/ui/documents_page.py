@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.files import write_atomically
-from nanmu_desktop.services import issuing
+from nanmu_desktop.services import font_choice, issuing
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
@@ -255,16 +255,20 @@ class DocumentsPage(QWidget):
         self._update_actions()
         database = self._context.database
 
-        def work(control: TaskControl) -> bytes:
-            return draft_pdf(database, target)
+        def work(control: TaskControl) -> tuple[bytes, str]:
+            # The caption says when a face of another design stands in for a role (e.g. 小标宋).
+            return draft_pdf(database, target), font_choice.fonts_for(database).stand_in_note
 
         def failed(error: NanmuError) -> None:
             if generation == self._generation:
                 self.preview.clear(error.message)
                 self._update_actions()
 
-        def done(pdf: bytes) -> None:
+        def done(result: tuple[bytes, str]) -> None:
             if generation == self._generation:
+                pdf, note = result
+                if note:
+                    self.caption.setText(f"{self.caption.text()}\n{note}")
                 self.preview.show_pdf(pdf)
 
         self._context.tasks.run(work, writes=False, on_done=done, on_error=failed, owner=self)
@@ -314,6 +318,9 @@ class DocumentsPage(QWidget):
             status = f"已作废（{info.void_reason}）" if info.voided else "有效"
             self.caption.setText(f"{info.number}　{info.kind_label}　{status}")
             _, pdf = issuing.document_pdf(self._context.database, info.number)
+            note = font_choice.stand_in_note_of_pdf(pdf)  # the faces it was printed with
+            if note:
+                self.caption.setText(f"{self.caption.text()}\n{note}")
             self.preview.show_pdf(pdf)
         self._update_actions()
 

@@ -218,11 +218,12 @@ class SettingsPage(QWidget):
                 table.setItem(row, column, QTableWidgetItem(text))
             if description.substitute:
                 substitutes.append(ROLE_LABELS[description.role])
-        if substitutes:
+        stand_ins = self._fonts.stand_in_note  # a face of another design, e.g. 粗宋体 for 小标宋
+        if substitutes or stand_ins:
             self.fonts_ui.substituteWarning.setText(
-                f"注意：{'、'.join(substitutes)}使用的是开源替代字体，与国家标准规定的字体"
-                "外观略有差异。正式发文建议安装方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312，"
-                "或在此指定字体文件。")
+                (f"注意：{'、'.join(substitutes)}使用的是开源替代字体，与国家标准规定的字体"
+                 "外观略有差异。正式发文建议安装方正小标宋简体、仿宋_GB2312、黑体、楷体_GB2312，"
+                 "或在此指定字体文件。" if substitutes else "注意：") + stand_ins)
             self.fonts_ui.substituteWarning.show()
         else:
             self.fonts_ui.substituteWarning.hide()

@@ -23,9 +23,9 @@ ManifestDPIAware true
   !define OUT_FILE "nanmu-desktop-${VERSION}-setup.exe"
 !endif
 
-!define APP_NAME "南木容错纠错办理系统"
+!define APP_NAME "容错纠错办理系统"
 !define APP_ID "NanmuDesktop"
-!define PUBLISHER "南木"
+!define PUBLISHER "容错纠错办理系统"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP_ID}"
 !define MAIN_EXE "nanmu-desktop.exe"
 

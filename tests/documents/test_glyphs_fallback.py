@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from page_samples import embedded_fonts, notice, open_pdf
+from fontTools.ttLib import TTFont
+from page_samples import PARAGRAPH, embedded_fonts, line_text, notice, open_pdf, text_lines
 
+from nanmu_desktop.documents.fonts import FontRole, resolve_fonts
 from nanmu_desktop.documents.glyphs import MissingGlyphError
 from nanmu_desktop.documents.notice_model import Paragraph
 from nanmu_desktop.documents.render import render_notice
+from nanmu_desktop.paths import resources_dir
 
 RARE = "丄"  # U+4E04: outside GB2312 and the 8,105, so not in the bundled 仿宋 subset
 
@@ -20,7 +23,7 @@ def test_rare_character_is_drawn_from_a_fallback_font() -> None:
     assert len(rare) == 1
     assert "NotoSansSC" in rare[0]["fontname"]
     neighbour = next(c for c in chars if c["text"] == "张")
-    assert "NotoSerifSC-Light" in neighbour["fontname"]
+    assert "FandolFang" in neighbour["fontname"]
     assert rare[0]["size"] == neighbour["size"]
 
 
@@ -64,3 +67,22 @@ def test_variation_selectors_and_line_breaks_are_not_refused() -> None:
     pdf = open_pdf(render_notice(notice(paragraphs=0, extra=(Paragraph(text),))))
     content = "".join(p.extract_text() or "" for p in pdf.pages)
     assert "申请人葛某 提出申诉 。" in content
+
+
+def test_body_text_is_set_in_fandolfang() -> None:
+    pdf = open_pdf(render_notice(notice(paragraphs=2)))
+    lines = [line for p in pdf.pages for line in text_lines(p, 16)]
+    body = [c for line in lines if line_text(line) in PARAGRAPH for c in line]
+    assert len(body) > 100
+    assert {c["fontname"].split("+")[-1] for c in body} == {"FandolFang-Regular-GB"}
+
+
+def test_a_tgh_character_fandolfang_lacks_keeps_the_body_weight() -> None:
+    """The role's own fallback (a light Song) comes before the other roles' fonts."""
+    fonts = resolve_fonts(search_dirs=[])
+    fang = TTFont(fonts.roles[FontRole.FANGSONG].path, lazy=True).getBestCmap()
+    tgh = (resources_dir() / "charsets" / "tgh-8105.txt").read_text("utf-8").split()
+    char = next(c for c in tgh if ord(c) not in fang)
+    pdf = open_pdf(render_notice(notice(paragraphs=0, extra=(Paragraph(f"当事人张{char}。"),))))
+    drawn = next(c for p in pdf.pages for c in p.chars if c["text"] == char)
+    assert "NotoSerifSC-Light-GB" in drawn["fontname"]

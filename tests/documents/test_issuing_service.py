@@ -215,4 +215,4 @@ def test_the_body_font_chosen_in_settings_is_the_one_issued_documents_embed(
     with pdfplumber.open(io.BytesIO(document_pdf(db, info.number)[1])) as doc:
         fonts = {c["fontname"].split("+")[-1] for p in doc.pages for c in p.chars}
     assert any(name.startswith("WenKaiGB-Regular") for name in fonts)
-    assert "NotoSerifSC-Light-GB" not in fonts  # the automatic 仿宋 substitute is not used
+    assert "FandolFang-Regular-GB" not in fonts  # the automatic 仿宋 is not used

@@ -66,7 +66,7 @@ def test_number_two_lines_below_mark_centred_in_fangsong(plain: Any) -> None:
     mark = find_line(plain, MARK)
     number = find_line(plain, "南政发〔2024〕12号")
     assert number[0]["size"] == pytest.approx(16)
-    assert "NotoSerifSC-Light" in number[0]["fontname"]
+    assert "FandolFang" in number[0]["fontname"]
     gap = em_bottom(mark[0]) - em_top(number[0])
     assert gap == pytest.approx(2 * LINE_PITCH + (LINE_PITCH - 16), abs=0.5)
     centre = (number[0]["x0"] + number[-1]["x1"]) / 2

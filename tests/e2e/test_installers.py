@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_NAME = "南木容错纠错办理系统"
+APP_NAME = "容错纠错办理系统"
 
 pytestmark = [
     pytest.mark.slow,
@@ -78,7 +78,7 @@ def test_deb_installs_under_opt_and_removes_cleanly(bundle: Path, tmp_path: Path
     env_run = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     shown = subprocess.run([str(opt / "nanmu-desktop-cli"), "--help"], capture_output=True,
                            text=True, encoding="utf-8", env=env_run, timeout=120, check=False)
-    assert shown.returncode == 0 and "南木容错纠错办理系统" in shown.stdout
+    assert shown.returncode == 0 and "容错纠错办理系统" in shown.stdout
 
     remove = subprocess.run([*dpkg, "-r", "nanmu-desktop"], capture_output=True, text=True,
                             check=False)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
-from nanmu_desktop.services import issuing
+from nanmu_desktop.services import font_choice, issuing
 from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.ui.context import UiContext
@@ -60,6 +60,9 @@ def test_draft_preview_loads(qtbot: QtBot, page: DocumentsPage) -> None:
     text = page.preview.document.getAllText(0).text()
     assert "予以容错免责的决定" in text and "案件编号" in text
     assert page.issue_button.isEnabled() and page.print_button.isEnabled()
+    # A face of another design standing in for a role is named above the preview.
+    note = font_choice.fonts_for(page._context.database).stand_in_note
+    assert note == "" or note in page.caption.text()
 
 
 def test_a_case_too_early_shows_why_instead_of_a_preview(
@@ -89,6 +92,10 @@ def test_issue_after_confirmation_then_void_with_a_reason(
     assert current.case_number == DECIDED_CASE and not current.voided
     _wait_preview(qtbot, page)
     assert page.caption.text().startswith(expected)
+    # The stand-in faces the issued file was printed with, read from the file itself.
+    issued = issuing.document_pdf(database, expected)[1]
+    note = font_choice.stand_in_note_of_pdf(issued)
+    assert note == "" or note in page.caption.text()
     assert page.void_button.isEnabled() and not page.issue_button.isEnabled()
 
     page.void_button.click()

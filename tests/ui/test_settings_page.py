@@ -91,6 +91,9 @@ def test_font_file_per_role_and_substitute_warning(
     assert font_choice.font_files(ui_context.database) == {FontRole.HEITI: chosen}
     assert table.item(row, 2).text() == "已指定"
     assert table.item(row, 3).text() == str(chosen)
+    # A 楷体 file chosen for 黑体 is of another design: the warning names the stand-in.
+    assert "黑体以" in page.fonts_ui.substituteWarning.text()
+    assert "代用" in page.fonts_ui.substituteWarning.text()
     assert page.fonts_ui.specimenView.font().family() != ""
 
     not_a_font = tmp_path / "假字体.ttf"

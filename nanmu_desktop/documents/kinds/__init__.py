@@ -25,7 +25,8 @@ from nanmu_desktop.documents.kinds.rectification import (
 )
 from nanmu_desktop.documents.kinds.risk_warning import build_risk_warning
 from nanmu_desktop.documents.kinds.worksheet import build_worksheet
-from nanmu_desktop.documents.notice_model import Notice
+from nanmu_desktop.documents.notice_model import Notice, Provenance
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
 
 BUILDERS: dict[str, Callable[[DocumentContext], Notice]] = {
@@ -50,5 +51,7 @@ def build_notice(ctx: DocumentContext) -> Notice:
     if builder is None:
         raise NanmuError(f"不支持的文书种类：{ctx.kind}")
     notice = builder(ctx)
+    provenance = Provenance(ctx.letterhead.authority, DocumentKind(ctx.kind).label, ctx.issue_date)
     return replace(notice, number=ctx.number, draft=ctx.number is None,
-                   names=tuple(unique([*notice.names, *context_names(ctx)])))
+                   names=tuple(unique([*notice.names, *context_names(ctx)])),
+                   provenance=provenance)

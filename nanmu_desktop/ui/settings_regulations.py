@@ -77,7 +77,9 @@ class RegulationVersionsSection(QWidget):
                 if not v.usable:
                     item.setForeground(QColor("#b71c1c"))
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnToContents(0)
+        for column in range(len(HEADERS)):
+            if column != 1:
+                self.table.resizeColumnToContents(column)
 
     @Slot()
     def _choose_file(self) -> None:

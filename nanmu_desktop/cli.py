@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_screenshots",
     "nanmu_desktop.cli_calendar",
     "nanmu_desktop.cli_township",
+    "nanmu_desktop.cli_people",
 )
 
 _OS_ERRORS = {

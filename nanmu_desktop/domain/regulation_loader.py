@@ -222,7 +222,7 @@ class _Reader:
             issuer=self.text(data, "issuer", "$"),
             header=self.text(data, "header", "$"),
             header_mongolian=self.get(data, "header_mongolian", str, "$"),
-            signer=self.text(data, "signer", "$"),
+            signer=self.get(data, "signer", str, "$"),  # 下行文 carry no 签发人
             issue_date=self.day(data, "issue_date", "$"),
             effective_date=self.day(data, "effective_date", "$"),
             trial=self.get(data, "trial", bool, "$"),

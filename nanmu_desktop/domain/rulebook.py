@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
 from nanmu_desktop.domain.citations import Citation
 from nanmu_desktop.domain.facts import CONDITION_KEYS, EXCLUSION_KEYS, ITEM_COUNTS
@@ -99,3 +100,19 @@ def fact_key_citation(rulebook: Rulebook, key: str) -> Citation:
             return unit  # 第十二条's elements are phrases of one sentence, not items
         return unit.with_items(FLAG_GROUPS[group].index(item) + 1)
     return unit.with_items(int(item))
+
+
+def rulebook_data(rulebook: Rulebook, effective: date) -> dict[str, Any]:
+    """The rulebook as version data, each parameter at its value on `effective` dated from it:
+    what a township's own regulation takes over from the model when its articles fit."""
+    return {
+        "facts": {group: unit.format() for group, unit in rulebook.units.items()},
+        "grounds": {
+            ground.value: {"modality": rule.modality, "units": [c.format() for c in rule.units]}
+            for ground, rule in rulebook.grounds.items()
+        },
+        "parameters": {
+            name: [{"from": effective.isoformat(), "value": parameter.on(effective)}]
+            for name, parameter in rulebook.parameters.items()
+        },
+    }

@@ -43,6 +43,11 @@ ACTION_LABELS = {
     "first_run": "首次设置",
     "set": "设置",
     "remove": "删除",
+    "rename": "改名",
+    "retire": "停用",
+    "reinstate": "恢复使用",
+    "merge": "合并重复",
+    "import": "从表格导入",
 }
 
 

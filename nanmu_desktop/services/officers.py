@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.collation import pinyin_key
 from nanmu_desktop.domain.vocabulary import DEFAULT_DEPARTMENTS
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch, lookup
@@ -33,6 +35,7 @@ class OfficerInput:
     badge_number: str | None = None  # 执法证号, e.g. 15-0783-00112
     ethnicity: str | None = None
     post: str = ""
+    badge_valid_until: date | None = None  # 执法证有效期至
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,11 @@ class OfficerInfo:
     department_name: str
     post: str
     badge_number: str | None
-    active: bool
+    active: bool  # False: retired (停用), off the pickers, still on its cases
+    badge_valid_until: date | None = None
+
+    def badge_expired(self, on: date) -> bool:
+        return self.badge_valid_until is not None and self.badge_valid_until < on
 
     @property
     def display_name(self) -> str:
@@ -65,13 +72,17 @@ def officer_info(row: Officer) -> OfficerInfo:
         post=row.post,
         badge_number=row.badge_number,
         active=row.active,
+        badge_valid_until=row.badge_valid_until,
     )
 
 
-def list_departments(db: Database) -> list[DepartmentInfo]:
+def list_departments(db: Database, *, active_only: bool = False) -> list[DepartmentInfo]:
+    """In the starter list's order; `active_only` for pickers (retired ones left out)."""
     with db.session() as session:
-        rows = session.scalars(select(Department).order_by(Department.sort_order, Department.id))
-        return [department_info(r) for r in rows]
+        query = select(Department).order_by(Department.sort_order, Department.id)
+        if active_only:
+            query = query.where(Department.active.is_(True))
+        return [department_info(r) for r in session.scalars(query)]
 
 
 def add_department(db: Database, name: str, *, actor: str = DEFAULT_ACTOR) -> DepartmentInfo:
@@ -104,11 +115,13 @@ def _insert_department(session: Session, name: str, actor: str) -> Department:
 
 
 def list_officers(db: Database, *, include_inactive: bool = False) -> list[OfficerInfo]:
+    """In pinyin order of their names (the order of the UI's QCollator)."""
     with db.session() as session:
-        query = select(Officer).order_by(Officer.name, Officer.id)
+        query = select(Officer).order_by(Officer.id)
         if not include_inactive:
             query = query.where(Officer.active.is_(True))
-        return [officer_info(r) for r in session.scalars(query)]
+        rows = [officer_info(r) for r in session.scalars(query)]
+    return sorted(rows, key=lambda o: (pinyin_key(o.name), o.id))
 
 
 def get_officer(db: Database, officer_id: int) -> OfficerInfo:
@@ -190,3 +203,4 @@ def _apply(row: Officer, data: OfficerInput) -> None:
     row.badge_number = (data.badge_number or "").strip() or None
     row.ethnicity = (data.ethnicity or "").strip() or None
     row.post = data.post.strip()
+    row.badge_valid_until = data.badge_valid_until

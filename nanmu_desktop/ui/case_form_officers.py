@@ -48,7 +48,7 @@ class NewOfficerDialog(QDialog):
         self._database = database
         self.officer: OfficerInfo | None = None
         self.ui.department_combo.addItem("（未定）", None)
-        for department in list_departments(database):
+        for department in list_departments(database, active_only=True):
             self.ui.department_combo.addItem(department.name, department.id)
         self.ui.ethnicity_combo.addItems(["", *ETHNICITIES])
         self.ui.name_edit.setText(name)

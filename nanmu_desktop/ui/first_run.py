@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
 from nanmu_desktop.domain.township import PRODUCT_NAME
 from nanmu_desktop.errors import NanmuError, ValidationError
 from nanmu_desktop.services import officers as officers_service
+from nanmu_desktop.services import people as people_service
 from nanmu_desktop.services import settings as settings_service
 from nanmu_desktop.services.regulations import get_version_in_force
 from nanmu_desktop.services.settings import TownshipProfileInfo, info_from_input
@@ -89,7 +90,7 @@ class FirstRunWizard(QWizard):
         self.names = NamesSection()
         self.issuing = IssuingSection()
         self.rules = RulesSection()
-        existing = [d.name for d in officers_service.list_departments(database)]
+        existing = officers_service.list_departments(database, active_only=True)
         self.departments = DepartmentsSection(existing)
         self.check = CheckSection()
         self._regulation_number = get_version_in_force(database, date.today()).number
@@ -138,12 +139,16 @@ class FirstRunWizard(QWizard):
         self._saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         data = profile_input(self.names, self.issuing, self.rules)
-        new_departments = self.departments.new_names()
+        departments = self.departments.changes()
         database = self._context.database
 
         def work(control: TaskControl) -> TownshipProfileInfo:
             profile = settings_service.complete_first_run(database, data)
-            for name in new_departments:
+            for department_id, name in departments.renamed:
+                people_service.rename_department(database, department_id, name)
+            for department_id in departments.retired:
+                people_service.set_department_retired(database, department_id, True)
+            for name in departments.added:
                 officers_service.add_department(database, name)
             return profile
 

@@ -3,6 +3,8 @@ and the check of what is still the demo township's (Nanmu's) or still empty."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,18 +17,29 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.domain.vocabulary import DEFAULT_DEPARTMENTS, DocumentKind
+from nanmu_desktop.services.officers import DepartmentInfo
 from nanmu_desktop.services.settings import TownshipProfileInfo
 from nanmu_desktop.services.township_check import CheckItem
 
 
+@dataclass(frozen=True)
+class DepartmentChanges:
+    """What 完成 does to the departments: existing ones renamed or retired, new ones added."""
+
+    renamed: tuple[tuple[int, str], ...]  # (department id, new name)
+    retired: tuple[int, ...]
+    added: tuple[str, ...]
+
+
 class DepartmentsSection(QWidget):
-    """科室: the ones already in the database (kept) plus a starter list to rename, add or drop."""
+    """科室: the database's active departments (a new database has the starter list) to rename,
+    drop (retired, so old cases keep them) or add to."""
 
     changed = Signal()
 
-    def __init__(self, existing: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, existing: list[DepartmentInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.existing = list(existing)
+        self.existing = {d.id: d.name for d in existing}
         hint = QLabel(
             "登记执法人员时从这里选择所在科室。下面是常见科室，请按本单位实际修改"
             "（双击改名），多余的删除，缺少的添加。之后在“设置”中还可以调整。"
@@ -34,12 +47,9 @@ class DepartmentsSection(QWidget):
         hint.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("departmentList")
-        for name in self.existing:
-            item = QListWidgetItem(f"{name}（已有）")
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.list.addItem(item)
-        if not self.existing:
+        for department in existing:
+            self._add_item(department.name, department.id)
+        if not existing:
             for name in DEFAULT_DEPARTMENTS:
                 self._add_item(name)
         self.add_button = QPushButton("添加科室(&A)", self)
@@ -56,8 +66,9 @@ class DepartmentsSection(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
 
-    def _add_item(self, name: str) -> QListWidgetItem:
+    def _add_item(self, name: str, department_id: int | None = None) -> QListWidgetItem:
         item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, department_id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
         self.list.addItem(item)
         return item
@@ -72,23 +83,28 @@ class DepartmentsSection(QWidget):
     @Slot()
     def remove_current(self) -> None:
         item = self.list.currentItem()
-        if item is None or item.data(Qt.ItemDataRole.UserRole):
-            return  # departments already in use stay (retired in 设置, not deleted here)
-        self.list.takeItem(self.list.row(item))
-        self.changed.emit()
+        if item is not None:
+            self.list.takeItem(self.list.row(item))
+            self.changed.emit()
+
+    def _items(self) -> list[tuple[int | None, str]]:
+        rows = (self.list.item(row) for row in range(self.list.count()))
+        return [(item.data(Qt.ItemDataRole.UserRole), item.text().strip()) for item in rows]
 
     def names(self) -> list[str]:
         """Every department the township will have, in order, without repeats."""
-        out: list[str] = []
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            name = item.data(Qt.ItemDataRole.UserRole) or item.text().strip()
-            if name and name not in out:
-                out.append(name)
-        return out
+        return list(dict.fromkeys(name for _, name in self._items() if name))
 
-    def new_names(self) -> list[str]:
-        return [name for name in self.names() if name not in self.existing]
+    def changes(self) -> DepartmentChanges:
+        kept = {dept_id: name for dept_id, name in self._items() if dept_id is not None}
+        taken = set(self.existing.values())
+        return DepartmentChanges(
+            renamed=tuple((i, n) for i, n in kept.items() if n and n != self.existing[i]),
+            retired=tuple(i for i in self.existing if i not in kept or not kept[i]),
+            added=tuple(dict.fromkeys(
+                n for i, n in self._items() if i is None and n and n not in taken
+            )),
+        )
 
 
 class CheckSection(QWidget):

@@ -1,5 +1,6 @@
 """Screenshots of the real application at 1366 × 768: every main page, every step of the
-认定向导, the first-run wizard and a notice preview (for the README and for review).
+认定向导, the first-run wizard, the 设置 tabs for people/units and regulation versions, and a
+notice preview (for the README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.
@@ -35,6 +36,7 @@ SETTLE_MIN_S = 0.6  # debounced previews start after 300 ms; QPdfView paints pag
 MAX_WIZARD_STEPS = 30
 EXAMPLE_MONGOLIAN = "ᠰᠠᠮᠠᠵᠢᠶ᠎ᠡ ᠡᠸᠡᠩᠬᠢ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠰᠢᠶᠠᠩ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ"
 PAGE_FILES = ("main-cases", "main-wizard", "main-articles", "main-documents", "main-settings")
+SETTINGS_TABS = (("科室与人员", "settings-people"), ("制度版本", "settings-versions"))
 
 
 def _settle(context: UiContext, ready: Callable[[], bool] = lambda: True) -> None:
@@ -71,6 +73,20 @@ def _walk_wizard(wizard: QWizard, context: UiContext, folder: Path, prefix: str,
         wizard.next()
     wizard.hide()
     QWizard.reject(wizard)  # leave without the "discard changes?" question: nothing saved
+
+
+def _settings_tabs(window: QWidget, context: UiContext, folder: Path,
+                   written: list[Path]) -> None:
+    """The people/units and regulation-version tabs of 设置."""
+    from nanmu_desktop.ui.main_window import SETTINGS
+
+    window.show_page(SETTINGS)  # type: ignore[attr-defined]
+    tabs = window.page(SETTINGS).tabs  # type: ignore[attr-defined]
+    for label, name in SETTINGS_TABS:
+        tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.tabText(i) == label))
+        _settle(context)
+        _save(window, folder, name, written)
+    tabs.setCurrentIndex(0)
 
 
 def _quiet_offscreen_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -126,6 +142,7 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             window.show_page(index)
             _settle(context)
             _save(window, folder, name, written)
+        _settings_tabs(window, context, folder, written)
 
         cases = list_cases(context.database, CaseQuery(limit=200)).rows
         decided = next((c for c in cases if c.outcome == "exempt"), None)

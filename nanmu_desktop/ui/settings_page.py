@@ -1,5 +1,5 @@
-"""设置 page: the township profile (as on first run), the holiday / 调休 table, fonts per role,
-data folder and 备份.
+"""设置 page: the township profile (as on first run), the holiday / 调休 table, departments and
+officers, the regulation versions, fonts per role, data folder and 备份.
 
 Profile tabs share one 保存 / 撤销; saving goes through the writer queue. Holidays, fonts and
 backups act at once (each is its own service call).
@@ -34,6 +34,7 @@ from nanmu_desktop.ui.forms.ui_settings_data import Ui_DataForm
 from nanmu_desktop.ui.forms.ui_settings_fonts import Ui_FontsForm
 from nanmu_desktop.ui.header_preview import HeaderPreview
 from nanmu_desktop.ui.settings_calendar import CalendarSection
+from nanmu_desktop.ui.settings_people import PeopleSection
 from nanmu_desktop.ui.settings_profile import (
     IssuingSection,
     NamesSection,
@@ -41,6 +42,7 @@ from nanmu_desktop.ui.settings_profile import (
     profile_input,
     show_problems,
 )
+from nanmu_desktop.ui.settings_regulations import RegulationVersionsSection
 from nanmu_desktop.ui.settings_rule_options import RuleOptionsSection
 from nanmu_desktop.ui.tasks import TaskControl
 
@@ -60,6 +62,8 @@ class SettingsPage(QWidget):
         self.rules = RulesSection(self)
         self.calendar = CalendarSection(context.database, self)
         self.rule_options = RuleOptionsSection(context.database, self)
+        self.people = PeopleSection(context.database, self)
+        self.regulations = RegulationVersionsSection(context.database, self)
         self.fonts_widget = QWidget(self)
         self.fonts_ui = Ui_FontsForm()
         self.fonts_ui.setupUi(self.fonts_widget)
@@ -73,6 +77,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.rules, "告知期限")
         self.tabs.addTab(self.calendar, "节假日与调休")
         self.tabs.addTab(self.rule_options, "规则选项")
+        self.tabs.addTab(self.people, "科室与人员")
+        self.tabs.addTab(self.regulations, "制度版本")
         self.tabs.addTab(self.fonts_widget, "字体")
         self.tabs.addTab(self.data_widget, "数据与备份")
 
@@ -121,6 +127,8 @@ class SettingsPage(QWidget):
             self.load()
         self.calendar.refresh()
         self.rule_options.refresh()
+        self.people.refresh()
+        self.regulations.refresh()
 
     def may_close(self) -> bool:
         """Asked before the window closes: unsaved profile edits ask 保存 / 放弃 / 取消."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,10 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database upgraded to head; tests get copies (migrating each time is the slow part)."""
     path = tmp_path_factory.mktemp("template") / "nanmu.sqlite3"
     open_database(path).close()
+    # Storage tests build their own rows: start without the starter departments (0004_people).
+    with sqlite3.connect(path) as con:
+        con.execute("DELETE FROM departments")
+    con.close()
     return path
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamps
@@ -14,7 +16,7 @@ class Department(Timestamps, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     sort_order: Mapped[int] = mapped_column(default=0)
-    active: Mapped[bool] = mapped_column(default=True)
+    active: Mapped[bool] = mapped_column(default=True)  # False: retired, off the pickers
 
     officers: Mapped[list[Officer]] = relationship(back_populates="department")
 
@@ -34,6 +36,7 @@ class Officer(Timestamps, Base):
     )
     post: Mapped[str] = mapped_column(String(50), default="")  # 职务
     badge_number: Mapped[str | None] = mapped_column(String(30), unique=True)  # 执法证号
-    active: Mapped[bool] = mapped_column(default=True)
+    badge_valid_until: Mapped[date | None] = mapped_column(Date)  # 执法证有效期至
+    active: Mapped[bool] = mapped_column(default=True)  # False: retired, off the pickers
 
     department: Mapped[Department | None] = relationship(back_populates="officers")

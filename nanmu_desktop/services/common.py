@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.errors import NotFoundError
+from nanmu_desktop.services.access import acting_name
 from nanmu_desktop.storage.audit import record
 
 DEFAULT_ACTOR = "经办人"
@@ -33,8 +34,9 @@ def audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    """Write the audit row of this change inside the caller's transaction."""
-    record(session, actor, action, entity, str(entity_id), before, after)
+    """Write the audit row of this change inside the caller's transaction, named after the
+    logged-in user when there is one."""
+    record(session, acting_name(session, actor), action, entity, str(entity_id), before, after)
 
 
 def fen_from_yuan(amount: Decimal | None) -> int | None:

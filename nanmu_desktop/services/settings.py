@@ -8,6 +8,8 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import check_prefix
+from nanmu_desktop.domain.roles import Operation
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
@@ -57,6 +59,7 @@ def is_first_run(db: Database) -> bool:
 def update_profile(
     db: Database, data: ProfileInput, *, actor: str = DEFAULT_ACTOR
 ) -> TownshipProfileInfo:
+    require(db, Operation.settings)
     return _save_profile(db, data, actor, finish_first_run=False)
 
 
@@ -64,6 +67,7 @@ def complete_first_run(
     db: Database, data: ProfileInput, *, actor: str = DEFAULT_ACTOR
 ) -> TownshipProfileInfo:
     """Save the profile entered on first run and mark the first run done, in one transaction."""
+    require(db, Operation.settings)
     return _save_profile(db, data, actor, finish_first_run=True)
 
 

@@ -148,6 +148,22 @@ def authenticate(db: Database, name: str, password: str, *, now: datetime | None
     raise error  # after the commit, so the failure count is kept
 
 
+def log_in(db: Database, name: str, password: str) -> Actor:
+    """Authenticate and make the user the session user of this open database."""
+    db.user = authenticate(db, name, password)
+    return db.user
+
+
+def create_first_admin(db: Database, name: str, roles: frozenset[Role], password: str) -> Actor:
+    """The first-run wizard's account: created (once, even if saving the profile is retried)
+    and logged in, so the wizard's own writes carry its name."""
+    if db.user is None or db.user.name != name.strip():
+        add_user(db, name, roles | {Role.admin}, password)
+        log_in(db, name.strip(), password)
+    assert db.user is not None
+    return db.user
+
+
 def _locked_message(until: datetime) -> str:
     return f"该账户因多次密码错误已锁定，请于 {until.astimezone():%H:%M} 后重试。"
 
@@ -195,7 +211,9 @@ __all__ = [
     "UserInfo",
     "add_user",
     "authenticate",
+    "create_first_admin",
     "list_users",
+    "log_in",
     "set_password",
     "set_roles",
 ]

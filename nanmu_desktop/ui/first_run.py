@@ -1,7 +1,8 @@
 """The first-run wizard: on a new database the office enters who it is before anything else.
 
-Pages: 欢迎 → 单位名称 (with a live red-header preview) → 发文与签发 → 告知期限. 完成 saves the
-profile and marks the first run done in one service call (on the writer queue).
+Pages: 欢迎 → 单位名称 (with a live red-header preview) → 发文与签发 → 告知期限 → 登录账户
+(ui/first_run_admin.py). 完成 makes the first administrator, then saves the profile and marks the
+first run done in one service call (on the writer queue).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from nanmu_desktop.services import settings as settings_service
 from nanmu_desktop.services.settings import TownshipProfileInfo
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.dialogs import show_error
+from nanmu_desktop.ui.first_run_admin import account_page_if_needed, create_account
 from nanmu_desktop.ui.forms.ui_first_run_welcome import Ui_WelcomeForm
 from nanmu_desktop.ui.header_preview import HeaderPreview
 from nanmu_desktop.ui.settings_profile import (
@@ -89,6 +91,9 @@ class FirstRunWizard(QWizard):
         self.addPage(_RequiredPage("发文与签发", "文号代字、签发人、印发机关和默认抄送单位。",
                                    self.issuing, self.issuing))
         self.addPage(_page("告知期限", "第十三条“7日内告知”的计算方法。", self.rules))
+        self.account_page = account_page_if_needed(context.database)
+        if self.account_page is not None:
+            self.addPage(self.account_page)
 
         profile = settings_service.get_profile(context.database)
         self.names.load(profile)
@@ -114,8 +119,10 @@ class FirstRunWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         data = profile_input(self.names, self.issuing, self.rules)
         database = self._context.database
+        account = self.account_page.account() if self.account_page is not None else None
 
         def work(control: TaskControl) -> TownshipProfileInfo:
+            create_account(database, account)
             return settings_service.complete_first_run(database, data)
 
         self._context.tasks.run(work, on_done=self._saved, on_error=self._not_saved, parent=self)

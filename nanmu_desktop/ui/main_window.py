@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
         db_label.setObjectName("database_label")
         db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(db_label)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user_label")
+        self.statusBar().addPermanentWidget(self.user_label)
 
         self._build_menus()
         self._connect()
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if open_first_page:
             self.show_page(CASES)
+            self._show_user()
         else:
             self._set_opening(True)
 
@@ -135,6 +139,21 @@ class MainWindow(QMainWindow):
         """The database is open (and set up): enable the window and show the first page."""
         self._set_opening(False)
         self.show_page(self.navigation.currentRow())
+        self._show_user()
+
+    def _show_user(self) -> None:
+        from nanmu_desktop.ui.user_access import user_text
+
+        self.user_label.setText(user_text(self.context))
+        self.actions_registry[ActionId.SWITCH_USER].setVisible(bool(self.user_label.text()))
+
+    def switch_user(self) -> None:
+        """切换用户: log in as someone else; pages re-check what the new roles allow."""
+        from nanmu_desktop.ui.login_dialog import LoginDialog
+
+        if LoginDialog(self.context, self).exec() == LoginDialog.DialogCode.Accepted:
+            self._show_user()
+            self.context.signals.user_changed.emit()
 
     # pages -------------------------------------------------------------------------------
 
@@ -191,6 +210,7 @@ class MainWindow(QMainWindow):
         act[ActionId.EXPORT_LEDGER].triggered.connect(self._export_ledger)
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.ABOUT].triggered.connect(self._about)
+        act[ActionId.SWITCH_USER].triggered.connect(self.switch_user)
         signals = self.context.signals
         signals.open_case.connect(self._open_case)
         signals.open_citation.connect(self._open_citation)

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.regulation_loader import load_regulation
 from nanmu_desktop.services import settings as settings_service
+from nanmu_desktop.services.users import list_users
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.first_run import FirstRunWizard, run_first_run_if_needed
 
@@ -56,8 +57,18 @@ def test_j5_first_run_saves_the_profile_and_previews_the_header(
     type_chinese(issuing.ccEdit, "扎兰屯市司法局、乡纪委")
     next_button.click()  # → 告知期限
     wizard.rules.ui.workingRadio.setChecked(True)
+    next_button.click()  # → 登录账户: the first administrator
+    account = wizard.account_page
+    assert account is not None
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    type_chinese(account.name_edit, "乌日娜")
+    account.password_edit.setText("samajie-1")
+    account.confirm_edit.setText("samajie-2")
+    assert not finish.isEnabled() and "不一致" in account.hint.text()
+    account.confirm_edit.setText("samajie-1")
+    assert finish.isEnabled()
 
-    wizard.button(QWizard.WizardButton.FinishButton).click()
+    finish.click()
     qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=10_000)
 
     profile = settings_service.get_profile(ui_context.database)
@@ -70,6 +81,9 @@ def test_j5_first_run_saves_the_profile_and_previews_the_header(
     assert profile.issuing_authority == "萨马街鄂温克民族乡党政综合办公室"
     assert profile.default_cc == ("扎兰屯市司法局", "乡纪委")
     assert profile.day_counting == "working"
+    users = list_users(ui_context.database)
+    assert [(u.name, u.roles_text) for u in users] == [("乌日娜", "经办、审核、签发、管理员")]
+    assert ui_context.database.user is not None and ui_context.database.user.name == "乌日娜"
     assert run_first_run_if_needed(ui_context)  # done once: no wizard again
 
 

@@ -142,17 +142,21 @@ class MainWindow(QMainWindow):
         self._show_user()
 
     def _show_user(self) -> None:
-        from nanmu_desktop.ui.user_access import user_text
+        from nanmu_desktop.domain.roles import Operation
+        from nanmu_desktop.ui.user_access import allowed, user_text
 
         self.user_label.setText(user_text(self.context))
-        self.actions_registry[ActionId.SWITCH_USER].setVisible(bool(self.user_label.text()))
+        act = self.actions_registry
+        act[ActionId.SWITCH_USER].setVisible(bool(self.user_label.text()))
+        # What the roles do not allow is greyed out; the services refuse it anyway.
+        act[ActionId.NEW_CASE].setEnabled(allowed(self.context, Operation.register))
+        act[ActionId.DETERMINE_CASE].setEnabled(allowed(self.context, Operation.determine))
 
     def switch_user(self) -> None:
         """切换用户: log in as someone else; pages re-check what the new roles allow."""
         from nanmu_desktop.ui.login_dialog import LoginDialog
 
         if LoginDialog(self.context, self).exec() == LoginDialog.DialogCode.Accepted:
-            self._show_user()
             self.context.signals.user_changed.emit()
 
     # pages -------------------------------------------------------------------------------
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
         signals.open_case.connect(self._open_case)
         signals.open_citation.connect(self._open_citation)
         signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        signals.user_changed.connect(self._show_user)
 
     def _call(self, index: int, method: str, *args: object) -> None:
         """Show page `index` and call its optional `method`."""

@@ -41,6 +41,7 @@ from nanmu_desktop.ui.settings_profile import (
     show_problems,
 )
 from nanmu_desktop.ui.settings_rule_options import RuleOptionsSection
+from nanmu_desktop.ui.settings_users import UsersSection
 from nanmu_desktop.ui.tasks import TaskControl
 
 BACKUP_FOLDER_KEY = "backup/folder"
@@ -74,6 +75,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.rule_options, "规则选项")
         self.tabs.addTab(self.fonts_widget, "字体")
         self.tabs.addTab(self.data_widget, "数据与备份")
+        self.users = UsersSection(context, self)
+        self.tabs.addTab(self.users, "用户")
 
         self.save_button = QPushButton("保存(&S)", self)
         self.revert_button = QPushButton("撤销修改(&U)", self)

@@ -18,6 +18,7 @@ from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.users import MAX_FAILURES, add_user, log_in
 from nanmu_desktop.storage.db import open_database
 from nanmu_desktop.ui import app as app_module
+from nanmu_desktop.ui.actions import ActionId
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.documents_page import DocumentsPage
 from nanmu_desktop.ui.login_dialog import LoginDialog
@@ -79,6 +80,7 @@ def test_a_clerk_cannot_issue_a_signer_can_and_the_audit_names_each(
     database = window.context.database
     try:
         assert window.user_label.text() == "当前用户：张经办（经办）"
+        assert window.actions_registry[ActionId.NEW_CASE].isEnabled()
         page = window.show_page(DOCUMENTS)
         assert isinstance(page, DocumentsPage)
         _show_decided(qtbot, page)
@@ -109,6 +111,7 @@ def test_a_clerk_cannot_issue_a_signer_can_and_the_audit_names_each(
         window.switch_user()
         assert switch.handled
         assert window.user_label.text() == "当前用户：赵签发（签发）"
+        assert not window.actions_registry[ActionId.NEW_CASE].isEnabled()
         qtbot.waitUntil(page.issue_button.isEnabled, timeout=10_000)
         registered = page.register.model.rowCount()
         confirm = answer_message_box(QMessageBox.StandardButton.Ok)

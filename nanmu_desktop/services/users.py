@@ -128,6 +128,8 @@ def authenticate(db: Database, name: str, password: str, *, now: datetime | None
         row = session.scalars(select(User).where(User.name == name.strip())).first()
         if row is None:
             raise LoginError("用户名或密码不正确。")
+        if not row.active:
+            raise LoginError(f"账户“{row.name}”已停用，请联系管理员。")
         if row.locked_until is not None and row.locked_until > now:
             raise LoginError(_locked_message(row.locked_until), row.locked_until)
         if verify_password(password, row.password_hash):

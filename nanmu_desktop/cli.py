@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_calendar",
     "nanmu_desktop.cli_township",
     "nanmu_desktop.cli_people",
+    "nanmu_desktop.cli_users",
 )
 
 _OS_ERRORS = {
@@ -55,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="文件",
         help="数据库文件（默认取环境变量 NANMU_DB，否则为用户数据目录中的 nanmu.sqlite3）",
+    )
+    parser.add_argument(
+        "--user",
+        default=None,
+        metavar="用户名",
+        help="以该用户身份操作（数据库已设用户时，写入类命令必须指定；"
+        "密码取环境变量 NANMU_PASSWORD，否则提示输入）",
     )
     subparsers = parser.add_subparsers(title="子命令", dest="command", metavar="子命令")
     for module_name in COMMAND_MODULES:

@@ -11,8 +11,10 @@ from nanmu_desktop.storage.db import Database
 def gather_case(db: Database, ref: str) -> dict[str, Any]:
     from nanmu_desktop.services.cases import find_case
     from nanmu_desktop.services.determinations import current_determination
+    from nanmu_desktop.services.history import case_history
     from nanmu_desktop.services.notices import list_notices
     from nanmu_desktop.services.rectification import list_orders
+    from nanmu_desktop.services.reviews import case_reviews
 
     case = find_case(db, ref)
     determination = current_determination(db, case.id)
@@ -27,6 +29,13 @@ def gather_case(db: Database, ref: str) -> dict[str, Any]:
     view["notification_deadline"] = deadline.isoformat() if deadline else None
     view["notices"] = [asdict(n) for n in list_notices(db, case.id)]
     view["rectification_orders"] = [asdict(o) for o in list_orders(db, case.id)]
+    view["reviews"] = [r.to_dict() for r in case_reviews(db, case.id)]
+    # Who did each step, from the audit rows (the logged-in user once the database has users).
+    view["steps"] = [
+        {"at": h.at.isoformat(), "actor": h.actor, "action": h.action,
+         "action_label": h.action_label, "entity": h.entity, "entity_id": h.entity_id}
+        for h in case_history(db, case.id)
+    ]
     return view
 
 
@@ -68,6 +77,9 @@ def case_text(view: dict[str, Any]) -> str:
             done = "，已销号" if f["verified"] else ""
             findings = f['findings'].rstrip('。')
             lines.append(f"  回访 {f['followed_on']}（{f['method']}）：{findings}{done}")
+    for r in view.get("reviews", []):
+        comment = f"：{r['comment']}" if r["comment"] else ""
+        lines.append(f"审核：{r['verdict_label']}（{r['reviewer']}）{comment}")
     for a in view["attachments"]:
         lines.append(f"附件：{a['file_name']}（{a['size']} 字节）")
     return "\n".join(lines) + "\n"

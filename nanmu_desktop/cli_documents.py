@@ -113,6 +113,8 @@ def run_documents(args: argparse.Namespace) -> int:
                     "recipient": d.recipient,
                     "signer": d.signer,
                     "issued_at": d.issued_at.isoformat(),
+                    "issued_by": d.issued_by,
+                    "voided_by": d.voided_by or None,
                     "sha256": d.sha256,
                     "voided": d.voided,
                     "void_reason": d.void_reason or None,

@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nanmu_desktop.errors import Problem, ValidationError
+
 if TYPE_CHECKING:
     from nanmu_desktop.storage.db import Database
 
@@ -41,10 +43,35 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def open_cli_database(args: argparse.Namespace) -> Database:
-    """Open (and create or upgrade) the database named by `--db`, `NANMU_DB` or the default."""
+    """Open (and create or upgrade) the database named by `--db`, `NANMU_DB` or the default,
+    logged in as `--user` when given (password from NANMU_PASSWORD or a prompt)."""
     from nanmu_desktop.storage.db import open_database
 
-    return open_database(database_path(args))
+    db = open_database(database_path(args))
+    name = getattr(args, "user", None)
+    if name:
+        from nanmu_desktop.services.users import authenticate
+
+        try:
+            db.user = authenticate(db, name, read_password(f"用户“{name}”的密码："))
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def read_password(prompt: str, env: str = "NANMU_PASSWORD") -> str:
+    """The password from the environment variable `env`, else asked without echo."""
+    import getpass
+    import os
+
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise ValidationError([Problem("密码", f"未输入密码（可设置环境变量 {env}）")]) from None
 
 
 def print_json(value: object) -> None:

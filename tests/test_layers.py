@@ -43,6 +43,8 @@ FRONT_END_EXCEPTIONS: dict[tuple[str, str], str] = {
         "font roles and sets of the 字体 settings",
     ("nanmu_desktop.ui.settings_profile", "nanmu_desktop.documents.fonts"):
         "the default fonts of the header preview",
+    ("nanmu_desktop.ui.settings_profile", "nanmu_desktop.documents.mongolian_text"):
+        "the live header preview joins Mongolian suffixes exactly as the document will",
     ("nanmu_desktop.ui.header_preview", "nanmu_desktop.documents.notice_model"):
         "the header preview lays out a sample notice",
     ("nanmu_desktop.ui.header_preview", "nanmu_desktop.documents.render"):

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.township import short_name
 from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 
@@ -38,6 +40,7 @@ def backup_database(
     db: Database, folder: Path, *, now: datetime | None = None, actor: str = DEFAULT_ACTOR
 ) -> BackupInfo:
     """Copy `db` into `folder` as one self-contained SQLite file; returns where and how big."""
+    require(db, Operation.backup)
     moment = now or datetime.now()
     from nanmu_desktop.services.settings import get_profile
 

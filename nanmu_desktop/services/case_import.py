@@ -14,7 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import Problem, ValidationError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.case_types import CaseInput
 from nanmu_desktop.services.cases import check_case_fields, insert_case
 from nanmu_desktop.services.common import DEFAULT_ACTOR, parse_yuan
@@ -60,6 +62,7 @@ class _PlannedCase:
 
 def import_cases(db: Database, document: object, *, actor: str = DEFAULT_ACTOR) -> ImportResult:
     """Validate the whole document, then register every case (and its proposal) at once."""
+    require(db, Operation.register)
     with db.session() as session:
         planned = _plan(session, document)
         return _write(session, planned, actor)

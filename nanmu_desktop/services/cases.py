@@ -13,8 +13,10 @@ from sqlalchemy.orm import Session, object_session
 
 from nanmu_desktop.domain.lifecycle import CaseStatus, check_transition
 from nanmu_desktop.domain.outcomes import Outcome
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError, NotFoundError
 from nanmu_desktop.services import choices
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.case_types import (
     AttachmentInfo,
     CaseDetail,
@@ -41,6 +43,7 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 def register_case(db: Database, data: CaseInput, *, actor: str = DEFAULT_ACTOR) -> CaseDetail:
     """登记: a new case in status `registered` with its officers."""
+    require(db, Operation.register)
     with db.session() as session:
         return case_detail(insert_case(session, data, actor))
 
@@ -59,6 +62,7 @@ def insert_case(session: Session, data: CaseInput, actor: str, *, prefix: str = 
 def update_case(
     db: Database, case_id: int, data: CaseInput, *, actor: str = DEFAULT_ACTOR
 ) -> CaseDetail:
+    require(db, Operation.register)
     with db.session() as session:
         row = fetch(session, Case, case_id, "案件")
         check_case_input(session, data, "").raise_if_any()
@@ -77,6 +81,7 @@ def set_reference_date(
     It does not switch an existing determination's version: re-determining under another
     version is the explicit choice of `determinations.save_proposal(version=…)`.
     """
+    require(db, Operation.register)
     problems = Problems()
     why = problems.text(reason, "理由", max_len=500)
     if day > date.today():
@@ -99,6 +104,7 @@ def change_status(
 
     党委研究决定 is reached only by recording the decision (determinations.record_decision).
     """
+    require(db, Operation.record)
     with db.session() as session:
         row = fetch(session, Case, case_id, "案件")
         if choices.statuses().get(str(target)) == CaseStatus.decided:
@@ -137,6 +143,7 @@ def add_attachment(
     actor: str = DEFAULT_ACTOR,
 ) -> AttachmentInfo:
     """Keep a file inside the database with its size and sha256."""
+    require(db, Operation.register)
     problems = Problems()
     name = problems.text(file_name, "文件名", max_len=255)
     problems.check(len(content) > 0, "文件", "文件是空的")
@@ -157,6 +164,7 @@ def add_attachment(
 
 
 def remove_attachment(db: Database, attachment_id: int, *, actor: str = DEFAULT_ACTOR) -> None:
+    require(db, Operation.register)
     with db.session() as session:
         row = fetch(session, Attachment, attachment_id, "附件")
         before = {"attachment_id": row.id, "file_name": row.file_name, "sha256": row.sha256}

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.errors import NotFoundError
+from nanmu_desktop.services.access import acting_name
 from nanmu_desktop.services.validate import INT64_MAX
 from nanmu_desktop.storage.audit import record
 
@@ -40,8 +41,9 @@ def audit(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
 ) -> None:
-    """Write the audit row of this change inside the caller's transaction."""
-    record(session, actor, action, entity, str(entity_id), before, after)
+    """Write the audit row of this change inside the caller's transaction, named after the
+    logged-in user when there is one."""
+    record(session, acting_name(session, actor), action, entity, str(entity_id), before, after)
 
 
 def fen_from_yuan(amount: Decimal | None) -> int | None:

@@ -27,9 +27,11 @@ from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.rulebook import Rulebook
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.deadlines import notification_deadline
@@ -65,6 +67,7 @@ def record_decision(
     db: Database, case_id: int, decision: DecisionInput, *, actor: str = DEFAULT_ACTOR
 ) -> DeterminationInfo:
     """Record the committee's decision on the current proposal; the case becomes 党委研究决定."""
+    require(db, Operation.record)
     with db.session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = _proposal_row(session, case)
@@ -72,7 +75,7 @@ def record_decision(
             raise ConflictError("该案件已记录党委决定，不能重复记录；如需改正，请使用“更正”")
         _apply(session, case, row, decision)
         set_status(session, case, CaseStatus.decided.value, actor)
-        row.decided_by = actor
+        row.decided_by = acting_name(session, actor)
         audit(session, actor, "decide", "determination", row.id, None, _state(row))
         return determination_info(session, row)
 
@@ -90,6 +93,7 @@ def correct_decision(
     A valid decision document already issued must be voided first, so that no two valid
     decision documents ever exist for one case.
     """
+    require(db, Operation.correct)
     problems = Problems()
     why = problems.text(reason, "更正理由", max_len=2000)
     problems.raise_if_any()

@@ -20,7 +20,9 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import before_first_version
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError, Problem, ValidationError
+from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.regulations import (
@@ -142,6 +144,7 @@ def save_proposal(
     proposal formed earlier than it is entered (back-entered files; the demo); the audit row
     keeps the real time of entry.
     """
+    require(db, Operation.determine)
     parsed = facts if isinstance(facts, Facts) else Facts.from_dict(facts)
     with db.session() as session:
         case = fetch(session, Case, case_id, "案件")
@@ -200,7 +203,7 @@ def insert_proposal(
         outcome=result.outcome.value,
         basis="、".join(result.basis),
         citations=[c.format() for c in single_items(result.citations)],
-        made_by=actor,
+        made_by=acting_name(session, actor),
     )
     if made_on is not None:
         row.made_at = datetime.combine(made_on, time(12), UTC)

@@ -16,6 +16,8 @@ from nanmu_desktop.documents.fonts import (
     stand_in_note,
     stand_ins_in_pdf,
 )
+from nanmu_desktop.domain.roles import Operation
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Setting
@@ -67,6 +69,7 @@ def set_font_file(
     db: Database, role: FontRole, path: Path | None, *, actor: str = DEFAULT_ACTOR
 ) -> FontSet:
     """Use `path` for `role` (None: back to automatic choice); refuses an unusable file."""
+    require(db, Operation.settings)
     chosen = font_files(db)
     if path is None:
         chosen.pop(role, None)

@@ -15,9 +15,11 @@ from nanmu_desktop.storage.models import (
     AuditEntry,
     Case,
     CaseNotice,
+    CaseReview,
     Determination,
     ExtensionRequest,
     FollowUp,
+    IssuedDocument,
     RectificationOrder,
 )
 
@@ -48,6 +50,13 @@ ACTION_LABELS = {
     "reinstate": "恢复使用",
     "merge": "合并重复",
     "import": "从表格导入",
+    "approve": "审核通过",
+    "return": "退回修改",
+}
+# Actions whose name is shared by different records.
+ENTITY_ACTION_LABELS = {
+    ("issued_document", "issue"): "签发文书",
+    ("issued_document", "void"): "作废文书",
 }
 
 
@@ -95,6 +104,8 @@ def case_history(db: Database, case_id: int) -> list[HistoryEntry]:
                 )
             ),
             "follow_up": _ids(session, FollowUp.id, FollowUp.case_id, case_id),
+            "case_review": _ids(session, CaseReview.id, CaseReview.case_id, case_id),
+            "issued_document": _ids(session, IssuedDocument.id, IssuedDocument.case_id, case_id),
         }
         conditions = [
             (AuditEntry.entity == entity) & AuditEntry.entity_id.in_([str(i) for i in ids])
@@ -115,7 +126,9 @@ def _entry(row: AuditEntry) -> HistoryEntry:
         at=row.at,
         actor=row.actor,
         action=row.action,
-        action_label=ACTION_LABELS.get(row.action, row.action),
+        action_label=ENTITY_ACTION_LABELS.get(
+            (row.entity, row.action), ACTION_LABELS.get(row.action, row.action)
+        ),
         entity=row.entity,
         entity_id=row.entity_id,
         before=json.loads(row.before_json) if row.before_json else None,

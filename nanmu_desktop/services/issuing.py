@@ -13,8 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import format_number, parse_number
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError
+from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.documents import DocumentTarget, compose
 from nanmu_desktop.services.settings import load_profile, profile_info
@@ -51,6 +53,7 @@ class IssuedDocumentInfo:
     voided: bool
     void_reason: str
     voided_at: datetime | None
+    voided_by: str = ""
 
     @property
     def status_label(self) -> str:
@@ -69,6 +72,7 @@ def issue_document(
     db: Database, target: DocumentTarget, *, on: date | None = None, actor: str = DEFAULT_ACTOR
 ) -> IssuedDocumentInfo:
     """Issue `target`: number, frozen PDF, register and audit rows, all or nothing."""
+    require(db, Operation.issue)
     from nanmu_desktop.documents.render import render_notice
     from nanmu_desktop.services.font_choice import fonts_for
 
@@ -100,13 +104,14 @@ def issue_document(
             pdf=pdf,
             sha256=hashlib.sha256(pdf).hexdigest(),
             signer=profile.signer,
-            issued_by=actor,
+            issued_by=acting_name(session, actor),
             issued_at=_issued_at(day),
         )
         session.add(row)
         session.flush()
         session.add(
-            NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id, actor=actor)
+            NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id,
+                           actor=acting_name(session, actor))
         )
         audit(
             session,
@@ -136,6 +141,7 @@ def void_document(
     db: Database, number: str, reason: str, *, actor: str = DEFAULT_ACTOR
 ) -> IssuedDocumentInfo:
     """作废: the number stays taken in the register; the void row says why and who."""
+    require(db, Operation.void)
     problems = Problems()
     problems.text(reason, "作废理由", max_len=500, multiline=True)
     problems.raise_if_any()
@@ -145,7 +151,9 @@ def void_document(
             raise ConflictError(
                 f"文书“{row.number}”已于{_day(row.void.voided_at)}作废，不能重复作废。"
             )
-        void = DocumentVoid(document_id=row.id, reason=reason.strip(), actor=actor)
+        void = DocumentVoid(
+            document_id=row.id, reason=reason.strip(), actor=acting_name(session, actor)
+        )
         session.add(void)
         session.flush()
         audit(
@@ -258,4 +266,5 @@ def _make_info(
         voided=void is not None,
         void_reason=void.reason if void else "",
         voided_at=void.voided_at if void else None,
+        voided_by=void.actor if void else "",
     )

@@ -13,7 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.determinations import current_row
@@ -64,6 +66,7 @@ class NoticeInfo:
 def record_notification(
     db: Database, case_id: int, data: NotificationInput, *, actor: str = DEFAULT_ACTOR
 ) -> NoticeInfo:
+    require(db, Operation.record)
     problems = Problems()
     recipient = problems.text(data.recipient, "告知对象", max_len=200)
     done_on = problems.day(data.done_on, "告知日期")
@@ -89,6 +92,7 @@ def record_notification(
 def record_publication(
     db: Database, case_id: int, data: PublicationInput, *, actor: str = DEFAULT_ACTOR
 ) -> NoticeInfo:
+    require(db, Operation.record)
     problems = Problems()
     scope = problems.text(data.scope, "公开范围", max_len=200)
     done_on = problems.day(data.done_on, "公开日期")

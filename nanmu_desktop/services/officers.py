@@ -10,8 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.collation import pinyin_key
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.vocabulary import DEFAULT_DEPARTMENTS
 from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch, lookup
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
@@ -86,6 +88,7 @@ def list_departments(db: Database, *, active_only: bool = False) -> list[Departm
 
 
 def add_department(db: Database, name: str, *, actor: str = DEFAULT_ACTOR) -> DepartmentInfo:
+    require(db, Operation.register)
     problems = Problems()
     clean = problems.text(name, "科室名称", max_len=100)
     problems.raise_if_any()
@@ -136,6 +139,7 @@ def find_officer_by_badge(db: Database, badge_number: str) -> OfficerInfo | None
 
 
 def add_officer(db: Database, data: OfficerInput, *, actor: str = DEFAULT_ACTOR) -> OfficerInfo:
+    require(db, Operation.register)
     with db.session() as session:
         return officer_info(insert_officer(session, data, actor))
 
@@ -143,6 +147,7 @@ def add_officer(db: Database, data: OfficerInput, *, actor: str = DEFAULT_ACTOR)
 def update_officer(
     db: Database, officer_id: int, data: OfficerInput, *, actor: str = DEFAULT_ACTOR
 ) -> OfficerInfo:
+    require(db, Operation.register)
     with db.session() as session:
         row = fetch(session, Officer, officer_id, "执法人员")
         _check_officer(session, data, "", exclude_id=officer_id).raise_if_any()

@@ -14,7 +14,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.collation import pinyin_key
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError, NotFoundError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.officers import (
     DepartmentInfo,
@@ -75,6 +77,7 @@ def _department_named(session: Session, name: str) -> Department:
 def rename_department(
     db: Database, department_id: int, new_name: str, *, actor: str = DEFAULT_ACTOR
 ) -> DepartmentInfo:
+    require(db, Operation.settings)
     problems = Problems()
     clean = problems.text(new_name, "科室名称", max_len=100)
     problems.raise_if_any()
@@ -94,6 +97,7 @@ def set_department_retired(
     db: Database, department_id: int, retired: bool, *, actor: str = DEFAULT_ACTOR
 ) -> DepartmentInfo:
     """Retire (停用) or reinstate; its officers and cases keep it."""
+    require(db, Operation.settings)
     with db.session() as session:
         row = fetch(session, Department, department_id, "科室")
         if row.active != retired:
@@ -108,6 +112,7 @@ def set_department_retired(
 def set_officer_retired(
     db: Database, officer_id: int, retired: bool, *, actor: str = DEFAULT_ACTOR
 ) -> OfficerInfo:
+    require(db, Operation.settings)
     with db.session() as session:
         row = fetch(session, Officer, officer_id, "执法人员")
         if row.active != retired:
@@ -123,6 +128,7 @@ def merge_departments(
     db: Database, keep_id: int, drop_id: int, *, actor: str = DEFAULT_ACTOR
 ) -> DepartmentInfo:
     """The dropped department's officers move to the kept one; the dropped one is removed."""
+    require(db, Operation.settings)
     if keep_id == drop_id:
         raise ConflictError("不能把科室与其自身合并")
     with db.session() as session:
@@ -145,6 +151,7 @@ def merge_officers(
 ) -> OfficerInfo:
     """Every case, petition and response of the dropped officer moves to the kept one; a badge
     or validity the kept record lacks is taken over; the dropped record is removed."""
+    require(db, Operation.settings)
     if keep_id == drop_id:
         raise ConflictError("不能把执法人员与其自身合并")
     with db.session() as session:

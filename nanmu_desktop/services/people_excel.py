@@ -17,7 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import NanmuError, ValidationError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.officers import (
     OfficerInput,
@@ -165,6 +167,7 @@ def apply_import(
     actor: str = DEFAULT_ACTOR,
 ) -> ImportResult:
     """Write the plan: refused while rows have errors unless `accept_valid` with a `report`."""
+    require(db, Operation.settings)
     if plan.problems:
         if not accept_valid:
             raise ValidationError([_first_problem(plan)])

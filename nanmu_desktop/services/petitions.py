@@ -20,7 +20,9 @@ from nanmu_desktop.domain.petition_rules import CONCLUSION_LABELS as CONCLUSION_
 from nanmu_desktop.domain.petition_rules import RESPONSE_LABELS as RESPONSE_LABELS
 from nanmu_desktop.domain.petition_rules import LinkedDecision, PetitionFacts
 from nanmu_desktop.domain.petition_rules import ResponseRule as ResponseRule
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.decided import linked_case_decision as linked_case_decision
 from nanmu_desktop.services.officers import OfficerInfo, officer_info
@@ -105,6 +107,7 @@ def response_rules(petition: PetitionInfo) -> tuple[ResponseRule, ...]:
 def register_petition(
     db: Database, data: PetitionInput, *, actor: str = DEFAULT_ACTOR
 ) -> PetitionInfo:
+    require(db, Operation.record)
     problems = Problems()
     received = problems.day(data.received_on, "收到日期")
     if received and received > date.today():
@@ -157,6 +160,7 @@ def register_petition(
 def record_findings(
     db: Database, petition_id: int, data: FindingsInput, *, actor: str = DEFAULT_ACTOR
 ) -> PetitionInfo:
+    require(db, Operation.record)
     problems = Problems()
     findings = problems.text(data.findings, "调查结果", max_len=5000, multiline=True)
     with db.session() as session:
@@ -182,6 +186,7 @@ def record_findings(
 def record_response(
     db: Database, petition_id: int, data: ResponseInput, *, actor: str = DEFAULT_ACTOR
 ) -> ResponseInfo:
+    require(db, Operation.record)
     problems = Problems()
     problems.check(data.kind in RESPONSE_LABELS, "类型", "应为反馈结果、情况说明或澄清正名")
     day = problems.day(data.responded_on, "日期")

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.lifecycle import CaseStatus
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
 from nanmu_desktop.services.deadlines import period_end
@@ -108,6 +110,7 @@ def issue_order(
     db: Database, case_id: int, data: OrderInput, *, actor: str = DEFAULT_ACTOR
 ) -> OrderInfo:
     """纠错整改通知书 content (第十六条) with its deadline."""
+    require(db, Operation.draft)
     problems = Problems()
     reasons = problems.text(data.reasons, "纠错事由", max_len=2000, multiline=True)
     items = [t for raw in data.items if (t := problems.text(raw, "纠错事项", required=False))]
@@ -151,6 +154,7 @@ def request_extension(
     db: Database, order_id: int, data: ExtensionInput, *, actor: str = DEFAULT_ACTOR
 ) -> ExtensionInfo:
     """延期整改申请: made before the deadline (第十六条), for a number of days."""
+    require(db, Operation.record)
     problems = Problems()
     requested_on = problems.day(data.requested_on, "申请日期")
     reason = problems.text(data.reason, "申请理由", max_len=2000, multiline=True)
@@ -190,6 +194,7 @@ def reply_extension(
     actor: str = DEFAULT_ACTOR,
 ) -> ExtensionInfo:
     """批复: approving moves the order's deadline on by the requested days."""
+    require(db, Operation.record)
     problems = Problems()
     text = problems.text(reply, "批复意见", max_len=2000, multiline=True)
     day = problems.day(replied_on, "批复日期")
@@ -222,6 +227,7 @@ def record_follow_up(
     db: Database, case_id: int, data: FollowUpInput, *, actor: str = DEFAULT_ACTOR
 ) -> FollowUpInfo:
     """跟踪回访 (第十七条); a verified follow-up of an order is its 销号."""
+    require(db, Operation.record)
     problems = Problems()
     day = problems.day(data.followed_on, "回访日期")
     problems.text(data.method, "回访方式", max_len=50)

@@ -20,8 +20,10 @@ from nanmu_desktop.domain.regulation import Guidance, Regulation
 from nanmu_desktop.domain.regulation_diff import ArticleDiff, compare, summary
 from nanmu_desktop.domain.regulation_loader import load_regulation, load_regulation_text
 from nanmu_desktop.domain.regulation_text import parse_regulation_text
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.rulebook import rulebook_data
 from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR
 from nanmu_desktop.services.regulations import add_version
 from nanmu_desktop.storage.db import Database
@@ -126,6 +128,7 @@ def import_regulation(
     db: Database, preview: ImportPreview, *, actor: str = DEFAULT_ACTOR
 ) -> Regulation:
     """Keep the prepared version in the database (refused when its id is already held)."""
+    require(db, Operation.settings)
     return add_version(db, preview.content, Path(preview.file_name), actor=actor)
 
 

@@ -24,8 +24,10 @@ from nanmu_desktop.domain.regulation_loader import (
     load_regulation_text,
     regulations_dir,
 )
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.rulebook import PARAMETER_LABELS
 from nanmu_desktop.errors import ConflictError, NotFoundError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Determination, RegulationVersion
@@ -88,6 +90,7 @@ def get_version(db: Database, version: str) -> Regulation:
 
 def add_version(db: Database, text: str, source: Path, *, actor: str = DEFAULT_ACTOR) -> Regulation:
     """Keep a version given as its JSON text (checked as a file would be), audited."""
+    require(db, Operation.settings)
     regulation = load_regulation_text(text, source)
     with db.session() as session:
         if regulation.version in _all_versions(session):

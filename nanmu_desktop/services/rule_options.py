@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.decisions import counts_as_enforcement_error
 from nanmu_desktop.domain.outcomes import Ground, Outcome
+from nanmu_desktop.domain.roles import Operation
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Setting
@@ -43,6 +45,7 @@ def get_rule_options(db: Database) -> RuleOptions:
 
 def set_rule_options(db: Database, options: RuleOptions, *, actor: str = DEFAULT_ACTOR) -> None:
     """Applies to decisions recorded from now on; recorded deadlines never move."""
+    require(db, Operation.settings)
     with db.session() as session:
         before = asdict(read_rule_options(session))
         row = session.get(Setting, _KEY)

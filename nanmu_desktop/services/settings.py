@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from nanmu_desktop.documents.mongolian_text import join_suffixes
 from nanmu_desktop.domain.numbering import check_prefix
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.township import (
     TownshipType,
     TownshipWording,
@@ -18,6 +19,7 @@ from nanmu_desktop.domain.township import (
     short_name,
     wording_for,
 )
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
@@ -94,6 +96,7 @@ def is_first_run(db: Database) -> bool:
 def update_profile(
     db: Database, data: ProfileInput, *, actor: str = DEFAULT_ACTOR
 ) -> TownshipProfileInfo:
+    require(db, Operation.settings)
     return _save_profile(db, data, actor, finish_first_run=False)
 
 
@@ -101,6 +104,7 @@ def complete_first_run(
     db: Database, data: ProfileInput, *, actor: str = DEFAULT_ACTOR
 ) -> TownshipProfileInfo:
     """Save the profile entered on first run and mark the first run done, in one transaction."""
+    require(db, Operation.settings)
     return _save_profile(db, data, actor, finish_first_run=True)
 
 

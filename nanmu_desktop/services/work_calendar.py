@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.work_calendar import (
     CalendarEntry,
     DayKind,
@@ -28,6 +29,7 @@ from nanmu_desktop.domain.work_calendar import (
     merge,
 )
 from nanmu_desktop.errors import NotFoundError, Problem, ValidationError
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.holiday_package import (
     package_day,
@@ -137,6 +139,7 @@ def set_day(
     db: Database, day: date, kind: str, name: str = "", *, actor: str = DEFAULT_ACTOR
 ) -> CalendarDayView:
     """Enter `day` by hand as a holiday or a 调休 workday, replacing any earlier entry."""
+    require(db, Operation.settings)
     manual = _checked(day, kind, name, "")
     with db.session() as session:
         _refuse_pointless_workday(session, manual)
@@ -146,6 +149,7 @@ def set_day(
 
 def unset_day(db: Database, day: date, *, actor: str = DEFAULT_ACTOR) -> None:
     """Remove the clerk's entry for `day`; the package's entry (if any) applies again."""
+    require(db, Operation.settings)
     with db.session() as session:
         row = session.get(CalendarDay, day)
         if row is None:
@@ -196,11 +200,13 @@ def parse_csv(text: str) -> list[ManualDay]:
 
 def import_csv(db: Database, path: Path, *, actor: str = DEFAULT_ACTOR) -> int:
     """Enter every row of a CSV file, or none of them; returns how many were entered."""
+    require(db, Operation.settings)
     return import_rows(db, read_csv_file(path), actor=actor)
 
 
 def import_rows(db: Database, rows: Sequence[ManualDay], *, actor: str = DEFAULT_ACTOR) -> int:
     """Enter parsed rows in one transaction, after checking them all against the table."""
+    require(db, Operation.settings)
     with db.session() as session:
         problems: list[Problem] = []
         for entry in rows:

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import Connection
@@ -18,6 +18,9 @@ from nanmu_desktop.errors import DatabaseOpenError
 from . import migrate
 from .search_index import sync_after_flush
 from .sqlite_errors import describe, translated_errors
+
+if TYPE_CHECKING:
+    from nanmu_desktop.domain.roles import Actor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -40,6 +43,9 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        # The logged-in user (None before login, or in a database without users); every
+        # session carries it in `session.info["user"]` for the services' checks and audit rows.
+        self.user: Actor | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(
             engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False
@@ -55,6 +61,7 @@ class Database:
         protective trigger's refusal ConflictError, each with its Chinese message.
         """
         with translated_errors(), self._sessions() as session, session.begin():
+            session.info["user"] = self.user
             yield session
 
     @contextmanager
@@ -62,6 +69,7 @@ class Database:
         """Like `session()`, but takes the write lock at once (BEGIN IMMEDIATE), so what it reads
         — e.g. the last number of a register — cannot change before it writes."""
         with translated_errors(), self._write_sessions() as session, session.begin():
+            session.info["user"] = self.user
             yield session
 
     def close(self) -> None:

@@ -31,6 +31,7 @@ class ActionId(enum.Enum):
     DETERMINE_CASE = enum.auto()
     PRINT = enum.auto()
     ABOUT = enum.auto()
+    SWITCH_USER = enum.auto()
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,22 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.DETERMINE_CASE: ActionSpec("认定选中案件(&D)", "Ctrl+D", "对选中的案件运行认定向导"),
     ActionId.PRINT: ActionSpec("打印(&P)…", "Ctrl+P", "打印当前文书"),
     ActionId.ABOUT: ActionSpec("关于(&A)", None, "版本与制度依据"),
+    ActionId.SWITCH_USER: ActionSpec("切换用户(&U)…", None, "以另一位用户的身份登录"),
 }
 
 #: menu title → its actions in order; None draws a separator
 MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     (
         "文件(&F)",
-        (ActionId.NEW_CASE, ActionId.OPEN_CASE, None, ActionId.EXPORT_LEDGER, None, ActionId.QUIT),
+        (
+            ActionId.NEW_CASE,
+            ActionId.OPEN_CASE,
+            None,
+            ActionId.EXPORT_LEDGER,
+            None,
+            ActionId.SWITCH_USER,
+            ActionId.QUIT,
+        ),
     ),
     ("编辑(&E)", (ActionId.FIND,)),
     (

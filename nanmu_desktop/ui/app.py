@@ -130,11 +130,17 @@ class _AfterFirstPaint(QObject):
 
 
 def prepare_database(context: UiContext, parent: QWidget | None) -> bool:
-    """Open the database and, on a new one, run the first-run wizard.
+    """Open the database, ask for a login once it has users, and on a new one run the
+    first-run wizard.
 
-    Raises DatabaseOpenError when the file cannot be used; False when the wizard was cancelled.
+    Raises DatabaseOpenError when the file cannot be used; False when the login or the wizard
+    was cancelled.
     """
     from nanmu_desktop.services.settings import is_first_run
+    from nanmu_desktop.ui.login_dialog import log_in_if_needed
+
+    if not log_in_if_needed(context, parent):
+        return False
 
     if not is_first_run(context.database):
         return True

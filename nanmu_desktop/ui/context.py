@@ -31,6 +31,8 @@ class AppSignals(QObject):
     documents_changed = Signal(object)
     #: a short Chinese line for the main window's status bar
     status_message = Signal(str)
+    #: another user logged in (切换用户): pages re-check which actions the roles allow
+    user_changed = Signal()
 
 
 class UiContext:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.regulation import Regulation
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
@@ -31,6 +32,8 @@ from nanmu_desktop.services.regulations import get_version
 from nanmu_desktop.ui.case_picker import CASE_ID_ROLE, LIST_LIMIT, fill_case_list, row_of
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.decision_dialog import DecisionDialog
+from nanmu_desktop.ui.review_dialog import ReviewDialog, reviews_html
+from nanmu_desktop.ui.user_access import refusal as refusal_for
 from nanmu_desktop.ui.version_dialog import VersionDialog
 from nanmu_desktop.ui.wizard import DeterminationWizard
 from nanmu_desktop.ui.wizard.summary import citation_from_link, decision_html, proposal_html
@@ -66,6 +69,8 @@ class DeterminationPage(QWidget):
         self.decision_button.clicked.connect(self.open_decision)
         self.correct_button.clicked.connect(self.open_correction)
         self.version_button.clicked.connect(self.open_version)
+        self.review_button.clicked.connect(self.open_review)
+        context.signals.user_changed.connect(self._show_case)
         context.signals.case_changed.connect(self._case_changed)
         self.refresh()
 
@@ -97,11 +102,13 @@ class DeterminationPage(QWidget):
         self.decision_button = QPushButton("记录党委决定(&D)…", self)
         self.correct_button = QPushButton("更正党委决定(&G)…", self)
         self.version_button = QPushButton("参照日期与版本(&B)…", self)
+        self.review_button = QPushButton("审核意见(&R)…", self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.wizard_button)
         buttons.addWidget(self.decision_button)
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.version_button)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -182,6 +189,7 @@ class DeterminationPage(QWidget):
             else:
                 self.detail.setHtml(
                     proposal_html(info, self._regulation(info)) + decision_html(info)
+                    + reviews_html(self._context, case.id)
                 )
         proposable = case is not None and CaseStatus(case.status) in PROPOSABLE
         self.wizard_button.setEnabled(proposable)
@@ -194,6 +202,16 @@ class DeterminationPage(QWidget):
         )
         self.correct_button.setEnabled(info is not None and info.decided)
         self.version_button.setEnabled(case is not None)
+        refusal = refusal_for(self._context, Operation.review)
+        self.review_button.setEnabled(info is not None and refusal is None)
+        self.review_button.setToolTip(refusal or "审核当前的认定建议：通过，或写明意见退回")
+
+    def open_review(self) -> ReviewDialog | None:
+        if self._case is None:
+            return None
+        dialog = ReviewDialog(self._context, self._case.id, self._case.number, self)
+        dialog.open()
+        return dialog
 
     def _regulation(self, info: DeterminationInfo) -> Regulation:
         """The version the proposal was made under (kept in the database once used)."""

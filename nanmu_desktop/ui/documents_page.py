@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.files import write_atomically
@@ -35,7 +36,7 @@ from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
 from nanmu_desktop.services.statistics import RiskSelection
-from nanmu_desktop.ui import dialogs
+from nanmu_desktop.ui import dialogs, user_access
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.pdf_preview import PdfPreview
 from nanmu_desktop.ui.printing import ask_printer, print_pdf
@@ -93,6 +94,7 @@ class DocumentsPage(QWidget):
         self.preview.loaded.connect(lambda _pages: self._update_actions())
         context.signals.documents_changed.connect(lambda _case: self.reload_register())
         context.signals.case_changed.connect(lambda _case: self.search_cases())
+        context.signals.user_changed.connect(self._update_actions)
 
         self.search_cases()
         self.reload_register()
@@ -391,5 +393,15 @@ class DocumentsPage(QWidget):
         has_pdf = bool(self.preview.pdf_bytes)
         self.print_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
-        self.issue_button.setEnabled(has_pdf and self._shown is None)
-        self.void_button.setEnabled(self._shown is not None and not self._shown.voided)
+        may_issue = self._role_allows(self.issue_button, Operation.issue, "签发当前草稿")
+        may_void = self._role_allows(self.void_button, Operation.void, "作废选中的已签发文书")
+        self.issue_button.setEnabled(may_issue and has_pdf and self._shown is None)
+        self.void_button.setEnabled(
+            may_void and self._shown is not None and not self._shown.voided
+        )
+
+    def _role_allows(self, button: QPushButton, operation: Operation, tip: str) -> bool:
+        """Whether the logged-in user's roles allow `operation`; if not, the tip says why."""
+        refusal = user_access.refusal(self._context, operation)
+        button.setToolTip(refusal or tip)
+        return refusal is None

@@ -1,9 +1,10 @@
-"""The first-run wizard: on a new database the office enters who it is before anything else.
+"""The first-run wizard: a new township completes it in minutes, every value kept and used.
 
 Pages: 欢迎 → 单位名称 (name, type, Mongolian name, live red-header preview) → 发文与签发 (one
-代字 for all kinds with overrides, signer, 印发机关, 抄送) → 告知期限 → 科室 → 检查 (what is still
-Nanmu's or empty). 完成 saves the profile, marks the first run done and adds the departments,
-on the writer queue. Re-opened from 设置 it shows the stored values.
+代字 for all kinds with overrides, signer, 印发机关, 抄送) → 告知期限 → 科室 → 登录账户
+(ui/first_run_admin.py, only while the database has no users) → 检查 (what is still Nanmu's
+or empty). 完成 makes the first administrator, saves the profile, marks the first run done and
+updates the departments, on the writer queue. Re-opened from 设置 it shows the stored values.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from nanmu_desktop.services.settings import TownshipProfileInfo, info_from_input
 from nanmu_desktop.services.township_check import check_profile
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.dialogs import show_error
+from nanmu_desktop.ui.first_run_admin import account_page_if_needed, create_account
 from nanmu_desktop.ui.first_run_pages import CheckSection, DepartmentsSection
 from nanmu_desktop.ui.forms.ui_first_run_welcome import Ui_WelcomeForm
 from nanmu_desktop.ui.header_preview import HeaderPreview
@@ -106,6 +108,9 @@ class FirstRunWizard(QWizard):
         self.addPage(_Page("告知期限", "第十三条“7日内告知”的计算方法。", self.rules))
         self.addPage(_Page("科室", "本单位的科室（执法人员所在部门）。", self.departments,
                            lambda: self.departments.names()))
+        self.account_page = account_page_if_needed(context.database)
+        if self.account_page is not None:
+            self.addPage(self.account_page)
         self.addPage(_CheckPage(self, self.check))
 
         profile = settings_service.get_profile(database)
@@ -141,8 +146,10 @@ class FirstRunWizard(QWizard):
         data = profile_input(self.names, self.issuing, self.rules)
         departments = self.departments.changes()
         database = self._context.database
+        account = self.account_page.account() if self.account_page is not None else None
 
         def work(control: TaskControl) -> TownshipProfileInfo:
+            create_account(database, account)
             profile = settings_service.complete_first_run(database, data)
             for department_id, name in departments.renamed:
                 people_service.rename_department(database, department_id, name)

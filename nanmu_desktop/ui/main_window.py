@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         db_label.setObjectName("database_label")
         db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(db_label)
+        self.user_label = QLabel()
+        self.user_label.setObjectName("user_label")
+        self.statusBar().addPermanentWidget(self.user_label)
 
         self._build_menus()
         self._connect()
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if open_first_page:
             self.show_page(CASES)
+            self._show_user()
         else:
             self._set_opening(True)
 
@@ -139,6 +143,25 @@ class MainWindow(QMainWindow):
         self._set_opening(False)
         self.refresh_title()
         self.show_page(self.navigation.currentRow())
+        self._show_user()
+
+    def _show_user(self) -> None:
+        from nanmu_desktop.domain.roles import Operation
+        from nanmu_desktop.ui.user_access import allowed, user_text
+
+        self.user_label.setText(user_text(self.context))
+        act = self.actions_registry
+        act[ActionId.SWITCH_USER].setVisible(bool(self.user_label.text()))
+        # What the roles do not allow is greyed out; the services refuse it anyway.
+        act[ActionId.NEW_CASE].setEnabled(allowed(self.context, Operation.register))
+        act[ActionId.DETERMINE_CASE].setEnabled(allowed(self.context, Operation.determine))
+
+    def switch_user(self) -> None:
+        """切换用户: log in as someone else; pages re-check what the new roles allow."""
+        from nanmu_desktop.ui.login_dialog import LoginDialog
+
+        if LoginDialog(self.context, self).exec() == LoginDialog.DialogCode.Accepted:
+            self.context.signals.user_changed.emit()
 
     def refresh_title(self) -> None:
         """The title names the township of this database (after first run or a 设置 change)."""
@@ -202,10 +225,12 @@ class MainWindow(QMainWindow):
         act[ActionId.EXPORT_LEDGER].triggered.connect(self._export_ledger)
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.ABOUT].triggered.connect(self._about)
+        act[ActionId.SWITCH_USER].triggered.connect(self.switch_user)
         signals = self.context.signals
         signals.open_case.connect(self._open_case)
         signals.open_citation.connect(self._open_citation)
         signals.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        signals.user_changed.connect(self._show_user)
 
     def _call(self, index: int, method: str, *args: object) -> None:
         """Show page `index` and call its optional `method`."""

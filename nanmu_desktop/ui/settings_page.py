@@ -44,6 +44,7 @@ from nanmu_desktop.ui.settings_profile import (
 )
 from nanmu_desktop.ui.settings_regulations import RegulationVersionsSection
 from nanmu_desktop.ui.settings_rule_options import RuleOptionsSection
+from nanmu_desktop.ui.settings_users import UsersSection
 from nanmu_desktop.ui.tasks import TaskControl
 
 BACKUP_FOLDER_KEY = "backup/folder"
@@ -81,6 +82,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.regulations, "制度版本")
         self.tabs.addTab(self.fonts_widget, "字体")
         self.tabs.addTab(self.data_widget, "数据与备份")
+        self.users = UsersSection(context, self)
+        self.tabs.addTab(self.users, "用户")
 
         self.wizard_button = QPushButton("首次使用设置向导(&W)…", self)
         self.wizard_button.setToolTip("按首次使用时的步骤逐项检查、修改本单位信息和科室")

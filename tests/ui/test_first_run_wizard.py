@@ -25,6 +25,7 @@ from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.issuing import document_pdf, get_document, issue_document
 from nanmu_desktop.services.officers import OfficerInput, add_officer, list_departments
+from nanmu_desktop.services.users import list_users
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.first_run import FirstRunWizard, run_first_run_if_needed
@@ -53,6 +54,14 @@ def _finish_issuing_page(wizard: FirstRunWizard, prefix: str, signer: str, offic
     type_chinese(issuing.prefixEdit, prefix)
     type_chinese(issuing.signerEdit, signer)
     type_chinese(issuing.authorityEdit, office)
+
+
+def _fill_account(wizard: FirstRunWizard, name: str) -> None:
+    account = wizard.account_page
+    assert account is not None
+    type_chinese(account.name_edit, name)
+    account.password_edit.setText("first-admin-1")
+    account.confirm_edit.setText("first-admin-1")
 
 
 def _finish(qtbot: QtBot, wizard: FirstRunWizard) -> None:
@@ -130,6 +139,15 @@ def test_j5_first_run_as_samajie_then_its_first_decision(
     departments.remove_current()
     departments.add_new()
     departments.list.item(departments.list.count() - 1).setText("牧业办公室")
+    next_button.click()  # → 登录账户: the first administrator
+    account = wizard.account_page
+    assert account is not None
+    type_chinese(account.name_edit, "乌日娜")
+    account.password_edit.setText("samajie-1")
+    account.confirm_edit.setText("samajie-2")
+    assert not next_button.isEnabled() and "不一致" in account.hint.text()
+    account.confirm_edit.setText("samajie-1")
+    assert next_button.isEnabled()
     next_button.click()  # → 检查
     check = wizard.check
     assert [i.field for i in check.items if i.nanmu] == ["制度"]  # only its regulation is left
@@ -149,6 +167,9 @@ def test_j5_first_run_as_samajie_then_its_first_decision(
     assert profile.day_counting == "working"
     expected = [*DEFAULT_DEPARTMENTS[:2], *DEFAULT_DEPARTMENTS[3:], "牧业办公室"]
     assert [d.name for d in list_departments(db, active_only=True)] == expected
+    users = list_users(ui_context.database)
+    assert [(u.name, u.roles_text) for u in users] == [("乌日娜", "经办、审核、签发、管理员")]
+    assert ui_context.database.user is not None and ui_context.database.user.name == "乌日娜"
     assert run_first_run_if_needed(ui_context)  # done once: no wizard again
 
     number, text, document = _decide_and_issue(db, "牧业办公室")
@@ -181,6 +202,8 @@ def test_a_zhen_is_worded_as_a_zhen_with_a_chinese_only_header(
     _finish_issuing_page(wizard, "巴政发", "其其格", "巴彦托海镇党政综合办公室")
     next_button.click()
     next_button.click()
+    next_button.click()  # → 登录账户
+    _fill_account(wizard, "其其格")
     next_button.click()  # → 检查: no Mongolian name is reported, not refused
     assert "蒙古文名称" in [i.field for i in wizard.check.items if not i.nanmu]
     _finish(qtbot, wizard)

@@ -23,6 +23,7 @@ from .rectification import (
 )
 from .regulations import RegulationVersion
 from .township import CALENDAR_DAY_KINDS, DAY_COUNTING_RULES, CalendarDay, Setting, TownshipProfile
+from .users import REVIEW_VERDICTS, CaseReview, User
 
 __all__ = [
     "CALENDAR_DAY_KINDS",
@@ -36,6 +37,7 @@ __all__ = [
     "ORDER_STATUSES",
     "OUTCOMES",
     "RESPONSE_KINDS",
+    "REVIEW_VERDICTS",
     "Attachment",
     "AuditEntry",
     "Base",
@@ -43,6 +45,7 @@ __all__ = [
     "Case",
     "CaseNotice",
     "CaseOfficer",
+    "CaseReview",
     "Department",
     "Determination",
     "DocumentVoid",
@@ -57,6 +60,7 @@ __all__ = [
     "RegulationVersion",
     "Setting",
     "TownshipProfile",
+    "User",
     "petition_officers",
     "utc_now",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nanmu_desktop.documents.appendix_block import place_appendices
 from nanmu_desktop.documents.body_flow import place_body, place_title
 from nanmu_desktop.documents.colophon_block import (
     colophon_deficit,
@@ -16,7 +17,7 @@ from nanmu_desktop.documents.colophon_block import (
 )
 from nanmu_desktop.documents.header_block import place_header
 from nanmu_desktop.documents.letter_block import place_letter_header
-from nanmu_desktop.documents.notice_model import Notice
+from nanmu_desktop.documents.notice_model import Notice, Table
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import AREA_HEIGHT, AREA_TOP, LINE_PITCH
 from nanmu_desktop.documents.page_items import Box, Page, PlacedLine
@@ -49,9 +50,12 @@ def _compose(notice: Notice, ts: Typesetter, plan: Plan = ({}, ())) -> PageFlow:
             place_header(flow, notice.header, number, ts)
         place_title(flow, notice, ts, blank_before=2)
     else:
-        place_title(flow, notice, ts, blank_before=0)
+        # A form without a red head (the 审批表): its table follows the title directly.
+        form = not notice.recipients and bool(notice.body) and isinstance(notice.body[0], Table)
+        place_title(flow, notice, ts, blank_before=0, blank_after=0 if form else 1)
     place_body(flow, notice, ts)
     place_signature(flow, notice, ts, moves)
+    place_appendices(flow, notice, ts)
     if notice.format == "letter":
         flow.pages[0].numbered = False  # 10.1: no page number on a letter's first page
     return flow

@@ -8,12 +8,28 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import check_prefix
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import TownshipProfile
 
 DEFAULT_PREFIX = "鄂政发"
+# Series keys of letters (信函, GB/T 9704 10.1): the 反馈函 always, the 告知书 when it goes to a
+# party in person. Their default 代字 is the township's own with 函 for 发 (鄂政发 → 鄂政函).
+NOTIFICATION_LETTER = "notification.letter"
+LETTER_SERIES = frozenset({"report-feedback", NOTIFICATION_LETTER})
+# Kinds that never draw a 文号 (the 审批表 is an internal form).
+UNNUMBERED_KINDS = frozenset({DocumentKind.determination_worksheet.value})
+FILE_SERIES = tuple(
+    k.value for k in DocumentKind if k.value not in LETTER_SERIES | UNNUMBERED_KINDS
+)
+# Every numbered series in the order 设置 lists them.
+ALL_SERIES = (*FILE_SERIES, NOTIFICATION_LETTER, DocumentKind.report_feedback.value)
+SERIES_LABELS = {k.value: k.label for k in DocumentKind} | {
+    NOTIFICATION_LETTER: "容错认定结果告知书（致当事人，信函）",
+    DocumentKind.report_feedback.value: "信访举报调查结果反馈函（信函）",
+}
 DAY_COUNTING_LABELS = {"calendar": "自然日", "working": "工作日"}
 
 
@@ -41,8 +57,28 @@ class TownshipProfileInfo:
     first_run_done: bool
 
     def prefix_for(self, kind: str) -> str:
-        """The 代字 of a document kind (鄂政发 unless the office set another)."""
-        return self.document_prefixes.get(kind) or DEFAULT_PREFIX
+        """The 代字 of a series key (a kind, or `NOTIFICATION_LETTER`): the office's choice, else
+        鄂政发 for 文件 and the township's 代字 turned into a letter series for 信函."""
+        chosen = self.document_prefixes.get(kind)
+        if chosen:
+            return chosen
+        return letter_prefix(self.main_prefix) if kind in LETTER_SERIES else DEFAULT_PREFIX
+
+    @property
+    def main_prefix(self) -> str:
+        """The township's 代字: the one most 文件-format kinds use."""
+        used = [self.document_prefixes.get(k) or DEFAULT_PREFIX for k in FILE_SERIES]
+        return max(dict.fromkeys(used), key=used.count)
+
+
+def letter_prefix(prefix: str) -> str:
+    """The letter series of a 代字: 鄂政发 → 鄂政函; one without 发 gets 函 added."""
+    return prefix[:-1] + "函" if prefix.endswith("发") else prefix + "函"
+
+
+def series_key(kind: str, document_format: str) -> str:
+    """Which series a document draws from: its kind's, or the 告知书's letter series."""
+    return NOTIFICATION_LETTER if kind == "notification" and document_format == "letter" else kind
 
 
 def get_profile(db: Database) -> TownshipProfileInfo:

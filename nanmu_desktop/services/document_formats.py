@@ -41,9 +41,14 @@ def set_document_formats(
     """Applies to documents issued from now on; issued ones never change."""
     with db.session() as session:
         before = asdict(read_document_formats(session))
-        row = session.get(Setting, _KEY)
-        if row is None:
-            session.add(Setting(key=_KEY, value=asdict(formats)))
-        else:
-            row.value = asdict(formats)
+        write_document_formats(session, formats)
         audit(session, actor, "update", "setting", _KEY, before, asdict(formats))
+
+
+def write_document_formats(session: Session, formats: DocumentFormats) -> None:
+    """Store `formats` in the caller's transaction (设置 saves them with the profile)."""
+    row = session.get(Setting, _KEY)
+    if row is None:
+        session.add(Setting(key=_KEY, value=asdict(formats)))
+    elif row.value != asdict(formats):
+        row.value = asdict(formats)

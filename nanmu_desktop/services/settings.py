@@ -3,13 +3,18 @@ the 7-day counting rule; the first-run flag. The holiday / 调休 table is `work
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import check_prefix
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.services.document_formats import (
+    DocumentFormats,
+    read_document_formats,
+    write_document_formats,
+)
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import TownshipProfile
@@ -42,6 +47,8 @@ class ProfileInput:
     issuing_authority: str = ""  # 印发机关
     default_cc: tuple[str, ...] = ()  # 默认抄送
     day_counting: str = "calendar"  # calendar / working
+    # A 告知书 to a party in person is printed as a 信函 in the letter series.
+    notification_to_party_as_letter: bool = True
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,7 @@ class TownshipProfileInfo:
     day_counting: str
     day_counting_label: str
     first_run_done: bool
+    notification_to_party_as_letter: bool = True
 
     def prefix_for(self, kind: str) -> str:
         """The 代字 of a series key (a kind, or `NOTIFICATION_LETTER`): the office's choice, else
@@ -83,7 +91,12 @@ def series_key(kind: str, document_format: str) -> str:
 
 def get_profile(db: Database) -> TownshipProfileInfo:
     with db.session() as session:
-        return profile_info(read_profile(session))
+        return _with_formats(session, profile_info(read_profile(session)))
+
+
+def _with_formats(session: Session, info: TownshipProfileInfo) -> TownshipProfileInfo:
+    formats = read_document_formats(session)
+    return replace(info, notification_to_party_as_letter=formats.notification_to_party_as_letter)
 
 
 def is_first_run(db: Database) -> bool:
@@ -109,7 +122,7 @@ def _save_profile(
     _check(data).raise_if_any()
     with db.session() as session:
         row = load_profile(session)
-        before = asdict(profile_info(row))
+        before = asdict(_with_formats(session, profile_info(row)))
         row.name_zh = data.name_zh.strip()
         row.name_mn = data.name_mn.strip()
         row.document_prefixes = {
@@ -121,8 +134,9 @@ def _save_profile(
         row.day_counting = data.day_counting
         if finish_first_run:
             row.first_run_done = True
+        write_document_formats(session, DocumentFormats(data.notification_to_party_as_letter))
         session.flush()
-        after = profile_info(row)
+        after = _with_formats(session, profile_info(row))
         action = "first_run" if finish_first_run else "update"
         audit(session, actor, action, "township_profile", 1, before, asdict(after))
         return after

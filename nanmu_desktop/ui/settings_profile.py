@@ -14,10 +14,17 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
-from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ValidationError
 from nanmu_desktop.services.deadlines import rule_hint
-from nanmu_desktop.services.settings import DEFAULT_PREFIX, ProfileInput, TownshipProfileInfo
+from nanmu_desktop.services.settings import (
+    ALL_SERIES,
+    DEFAULT_PREFIX,
+    LETTER_SERIES,
+    SERIES_LABELS,
+    ProfileInput,
+    TownshipProfileInfo,
+    letter_prefix,
+)
 from nanmu_desktop.ui.forms.ui_settings_issuing import Ui_IssuingForm
 from nanmu_desktop.ui.forms.ui_settings_names import Ui_NamesForm
 from nanmu_desktop.ui.forms.ui_settings_rules import Ui_RulesForm
@@ -85,7 +92,8 @@ class NamesSection(QWidget):
 
 
 class IssuingSection(QWidget):
-    """签发人, 印发机关, 默认抄送 and the 代字 of each document kind."""
+    """签发人, 印发机关, 默认抄送, the 代字 of each number series (a kind, or a letter series) and
+whether a 告知书 to a party in person is a letter."""
 
     changed = Signal()
 
@@ -94,14 +102,15 @@ class IssuingSection(QWidget):
         self.ui = Ui_IssuingForm()
         self.ui.setupUi(self)
         table = self.ui.prefixTable
-        table.setRowCount(len(DocumentKind))
-        self._prefix_items: dict[str, QTableWidgetItem] = {}  # kind → its 代字 cell
-        for row, kind in enumerate(DocumentKind):
-            label = QTableWidgetItem(kind.label)
+        table.setRowCount(len(ALL_SERIES))
+        self._prefix_items: dict[str, QTableWidgetItem] = {}  # series → its 代字 cell
+        for row, key in enumerate(ALL_SERIES):
+            label = QTableWidgetItem(SERIES_LABELS[key])
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, label)
-            self._prefix_items[kind.value] = QTableWidgetItem(DEFAULT_PREFIX)
-            table.setItem(row, 1, self._prefix_items[kind.value])
+            default = letter_prefix(DEFAULT_PREFIX) if key in LETTER_SERIES else DEFAULT_PREFIX
+            self._prefix_items[key] = QTableWidgetItem(default)
+            table.setItem(row, 1, self._prefix_items[key])
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.prefixEdit.setText(DEFAULT_PREFIX)
@@ -109,6 +118,7 @@ class IssuingSection(QWidget):
         for edit in (self.ui.signerEdit, self.ui.authorityEdit, self.ui.ccEdit, self.ui.prefixEdit):
             edit.textChanged.connect(self._edited)
         table.itemChanged.connect(self._edited)
+        self.ui.letterCheck.toggled.connect(self._edited)
 
     @Slot()
     def _edited(self) -> None:
@@ -118,18 +128,18 @@ class IssuingSection(QWidget):
     @Slot()
     def apply_prefix_to_all(self) -> None:
         prefix = self.ui.prefixEdit.text().strip() or DEFAULT_PREFIX
-        for item in self._prefix_items.values():
-            item.setText(prefix)
+        for key, item in self._prefix_items.items():
+            # Letters get the township's letter series (鄂政发 → 鄂政函).
+            item.setText(letter_prefix(prefix) if key in LETTER_SERIES else prefix)
 
     def load(self, profile: TownshipProfileInfo) -> None:
         self.ui.signerEdit.setText(profile.signer)
         self.ui.authorityEdit.setText(profile.issuing_authority)
         self.ui.ccEdit.setText("、".join(profile.default_cc))
-        prefixes = {kind.value: profile.prefix_for(kind.value) for kind in DocumentKind}
-        common = max(set(prefixes.values()), key=list(prefixes.values()).count)
-        self.ui.prefixEdit.setText(common)
-        for kind, item in self._prefix_items.items():
-            item.setText(prefixes[kind])
+        self.ui.prefixEdit.setText(profile.main_prefix)
+        for key, item in self._prefix_items.items():
+            item.setText(profile.prefix_for(key))
+        self.ui.letterCheck.setChecked(profile.notification_to_party_as_letter)
 
     def prefixes(self) -> dict[str, str]:
         return {kind: item.text().strip() for kind, item in self._prefix_items.items()}
@@ -182,6 +192,7 @@ def profile_input(
         issuing_authority=issuing.ui.authorityEdit.text().strip(),
         default_cc=split_cc(issuing.ui.ccEdit.text()),
         day_counting=rules.day_counting,
+        notification_to_party_as_letter=issuing.ui.letterCheck.isChecked(),
     )
 
 

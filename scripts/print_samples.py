@@ -20,7 +20,7 @@ from pathlib import Path
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.demo import fill_demo
-from nanmu_desktop.services.issuing import document_pdf, list_documents
+from nanmu_desktop.services.issuing import IssuedDocumentInfo, document_pdf, list_documents
 from nanmu_desktop.storage.db import open_database
 
 
@@ -40,19 +40,27 @@ def main() -> int:
         db = open_database(Path(tmp) / "demo.sqlite3")
         try:
             fill_demo(db)
-            issued = {d.kind: d for d in reversed(list_documents(db))}  # first of each kind
-            for kind in DocumentKind:
-                info = issued[kind.value]
+            samples: dict[str, IssuedDocumentInfo] = {}
+            for info in reversed(list_documents(db)):  # the first of each kind (and format)
+                letter = info.kind == DocumentKind.notification.value and "函" in info.number
+                samples.setdefault(info.kind + ("-letter" if letter else ""), info)
+            for name, info in sorted(samples.items(), key=lambda s: _order(s[0])):
                 pdf = document_pdf(db, info.number)[1]
-                source = Path(tmp) / f"{kind.value}.pdf"
+                source = Path(tmp) / f"{name}.pdf"
                 source.write_bytes(pdf)
                 subprocess.run(["pdftoppm", "-r", str(args.dpi), "-png", str(source),
-                                str(args.out / kind.value)], check=True)
-                pages = sorted(args.out.glob(f"{kind.value}-*.png"))
-                sys.stdout.write(f"{kind.label}\t{info.number}\t{len(pages)} 页\n")
+                                str(args.out / name)], check=True)
+                pages = sorted(args.out.glob(f"{name}-*.png"))
+                sys.stdout.write(f"{name}\t{info.kind_label}\t{info.number}\t{len(pages)} 页\n")
         finally:
             db.close()
     return 0
+
+
+def _order(name: str) -> int:
+    kinds = [k.value for k in DocumentKind]
+    base = name.removesuffix("-letter")
+    return 2 * kinds.index(base) + (name != base)
 
 
 if __name__ == "__main__":

@@ -85,6 +85,11 @@ def _plans(natural: PageFlow) -> Iterator[Plan]:
             short = {count - 2: early} if early else {}
             for moved in range(2, MAX_MOVED_LINES + 1):
                 yield short, (moved,)
+        if natural.pages[-1].items and count > 1:
+            # The last page (e.g. an attachment's table, which nothing before it can change)
+            # ends early: its last rows go over to an even page and the 版记 joins them.
+            for early in EARLY_LINES[1:]:
+                yield {count - 1: early}, ()
         return
     share = _body_lines_on_last_page(natural)
     for moved in dict.fromkeys([max(4, share // 2), *range(4, share + 1)]):

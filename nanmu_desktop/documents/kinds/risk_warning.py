@@ -39,5 +39,5 @@ def build_risk_warning(ctx: DocumentContext) -> Notice:
         ctx, fill, risk.recipients, {c.summary: "案件简要情况" for c in risk.cases}
     )
     # The cases behind the risk point go on an attachment page (7.3.7), named in 附件说明.
-    table = Table(("案件编号", "发生日期", "执法人员", "简要情况"), rows, (31.0, 36.0, 30.0, 59.0))
+    table = Table(("案件编号", "发生日期", "执法人员", "简要情况"), rows, (34.0, 39.0, 28.0, 55.0))
     return with_appendices(notice, [Appendix(f"{risk.field}领域易错风险相关案件清单", (table,))])

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from nanmu_desktop.documents.fonts import FontRole
 from nanmu_desktop.documents.line_breaking import Line
-from nanmu_desktop.documents.notice_model import Block, HeadingLevel, Notice, Paragraph
+from nanmu_desktop.documents.notice_model import Block, HeadingLevel, Notice, Paragraph, Table
 from nanmu_desktop.documents.page_flow import PageFlow
 from nanmu_desktop.documents.page_grid import (
     AREA_WIDTH,
@@ -32,8 +32,10 @@ HEADING_ROLES = {
 }
 
 
-def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: int) -> None:
-    """Title centred, `blank_before` empty lines below what precedes it."""
+def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: int,
+                blank_after: int = 1) -> None:
+    """Title centred, `blank_before` empty lines below what precedes it and `blank_after`
+    above what follows (one before the 主送机关, 7.3.2; none above a form's table)."""
     field = ts.field(notice.title, "标题")
     if blank_before:
         # The red line counts as the bottom of a line: regular gap, then the empty lines.
@@ -45,7 +47,7 @@ def place_title(flow: PageFlow, notice: Notice, ts: Typesetter, blank_before: in
         pitch = TITLE_PITCH if i < len(parts) - 1 else 0.0
         flow.place_line(replace(line, x=(AREA_WIDTH - line.width) / 2), pitch)
     # 主送机关 / body: one empty line below the title's last line (7.3.2).
-    flow.cursor += TITLE_SIZE + (LINE_PITCH - BODY_SIZE) + LINE_PITCH
+    flow.cursor += TITLE_SIZE + (LINE_PITCH - BODY_SIZE) + blank_after * LINE_PITCH
 
 
 def place_paragraph(flow: PageFlow, ts: Typesetter, text: str, field: str,
@@ -109,21 +111,32 @@ def place_body(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:
     if notice.recipients:
         text = "、".join(notice.recipients) + "："
         place_paragraph(flow, ts, text, ts.field(text, "主送机关"), first_x=0.0)
-    paragraph_no = 0
-    for i, block in enumerate(notice.body):
+    place_blocks(flow, notice.body, ts, "正文")
+    _place_attachments(flow, notice, ts)
+
+
+def place_blocks(flow: PageFlow, blocks: tuple[Block, ...], ts: Typesetter, where: str,
+                 first_para: int = 0) -> int:
+    """Paragraphs, headings and tables in order; returns the last paragraph number used
+    (numbers keep widow and orphan checks apart between paragraphs)."""
+    paragraph_no = first_para
+    for i, block in enumerate(blocks):
         if isinstance(block, Paragraph):
             paragraph_no += 1
             heading = block.level != HeadingLevel.BODY
             place_paragraph(flow, ts, block.text,
-                            ts.field(block.text, f"正文第{paragraph_no}段"),
+                            ts.field(block.text, f"{where}第{paragraph_no - first_para}段"),
                             HEADING_ROLES[block.level], first_x=_first_x(block),
                             para=paragraph_no, heading=heading,
-                            keep_after=_kept_after(ts, notice.body, i,
-                                                   f"正文第{paragraph_no + 1}段")
+                            keep_after=_kept_after(ts, blocks, i,
+                                                   f"{where}第{paragraph_no - first_para + 1}段")
                             if heading else 0.0)
         else:
-            place_table(flow, ts, block)
-    _place_attachments(flow, notice, ts)
+            # A form's tables (set in their own size) that follow one another share a border.
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            joined = isinstance(nxt, Table) and block.size is not None and nxt.size is not None
+            place_table(flow, ts, block, gap_after=not joined)
+    return paragraph_no
 
 
 def _place_attachments(flow: PageFlow, notice: Notice, ts: Typesetter) -> None:

@@ -172,3 +172,7 @@ class DocumentContext:
     extension: PrintedExtension | None = None
     petition: PrintedPetition | None = None
     risk_warning: RiskWarningInfo | None = None
+    # The township's choice: a 告知书 to a party in person is a 信函 (GB/T 9704 10.1).
+    notification_to_party_as_letter: bool = True
+    # Evidence the case holds (its attachments' descriptions), listed on a decision's 附件.
+    evidence: tuple[str, ...] = ()

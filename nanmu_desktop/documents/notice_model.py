@@ -42,9 +42,22 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     col_widths_mm: tuple[float, ...] | None = None  # None: equal widths across the 版心
+    size: float | None = None  # cell text size in pt; None: 4号 (14 pt)
+    min_lines: int = 0  # every row at least this many lines deep (room to write by hand)
+    leading: float = 1.5  # cell line pitch in text sizes
 
 
 Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Appendix:
+    """An attachment page (7.3.7) bound with the body: it starts a new page, 「附件N」 in 黑体 on
+    line 1, its title centred on line 3, then its blocks. Its title is the name the 附件说明
+    lists (the builder puts the same text in `Notice.attachments`)."""
+
+    title: str
+    body: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,7 @@ class Notice:
     number: str | None = None
     recipients: tuple[str, ...] = ()  # 主送机关; printed as "A、B：" on the line after the title
     attachments: tuple[str, ...] = ()  # 附件说明
+    appendices: tuple[Appendix, ...] = ()  # attachment pages, before the 版记 (7.3.7)
     signature: Signature | None = None
     note: str | None = None  # 附注, printed in full-width parentheses
     colophon: Colophon | None = None

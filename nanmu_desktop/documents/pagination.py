@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nanmu_desktop.documents.appendix_block import place_appendices
 from nanmu_desktop.documents.body_flow import place_body, place_title
 from nanmu_desktop.documents.colophon_block import (
     colophon_deficit,
@@ -16,9 +17,9 @@ from nanmu_desktop.documents.colophon_block import (
 )
 from nanmu_desktop.documents.header_block import place_header
 from nanmu_desktop.documents.letter_block import place_letter_header
-from nanmu_desktop.documents.notice_model import Notice
+from nanmu_desktop.documents.notice_model import Notice, Table
 from nanmu_desktop.documents.page_flow import PageFlow
-from nanmu_desktop.documents.page_grid import AREA_HEIGHT, AREA_TOP, LINE_PITCH
+from nanmu_desktop.documents.page_grid import AREA_HEIGHT, AREA_TOP, LINE_PITCH, LINES_PER_PAGE
 from nanmu_desktop.documents.page_items import Box, Page, PlacedLine
 from nanmu_desktop.documents.signature_block import place_signature
 from nanmu_desktop.documents.typesetter import Typesetter
@@ -49,9 +50,12 @@ def _compose(notice: Notice, ts: Typesetter, plan: Plan = ({}, ())) -> PageFlow:
             place_header(flow, notice.header, number, ts)
         place_title(flow, notice, ts, blank_before=2)
     else:
-        place_title(flow, notice, ts, blank_before=0)
+        # A form without a red head (the 审批表): its table follows the title directly.
+        form = not notice.recipients and bool(notice.body) and isinstance(notice.body[0], Table)
+        place_title(flow, notice, ts, blank_before=0, blank_after=0 if form else 1)
     place_body(flow, notice, ts)
     place_signature(flow, notice, ts, moves)
+    place_appendices(flow, notice, ts)
     if notice.format == "letter":
         flow.pages[0].numbered = False  # 10.1: no page number on a letter's first page
     return flow
@@ -81,6 +85,13 @@ def _plans(natural: PageFlow) -> Iterator[Plan]:
             short = {count - 2: early} if early else {}
             for moved in range(2, MAX_MOVED_LINES + 1):
                 yield short, (moved,)
+        if natural.pages[-1].items and count > 1:
+            # The last page (e.g. an attachment's table, which nothing before it can change)
+            # ends early: its last rows go over to an even page and the 版记 joins them.
+            free = int((AREA_HEIGHT - _depth(natural.pages[-1])) // LINE_PITCH)
+            pushes = range(free + 1, min(free + MAX_MOVED_LINES, LINES_PER_PAGE - 2) + 1)
+            for early in dict.fromkeys([*pushes, *EARLY_LINES[1:]]):
+                yield {count - 1: early}, ()
         return
     share = _body_lines_on_last_page(natural)
     for moved in dict.fromkeys([max(4, share // 2), *range(4, share + 1)]):
@@ -133,13 +144,18 @@ def _best_plan(notice: Notice, ts: Typesetter, natural: PageFlow,
     return best[1] if best else None
 
 
+def _depth(page: Page) -> float:
+    """How far below the 版心 top the page's text and table cells reach."""
+    bottoms = [it.top + it.line.size for it in page.items if isinstance(it, PlacedLine)]
+    bottoms += [AREA_TOP - it.y for it in page.items if isinstance(it, Box)]
+    return max(bottoms, default=0.0)
+
+
 def _white(flow: PageFlow) -> float:
     """Sum of squares of the empty lines at the foot of every page but the last."""
     total = 0.0
     for page in flow.pages[:-1]:
-        bottoms = [it.top + it.line.size for it in page.items if isinstance(it, PlacedLine)]
-        bottoms += [AREA_TOP - it.y for it in page.items if isinstance(it, Box)]
-        empty = (AREA_HEIGHT - max(bottoms, default=0.0)) / LINE_PITCH
+        empty = (AREA_HEIGHT - _depth(page)) / LINE_PITCH
         total += empty * empty
     return total
 

@@ -4,7 +4,8 @@ A file has a `title`, optional fixed `recipients` (主送) and a list of `[[body
 is a paragraph (`text`, optional `level` 1–4 for headings), repeated per element of a list
 (`each = "items"`, `{item}` the element), or a table (`table = "name"`, `header = [...]`,
 optional `widths` in mm). `when = "flag"` / `when = "!flag"` keeps a block only when the builder
-set (or did not set) that flag. Placeholders are plain `{names}` the builder fills; `{n}` is the
+set (or did not set) that flag. Optional `[[note]]` blocks give the 附注 (7.3.6): the first whose
+`when` holds is printed. Placeholders are plain `{names}` the builder fills; `{n}` is the
 next Chinese ordinal at the block's level (restarting under each heading), so numbering stays
 right when conditional blocks drop out.
 
@@ -39,6 +40,9 @@ class BlockSpec:
     table: str = ""
     header: tuple[str, ...] = ()
     widths: tuple[float, ...] = ()
+    size: float = 0.0  # table text size in pt (0: the engine's 4号)
+    min_lines: int = 0  # table rows at least this many lines deep
+    leading: float = 1.5  # table line pitch in text sizes
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Template:
     title: str
     body: tuple[BlockSpec, ...]
     recipients: tuple[str, ...] = ()
+    notes: tuple[BlockSpec, ...] = ()  # 附注 (7.3.6): the first whose `when` holds is printed
 
 
 @dataclass(frozen=True)
@@ -88,8 +93,13 @@ def _load_file(path: Path, _mtime_ns: int) -> Template:
     if not isinstance(recipients, list) or not all(isinstance(r, str) for r in recipients):
         raise TemplateError(f"文书模板“{path.name}”的 recipients 应为文字列表。")
     specs = tuple(_block_spec(path, i, raw) for i, raw in enumerate(body, start=1))
+    notes = data.get("note", [])
+    if not isinstance(notes, list):
+        raise TemplateError(f"文书模板“{path.name}”的 note 应为 [[note]] 块。")
+    note_specs = tuple(_block_spec(path, i, raw) for i, raw in enumerate(notes, start=1))
     return Template(
-        name=path.stem, path=path, title=title, body=specs, recipients=tuple(recipients)
+        name=path.stem, path=path, title=title, body=specs, recipients=tuple(recipients),
+        notes=note_specs,
     )
 
 
@@ -97,7 +107,8 @@ def _block_spec(path: Path, index: int, raw: object) -> BlockSpec:
     where = f"文书模板“{path.name}”第{index}个 body 块"
     if not isinstance(raw, dict):
         raise TemplateError(f"{where}格式不正确。")
-    known = {"text", "level", "when", "each", "table", "header", "widths"}
+    known = {"text", "level", "when", "each", "table", "header", "widths", "size", "min_lines",
+             "leading"}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise TemplateError(f"{where}含有未知的键：{'、'.join(unknown)}。")
@@ -113,6 +124,9 @@ def _block_spec(path: Path, index: int, raw: object) -> BlockSpec:
             table=str(raw.get("table", "")),
             header=tuple(str(h) for h in raw.get("header", ())),
             widths=tuple(float(w) for w in raw.get("widths", ())),
+            size=float(raw.get("size", 0.0)),
+            min_lines=int(raw.get("min_lines", 0)),
+            leading=float(raw.get("leading", 1.5)),
         )
     except (TypeError, ValueError) as exc:
         raise TemplateError(f"{where}格式不正确：{exc}") from exc
@@ -173,13 +187,22 @@ def compose(template: Template, fill: Fill) -> tuple[str, tuple[Block, ...], tup
     return fill_text(template, template.title, fill.values), tuple(blocks), recipients
 
 
+def compose_note(template: Template, fill: Fill) -> str | None:
+    """The 附注 text (without its parentheses), or None when the kind has none."""
+    for spec in template.notes:
+        if spec.text and _wanted(spec.when, fill.flags):
+            return fill_text(template, spec.text, fill.values)
+    return None
+
+
 def _table(template: Template, spec: BlockSpec, fill: Fill) -> Table:
     rows = fill.tables.get(spec.table)
     if rows is None:
         raise TemplateError(f"文书模板“{template.path.name}”引用了未知的表格“{spec.table}”。")
     widths = spec.widths if len(spec.widths) == len(spec.header) else None
     header = tuple(fill_text(template, h, fill.values) for h in spec.header)
-    return Table(header=header, rows=tuple(rows), col_widths_mm=widths)
+    return Table(header=header, rows=tuple(rows), col_widths_mm=widths,
+                 size=spec.size or None, min_lines=spec.min_lines, leading=spec.leading)
 
 
 def _wanted(condition: str, flags: frozenset[str]) -> bool:

@@ -139,6 +139,9 @@ def _case(db: Database, entry: dict[str, Any], result: DemoResult, actor: str) -
     )
     case_id = detail.id
     result.case_ids.append(case_id)
+    for attachment in entry.get("attachments", []):  # the evidence a decision lists
+        cases.add_attachment(db, case_id, attachment["file"], attachment["text"].encode(),
+                             description=attachment["description"], actor=actor)
     if "journey" in entry:
         result.journey_case_ids.setdefault(entry["journey"], []).append(case_id)
 

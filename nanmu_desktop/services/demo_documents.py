@@ -45,8 +45,23 @@ def extend_demo(db: Database, result: DemoResult) -> None:
                 else [DocumentTarget(kind, case_id=c) for c in case_ids]
             )
             planned.append(_first_fitting(session, kind, targets, today))
+        planned += _to_the_party(session, planned)
     for day, target in sorted(planned, key=lambda p: p[0]):
         issue_document(db, target, on=day, actor=ACTOR)
+
+
+def _to_the_party(
+    session: Session, planned: list[tuple[date, DocumentTarget]]
+) -> list[tuple[date, DocumentTarget]]:
+    """第十三条 tells each party too: the 告知书 to the case's first officer in person, which
+    the township's default setting prints as a letter (信函) in the letter series."""
+    for day, target in planned:
+        if target.kind is DocumentKind.notification and target.case_id is not None:
+            case = session.get(Case, target.case_id)
+            if case is not None and case.officer_links:
+                party = case.officer_links[0].officer.name
+                return [(day, DocumentTarget(target.kind, case_id=case.id, recipient=party))]
+    return []
 
 
 def _first_fitting(

@@ -32,6 +32,7 @@ from nanmu_desktop.errors import ConflictError, NotFoundError, Problem, Validati
 from nanmu_desktop.services import determinations
 from nanmu_desktop.services.choices import label
 from nanmu_desktop.services.decided import linked_case_decision
+from nanmu_desktop.services.document_formats import read_document_formats
 from nanmu_desktop.services.regulations import load_version, reference_date, version_in_force
 from nanmu_desktop.services.risk_warning import risk_warning_info
 from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
@@ -86,7 +87,9 @@ def gather_context(session: Session, target: DocumentTarget, on: date) -> Docume
         regulation = version_in_force(session, reference_date(case) if case else on)
     letterhead = _letterhead(session, regulation.title, regulation.number)
     ctx = DocumentContext(
-        kind=kind.value, letterhead=letterhead, issue_date=on, recipient=target.recipient
+        kind=kind.value, letterhead=letterhead, issue_date=on, recipient=target.recipient,
+        notification_to_party_as_letter=read_document_formats(
+            session).notification_to_party_as_letter,
     )
     if case is not None:
         ctx = _with_case(session, ctx, case, det_row, regulation)
@@ -152,7 +155,13 @@ def _with_case(
         decision=decision,
         rectification=order[0] if order else None,
         extension=order[1] if order else None,
+        evidence=tuple(_evidence(case)),
     )
+
+
+def _evidence(case: Case) -> list[str]:
+    """The case's attachments as an evidence list: the description, else the file's name."""
+    return [(a.description or "").strip() or a.file_name for a in case.attachments]
 
 
 def case_info(case: Case) -> CaseInfo:

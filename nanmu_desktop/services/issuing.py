@@ -6,7 +6,7 @@ written. An issued document never changes; voiding adds a row and keeps the numb
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
@@ -18,8 +18,13 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError
 from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.services.document_series import (
+    draws_number,
+    internal_reference,
+    series_prefix,
+)
 from nanmu_desktop.services.documents import DocumentTarget, compose
-from nanmu_desktop.services.settings import load_profile, profile_info
+from nanmu_desktop.services.settings import LETTER_SERIES, load_profile
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
@@ -60,12 +65,23 @@ class IssuedDocumentInfo:
         return "已作废" if self.voided else "有效"
 
 
-def next_number(db: Database, kind: DocumentKind, on: date | None = None) -> str:
-    """The number issuing `kind` now would take (for the confirmation; it may still change)."""
-    year = (on or date.today()).year
+def next_number(
+    db: Database, kind: DocumentKind, on: date | None = None,
+    target: DocumentTarget | None = None,
+) -> str:
+    """The number issuing `kind` (or `target`, whose addressee may make it a letter) now would
+    take, for the confirmation; it may still change. The 审批表's is its internal reference."""
+    day = on or date.today()
     with db.session() as session:
-        prefix = _prefix(session, kind)
-        return format_number(prefix, year, _last_seq(session, prefix, year) + 1)
+        if target is not None:
+            notice = compose(session, target, day)
+            if not draws_number(target.kind):
+                return internal_reference(session, _case_number(session, target), day.year)[2]
+            prefix = series_prefix(session, target.kind, notice.format)
+        else:
+            prefix = series_prefix(session, kind, "letter" if kind.value in LETTER_SERIES
+                                   else "file")
+        return format_number(prefix, day.year, _last_seq(session, prefix, day.year) + 1)
 
 
 def issue_document(
@@ -79,10 +95,18 @@ def issue_document(
     day = on or date.today()
     fonts = fonts_for(db)  # the fonts chosen in 设置, read before the write lock is taken
     with db.write_session() as session:
-        prefix = _prefix(session, target.kind)
-        seq = _last_seq(session, prefix, day.year) + 1
-        number = format_number(prefix, day.year, seq)
-        notice = compose(session, target, day, number)  # refuses a case in the wrong state
+        # Composed first: it refuses a case in the wrong state, and its format (文件 / 信函)
+        # picks the series. The 审批表 takes no 文号, only its case's internal reference.
+        notice = compose(session, target, day)
+        numbered = draws_number(target.kind)
+        if numbered:
+            prefix = series_prefix(session, target.kind, notice.format)
+            seq = _last_seq(session, prefix, day.year) + 1
+            number = format_number(prefix, day.year, seq)
+        else:
+            prefix, seq, number = internal_reference(
+                session, _case_number(session, target), day.year)
+        notice = replace(notice, number=number, draft=False)
         if target.kind.is_decision and target.case_id is not None:
             _refuse_second_decision(session, target.case_id)
         pdf = render_notice(notice, fonts)  # refuses a character without a glyph
@@ -109,10 +133,9 @@ def issue_document(
         )
         session.add(row)
         session.flush()
-        session.add(
-            NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id,
-                           actor=acting_name(session, actor))
-        )
+        if numbered:
+            session.add(NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id,
+                                       actor=acting_name(session, actor)))
         audit(
             session,
             actor,
@@ -198,8 +221,11 @@ def list_documents(db: Database, case_id: int | None = None) -> list[IssuedDocum
         return [_make_info(row, void, number or "") for row, void, number in session.execute(query)]
 
 
-def _prefix(session: Session, kind: DocumentKind) -> str:
-    return profile_info(load_profile(session)).prefix_for(kind.value)
+def _case_number(session: Session, target: DocumentTarget) -> str:
+    case = session.get(Case, target.case_id) if target.case_id is not None else None
+    if case is None:
+        raise ConflictError("审批表须依附于一个容错纠错案件，请先选择案件。")
+    return case.number
 
 
 def _last_seq(session: Session, prefix: str, year: int) -> int:
@@ -212,6 +238,11 @@ def _last_seq(session: Session, prefix: str, year: int) -> int:
 
 
 def _by_number(session: Session, number: str) -> IssuedDocument:
+    internal = session.scalars(
+        select(IssuedDocument).where(IssuedDocument.number == number.strip())
+    ).first()
+    if internal is not None and not draws_number(DocumentKind(internal.kind)):
+        return internal  # a 审批表 by its internal reference
     parsed = parse_number(number)  # ValidationError for a malformed number
     row = session.scalars(
         select(IssuedDocument).where(

@@ -5,7 +5,7 @@ The holiday / 调休 table is `work_calendar`."""
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
@@ -19,13 +19,34 @@ from nanmu_desktop.domain.township import (
     short_name,
     wording_for,
 )
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.services.document_formats import (
+    DocumentFormats,
+    read_document_formats,
+    write_document_formats,
+)
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import TownshipProfile
 
 DEFAULT_PREFIX = "鄂政发"  # only for a database whose office never entered a 代字 (the demo's)
+# Series keys of letters (信函, GB/T 9704 10.1): the 反馈函 always, the 告知书 when it goes to a
+# party in person. Their default 代字 is the township's own with 函 for 发 (鄂政发 → 鄂政函).
+NOTIFICATION_LETTER = "notification.letter"
+LETTER_SERIES = frozenset({"report-feedback", NOTIFICATION_LETTER})
+# Kinds that never draw a 文号 (the 审批表 is an internal form).
+UNNUMBERED_KINDS = frozenset({DocumentKind.determination_worksheet.value})
+FILE_SERIES = tuple(
+    k.value for k in DocumentKind if k.value not in LETTER_SERIES | UNNUMBERED_KINDS
+)
+# Every numbered series in the order 设置 lists them.
+ALL_SERIES = (*FILE_SERIES, NOTIFICATION_LETTER, DocumentKind.report_feedback.value)
+SERIES_LABELS = {k.value: k.label for k in DocumentKind} | {
+    NOTIFICATION_LETTER: "容错认定结果告知书（致当事人，信函）",
+    DocumentKind.report_feedback.value: "信访举报调查结果反馈函（信函）",
+}
 DAY_COUNTING_LABELS = {"calendar": "自然日", "working": "工作日"}
 CC_SEPARATORS = re.compile(r"[、，,；;\n]+")
 
@@ -46,6 +67,8 @@ class ProfileInput:
     day_counting: str = "calendar"  # calendar / working
     township_type: str = TownshipType.xiang.value
     default_prefix: str = ""  # the 代字 of every kind without an override
+    # A 告知书 to a party in person is printed as a 信函 in the letter series.
+    notification_to_party_as_letter: bool = True
 
 
 @dataclass(frozen=True)
@@ -61,10 +84,20 @@ class TownshipProfileInfo:
     first_run_done: bool
     township_type: str = TownshipType.xiang.value
     default_prefix: str = ""
+    notification_to_party_as_letter: bool = True
 
     def prefix_for(self, kind: str) -> str:
-        """The 代字 of a document kind: its override, else the one for all kinds."""
-        return self.document_prefixes.get(kind) or self.default_prefix or DEFAULT_PREFIX
+        """The 代字 of a series key (a kind, or `NOTIFICATION_LETTER`): its override, else the
+        one for all kinds — for a 信函 series turned into the letter series (鄂政发 → 鄂政函)."""
+        chosen = self.document_prefixes.get(kind)
+        if chosen:
+            return chosen
+        return letter_prefix(self.main_prefix) if kind in LETTER_SERIES else self.main_prefix
+
+    @property
+    def main_prefix(self) -> str:
+        """The 代字 for all kinds (鄂政发 only where the office never entered one)."""
+        return self.default_prefix or DEFAULT_PREFIX
 
     @property
     def wording(self) -> TownshipWording:
@@ -84,9 +117,24 @@ class TownshipProfileInfo:
         return product_name(self.name_zh)
 
 
+def letter_prefix(prefix: str) -> str:
+    """The letter series of a 代字: 鄂政发 → 鄂政函; one without 发 gets 函 added."""
+    return prefix[:-1] + "函" if prefix.endswith("发") else prefix + "函"
+
+
+def series_key(kind: str, document_format: str) -> str:
+    """Which series a document draws from: its kind's, or the 告知书's letter series."""
+    return NOTIFICATION_LETTER if kind == "notification" and document_format == "letter" else kind
+
+
 def get_profile(db: Database) -> TownshipProfileInfo:
     with db.session() as session:
-        return profile_info(read_profile(session))
+        return _with_formats(session, profile_info(read_profile(session)))
+
+
+def _with_formats(session: Session, info: TownshipProfileInfo) -> TownshipProfileInfo:
+    formats = read_document_formats(session)
+    return replace(info, notification_to_party_as_letter=formats.notification_to_party_as_letter)
 
 
 def is_first_run(db: Database) -> bool:
@@ -114,7 +162,7 @@ def _save_profile(
     _check(data).raise_if_any()
     with db.session() as session:
         row = load_profile(session)
-        before = asdict(profile_info(row))
+        before = asdict(_with_formats(session, profile_info(row)))
         row.name_zh = data.name_zh.strip()
         row.name_mn = join_suffixes(data.name_mn.strip())
         row.township_type = data.township_type
@@ -130,8 +178,9 @@ def _save_profile(
         row.day_counting = data.day_counting
         if finish_first_run:
             row.first_run_done = True
+        write_document_formats(session, DocumentFormats(data.notification_to_party_as_letter))
         session.flush()
-        after = profile_info(row)
+        after = _with_formats(session, profile_info(row))
         action = "first_run" if finish_first_run else "update"
         audit(session, actor, action, "township_profile", 1, before, asdict(after))
         return after

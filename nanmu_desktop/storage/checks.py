@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.vocabulary import DocumentKind
+
 from .audit import verify_chain
 from .db import Database
 from .models import AuditEntry, IssuedDocument, NumberRegister
@@ -103,13 +105,14 @@ def _documents_registered(session: Session) -> CheckResult:
         )
     }
     problems = []
+    # The 审批表 is an internal form filed under its case number: it has no 文号 to register.
     query = select(
         IssuedDocument.id,
         IssuedDocument.number,
         IssuedDocument.prefix,
         IssuedDocument.year,
         IssuedDocument.seq,
-    )
+    ).where(IssuedDocument.kind != DocumentKind.determination_worksheet.value)
     for document_id, number, prefix, year, seq in session.execute(query):
         if registered.get((prefix, year, seq)) != document_id:
             problems.append(f"公文 {number} 未在文号登记中登记")

@@ -33,6 +33,7 @@ from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services import font_choice, issuing
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseSummary
+from nanmu_desktop.services.document_series import draws_number
 from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
 from nanmu_desktop.services.statistics import RiskSelection
@@ -284,8 +285,17 @@ class DocumentsPage(QWidget):
             return
         target, subject = chosen
         kind = self.kind
-        number = issuing.next_number(self._context.database, kind)
-        question = (f"签发《{kind.label}》（{subject}）。\n\n将使用文号：{number}\n\n"
+        try:
+            number = issuing.next_number(self._context.database, kind, target=target)
+        except NanmuError as error:
+            dialogs.show_error(self, error, "无法签发")
+            return
+        if draws_number(kind):
+            series = number.split("〔", 1)[0]
+            which = f"将使用文号：{number}（{series}系列，按年份单独编号）"
+        else:
+            which = f"审批表为内部表格，不占用发文字号，存档编号：{number}"
+        question = (f"签发《{kind.label}》（{subject}）。\n\n{which}\n\n"
                     "签发后文书内容不能再修改，如有错误只能作废后重新签发。是否签发？")
         if not dialogs.confirm(self, "签发文书", question, ok_text="签发"):
             return

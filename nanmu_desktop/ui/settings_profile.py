@@ -14,12 +14,16 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 
 from nanmu_desktop.documents.mongolian_text import join_suffixes
 from nanmu_desktop.domain.township import TownshipType, guess_type, wording_for
-from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import ValidationError
 from nanmu_desktop.services.deadlines import rule_hint
 from nanmu_desktop.services.settings import (
+    ALL_SERIES,
+    FILE_SERIES,
+    LETTER_SERIES,
+    SERIES_LABELS,
     ProfileInput,
     TownshipProfileInfo,
+    letter_prefix,
     split_cc,
 )
 from nanmu_desktop.ui.forms.ui_settings_issuing import Ui_IssuingForm
@@ -114,7 +118,8 @@ class NamesSection(QWidget):
 
 
 class IssuingSection(QWidget):
-    """签发人, 印发机关, 默认抄送 and the 代字 of each document kind."""
+    """签发人, 印发机关, 默认抄送, the 代字 of each number series (a kind, or a letter series) and
+whether a 告知书 to a party in person is a letter."""
 
     changed = Signal()
 
@@ -123,20 +128,21 @@ class IssuingSection(QWidget):
         self.ui = Ui_IssuingForm()
         self.ui.setupUi(self)
         table = self.ui.prefixTable
-        table.setRowCount(len(DocumentKind))
-        self._prefix_items: dict[str, QTableWidgetItem] = {}  # kind → its 代字 cell
-        for row, kind in enumerate(DocumentKind):
-            label = QTableWidgetItem(kind.label)
+        table.setRowCount(len(ALL_SERIES))
+        self._prefix_items: dict[str, QTableWidgetItem] = {}  # series → its 代字 cell
+        for row, key in enumerate(ALL_SERIES):
+            label = QTableWidgetItem(SERIES_LABELS[key])
             label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, 0, label)
-            self._prefix_items[kind.value] = QTableWidgetItem("")
-            table.setItem(row, 1, self._prefix_items[kind.value])
+            self._prefix_items[key] = QTableWidgetItem("")
+            table.setItem(row, 1, self._prefix_items[key])
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.ui.applyPrefixButton.clicked.connect(self.apply_prefix_to_all)
         for edit in (self.ui.signerEdit, self.ui.authorityEdit, self.ui.ccEdit, self.ui.prefixEdit):
             edit.textChanged.connect(self._edited)
         table.itemChanged.connect(self._edited)
+        self.ui.letterCheck.toggled.connect(self._edited)
 
     @Slot()
     def _edited(self) -> None:
@@ -145,7 +151,7 @@ class IssuingSection(QWidget):
 
     @Slot()
     def apply_prefix_to_all(self) -> None:
-        """清除单独设置: every kind uses the 代字 for all kinds."""
+        """清除单独设置: every series uses the 代字 for all kinds (letters its 函 form)."""
         for item in self._prefix_items.values():
             item.setText("")
 
@@ -155,12 +161,14 @@ class IssuingSection(QWidget):
         self.ui.ccEdit.setText("、".join(profile.default_cc))
         common = profile.default_prefix
         if not common and profile.first_run_done:  # set up before one 代字 for all kinds
-            values = [profile.prefix_for(kind.value) for kind in DocumentKind]
+            values = [profile.prefix_for(key) for key in FILE_SERIES]
             common = max(set(values), key=values.count)
         self.ui.prefixEdit.setText(common)
-        for kind, item in self._prefix_items.items():
-            own = profile.document_prefixes.get(kind, "")
-            item.setText(own if own != common else "")
+        for key, item in self._prefix_items.items():
+            own = profile.document_prefixes.get(key, "")
+            inherited = letter_prefix(common) if key in LETTER_SERIES else common
+            item.setText(own if own != inherited else "")
+        self.ui.letterCheck.setChecked(profile.notification_to_party_as_letter)
 
     def prefixes(self) -> dict[str, str]:
         """The per-kind overrides (a kind left empty uses `main_prefix`)."""
@@ -218,6 +226,7 @@ def profile_input(
         day_counting=rules.day_counting,
         township_type=names.township_type,
         default_prefix=issuing.main_prefix,
+        notification_to_party_as_letter=issuing.ui.letterCheck.isChecked(),
     )
 
 

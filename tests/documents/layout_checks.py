@@ -32,6 +32,7 @@ class PageInfo:
     last_row: str  # the text of the lowest row above the 版记 (body or table)
     colophon: bool  # carries the 印发 line or 抄送 in 4号
     chars: int  # everything drawn but the 草稿 watermark
+    boxes: int = 0  # table cells drawn on the page
 
 
 def read_pages(pdf: bytes) -> list[PageInfo]:
@@ -48,7 +49,7 @@ def read_pages(pdf: bytes) -> list[PageInfo]:
                        if r[0]["size"] in (BODY, SMALL) and baseline_y(r[0]) > AREA_BOTTOM - 1
                        and "印发" not in line_text(r) and "抄送" not in line_text(r)]
             out.append(PageInfo(number, rows, content[-1] if content else "",
-                                "印发" in small or "抄送" in small, len(chars)))
+                                "印发" in small or "抄送" in small, len(chars), len(page.rects)))
     return out
 
 
@@ -59,7 +60,7 @@ def pagination_problems(pages: list[PageInfo], has_colophon: bool,
         blank = page.chars == 0
         if blank and page.number_text:
             problems.append(f"blank page {i} is numbered")
-        if page.colophon and not page.body_rows:
+        if page.colophon and not page.body_rows and not page.boxes:  # table rows count
             problems.append(f"page {i} holds only the 版记")
         first_letter = letter and i == 1
         if not blank and not page.colophon and not first_letter and not page.number_text:

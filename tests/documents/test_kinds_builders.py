@@ -184,7 +184,8 @@ def test_anonymous_explanation_never_reveals_the_reporter() -> None:
 def test_feedback_goes_to_the_real_name_reporter_only() -> None:
     notice = build_notice(context("report-feedback", petition=REAL_NAME))
     assert notice.recipients == ("王某某",)
-    assert notice.colophon is not None and notice.colophon.cc == ()
+    # A letter (信函) to the reporter alone: no 抄送, hence no 版记 at all (10.1).
+    assert notice.format == "letter" and notice.colophon is None
     with pytest.raises(ConflictError, match="匿名"):
         build_notice(context("report-feedback", petition=ANONYMOUS))
 
@@ -202,7 +203,11 @@ def test_risk_warning_lists_the_risk_point_and_the_cases() -> None:
     text = text_of(notice)
     assert "第十七条" in text and "第十条第一款第（五）项" in text
     assert "因执法对象故意隐瞒" in text and "共有4件" in text
-    tables = [b for b in notice.body if isinstance(b, Table)]
+    # The cases are listed on the attachment page the 附件说明 names (7.3.7).
+    assert not [b for b in notice.body if isinstance(b, Table)]
+    (appendix,) = notice.appendices
+    assert notice.attachments == (appendix.title,) and "相关案件清单" in appendix.title
+    tables = [b for b in appendix.body if isinstance(b, Table)]
     assert [row[0] for row in tables[0].rows] == [c.number for c in RISK.cases]
 
 

@@ -65,7 +65,7 @@ CASES: list[tuple[DocumentContext, tuple[str, ...]]] = [
     ),
     (
         context("determination-worksheet"),
-        ("容错纠错认定审批表", "经办", "审核", "签发", "2026年1月17日前", NUMBER),
+        ("容错纠错认定审批表", "经办", "审核", "签发", "2026年1月17日前", "RC-2026-001"),
     ),
 ]
 
@@ -81,7 +81,12 @@ def test_issued_kind_prints_its_content(ctx: DocumentContext, expected: tuple[st
     text = "".join(page_texts(pdf))
     for words in expected:
         assert words in text, words
-    if ctx.kind != "determination-worksheet":
+    if ctx.kind == "determination-worksheet":
+        assert NUMBER not in text  # an internal form: no 文号
+    elif ctx.kind == "report-feedback":  # a letter (信函): the name alone, no 印发 line
+        assert NUMBER in page_texts(pdf)[0]
+        assert "扎兰屯市南木鄂伦春民族乡人民政府文件" not in text and "印发" not in text
+    else:
         assert NUMBER in page_texts(pdf)[0]  # under the red header on page 1
         assert "扎兰屯市南木鄂伦春民族乡人民政府文件" in page_texts(pdf)[0]
         assert "印发" in page_texts(pdf)[-1]  # 版记 on the last page

@@ -58,7 +58,7 @@ def test_issued_documents_cite_the_decision_not_the_proposal(tmp_path: Path) -> 
         db, DocumentTarget(DocumentKind.determination_worksheet, lenient), on=DAY
     )
     text = _pdf_text(document_pdf(db, sheet.number)[1])
-    assert f"决定依据{ART10_4}" in text and f"建议适用条款{ART10_4}及第二款" in text
+    assert f"决定依据{ART10_4}" in text and f"建议依据{ART10_4}及第二款" in text
 
 
 def test_the_excel_ledger_and_the_statistics_read_the_decision(tmp_path: Path) -> None:

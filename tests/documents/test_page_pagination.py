@@ -88,7 +88,8 @@ def test_every_demo_document_passes_the_layout_checks(demo_db: Database) -> None
     assert {k: v for k, v in seen.items() if v} == {}
 
 
-# Stress: long names (officers, accused), eight 抄送 units, bodies from one to six pages.
+# Stress: long names (officers, accused), eight 抄送 units, bodies from one to six pages,
+# decisions with up to 24 attachments listed.
 LONG_NAMES = (
     PrintedOfficer("巴特尔", "综合行政执法办公室", "执法队员", "15-0783-00153"),
     PrintedOfficer("白音仓", "自然资源和生态环境办公室", "执法队员", "15-0783-00154"),
@@ -108,6 +109,9 @@ def stress(ctx: DocumentContext, size: int) -> DocumentContext:
     if ctx.case is not None:
         out = replace(out, case=replace(ctx.case, description=text, officers=LONG_NAMES,
                                         loss=text if size > 3 else ctx.case.loss))
+        # Many attachments: the decisions list them on attachment pages (7.3.7).
+        out = replace(out, evidence=tuple(f"{FACT[:12 * n]}（第{n}份）"
+                                          for n in range(1, 4 * size + 1)))
     if ctx.petition is not None:
         out = replace(out, petition=replace(ctx.petition, findings=text,
                                             accused=LONG_NAMES[:2]))
@@ -150,7 +154,8 @@ def test_a_table_only_document_gets_the_standard_blank_page_before_its_colophon_
     base = build_notice(stress(KIND_CONTEXTS["exemption-decision"], 1))
     for count in range(10, 40):
         doc = replace(base, body=(Table(("序号", "风险点"), rows[:count], (20, 136)),),
-                      recipients=(), attachments=(), signature=None, note=None)
+                      recipients=(), attachments=(), appendices=(), signature=None,
+                      note=None)
         pages = read_pages(render_notice(doc))
         if pages[-2].chars == 0:
             break

@@ -71,11 +71,29 @@ def exempted_case(db: Path) -> str:
 def test_demo_issues_every_kind_with_consecutive_numbers(db: Path) -> None:
     documents = listed(db)
     assert {d["kind"] for d in documents} == {k.value for k in DocumentKind}
-    assert all(NUMBER.match(str(d["number"])) for d in documents)
-    serials = sorted(int(re.findall(r"〕(\d+)号", str(d["number"]))[0]) for d in documents)
-    assert serials == list(range(1, len(documents) + 1))
+    # Each series numbers on its own: 文件 (鄂政发), letters (鄂政函); the 审批表 takes none.
+    for series in ("鄂政发", "鄂政函"):
+        numbers = [str(d["number"]) for d in documents if str(d["number"]).startswith(series)]
+        assert numbers and all(re.fullmatch(f"{series}〔\\d{{4}}〕[1-9]\\d*号", n) for n in numbers)
+        serials = sorted(int(re.findall(r"〕(\d+)号", n)[0]) for n in numbers)
+        assert serials == list(range(1, len(numbers) + 1))
+    sheets = [d for d in documents if d["kind"] == DocumentKind.determination_worksheet.value]
+    assert sheets and all(str(d["number"]).endswith("审批表") for d in sheets)
+    assert len(documents) == sum(
+        str(d["number"]).startswith(("鄂政发", "鄂政函")) for d in documents) + len(sheets)
     text = nanmu(db, "documents")
     assert text.returncode == 0 and "文号" in text.stdout and "容错免责决定书" in text.stdout
+
+
+def test_the_worksheet_is_shown_by_its_internal_reference(db: Path, tmp_path: Path) -> None:
+    sheet = next(d for d in listed(db)
+                 if d["kind"] == DocumentKind.determination_worksheet.value)
+    out = tmp_path / "sheet.pdf"
+    result = nanmu(db, "document", "show", str(sheet["number"]), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    with pdfplumber.open(out) as doc:
+        assert len(doc.pages) == 1
+    assert "容错纠错认定审批表" in pdf_text(out) and "〔" not in pdf_text(out).split("适用制度")[0]
 
 
 def test_notice_writes_a_draft_then_issues_and_reprints_identically(

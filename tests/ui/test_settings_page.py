@@ -56,6 +56,27 @@ def test_profile_round_trip(qtbot: QtBot, page: SettingsPage, ui_context: UiCont
     assert again.rules.ui.workingRadio.isChecked()
 
 
+def test_letter_series_and_the_letter_choice_are_shown_and_saved(
+    qtbot: QtBot, page: SettingsPage, ui_context: UiContext
+) -> None:
+    table = page.issuing.ui.prefixTable
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["信访举报调查结果反馈函（信函）"] == "鄂政函"
+    assert rows["容错认定结果告知书（致当事人，信函）"] == "鄂政函"
+    assert "容错纠错认定审批表" not in rows  # an internal form: no 文号
+    assert page.issuing.ui.letterCheck.isChecked()
+    page.issuing.ui.prefixEdit.clear()
+    type_chinese(page.issuing.ui.prefixEdit, "南政发")
+    page.issuing.apply_prefix_to_all()
+    page.issuing.ui.letterCheck.setChecked(False)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: not page.has_unsaved_changes, timeout=10_000)
+    stored = settings_service.get_profile(ui_context.database)
+    assert stored.prefix_for("report-feedback") == "南政函"
+    assert stored.prefix_for("exemption-decision") == "南政发"
+    assert not stored.notification_to_party_as_letter
+
+
 def test_revert_restores_the_stored_values(page: SettingsPage) -> None:
     page.names.ui.nameZhEdit.clear()
     assert page.has_unsaved_changes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
@@ -13,8 +14,22 @@ from nanmu_desktop.documents.context import (
     DocumentContext,
     PrintedOfficer,
 )
-from nanmu_desktop.documents.notice_model import Colophon, Header, Notice, Signature
-from nanmu_desktop.documents.templates import Fill, Wording, compose, load_template, load_wording
+from nanmu_desktop.documents.notice_model import (
+    Appendix,
+    Colophon,
+    Header,
+    Notice,
+    Signature,
+    Table,
+)
+from nanmu_desktop.documents.templates import (
+    Fill,
+    Wording,
+    compose,
+    compose_note,
+    load_template,
+    load_wording,
+)
 from nanmu_desktop.domain.township import TownshipWording, wording_for
 from nanmu_desktop.errors import ConflictError
 
@@ -186,17 +201,49 @@ def official_notice(
     recipients: Sequence[str],
     sources: dict[str, str] | None = None,
 ) -> Notice:
-    """A red-header document from the kind's template: the shape of every letter and decision."""
-    title, body, fixed_recipients = compose(load_template(ctx.kind), fill)
+    """A red-header document from the kind's template: the shape of every letter and decision,
+    with the template's 附注 (7.3.6) when it has one."""
+    template = load_template(ctx.kind)
+    title, body, fixed_recipients = compose(template, fill)
     return Notice(
         header=red_header(ctx),
         title=title,
         body=body,
         recipients=tuple(unique([*recipients, *fixed_recipients])),
         signature=signature(ctx),
+        note=compose_note(template, fill),
         colophon=colophon(ctx),
         sources=sources or {},
     )
+
+
+def with_appendices(notice: Notice, appendices: Sequence[Appendix]) -> Notice:
+    """Attachment pages and the 附件说明 naming them, in the same order (7.3.4, 7.3.7)."""
+    return replace(notice, appendices=tuple(appendices),
+                   attachments=tuple(a.title for a in appendices))
+
+
+def evidence_appendix(ctx: DocumentContext) -> list[Appendix]:
+    """The case's evidence list (its attachments) as the decision's 附件, if it has any."""
+    if not ctx.evidence:
+        return []
+    rows = tuple((str(i), item) for i, item in enumerate(ctx.evidence, start=1))
+    table = Table(("序号", "证据材料"), rows, (18.0, 138.0))
+    return [Appendix("案件证据材料清单", (table,))]
+
+
+def as_letter(notice: Notice) -> Notice:
+    """The 信函 format (GB/T 9704 10.1) for a letter to a person: the mark is the name alone,
+    double red lines, no 印发 line in the 版记 — so without 抄送 there is no 版记 at all."""
+    colophon = notice.colophon if notice.colophon is not None and notice.colophon.cc else None
+    return replace(notice, format="letter", colophon=colophon)
+
+
+def addressed_to_party(ctx: DocumentContext) -> bool:
+    """The document goes to one party in person (a case officer), not to units."""
+    if ctx.recipient is None or ctx.case is None:
+        return False
+    return ctx.recipient.strip() in {o.name for o in ctx.case.officers}
 
 
 def case_sources(ctx: DocumentContext) -> dict[str, str]:

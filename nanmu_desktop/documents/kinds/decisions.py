@@ -10,9 +10,11 @@ from nanmu_desktop.documents.kinds.common import (
     case_sources,
     decision_flags,
     departments,
+    evidence_appendix,
     need_case,
     need_decision,
     official_notice,
+    with_appendices,
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill, load_wording
@@ -38,7 +40,8 @@ def decision_builder(outcome: str) -> Builder:
             raise ConflictError("党委决定未载明从轻还是减轻处理，请先补记后再生成决定书。")
         recipients = [o.name for o in case.officers] + departments(case.officers)
         fill = Fill(values=base_values(ctx), flags=frozenset(flags))
-        return official_notice(ctx, fill, recipients, case_sources(ctx))
+        notice = official_notice(ctx, fill, recipients, case_sources(ctx))
+        return with_appendices(notice, evidence_appendix(ctx))
 
     return build
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from nanmu_desktop.documents.context import DocumentContext
 from nanmu_desktop.documents.kinds.common import (
+    addressed_to_party,
+    as_letter,
     base_values,
     case_sources,
     decision_flags,
@@ -33,6 +35,11 @@ def build_notification(ctx: DocumentContext) -> Notice:
         if not ctx.recipient.strip():
             raise ConflictError("告知对象不能为空。")
         recipients = [ctx.recipient.strip()]
-    return official_notice(
+    notice = official_notice(
         ctx, Fill(values=values, flags=frozenset(flags)), recipients, case_sources(ctx)
     )
+    # To a party in person it is a letter (信函, GB/T 9704 10.1), if the township so chooses;
+    # to units, or to everyone at once, a 文件.
+    if addressed_to_party(ctx) and ctx.notification_to_party_as_letter:
+        return as_letter(notice)
+    return notice

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from nanmu_desktop.documents.context import DocumentContext, PrintedPetition
 from nanmu_desktop.documents.kinds.common import (
+    as_letter,
     base_values,
     cn_date,
     colophon,
@@ -72,8 +73,9 @@ def build_report_feedback(ctx: DocumentContext) -> Notice:
     notice = official_notice(
         ctx, Fill(values=values, flags=frozenset(flags)), [petition.reporter_name], sources
     )
-    # The letter goes to the reporter alone: no 抄送 that would spread their name.
-    return _without_cc(ctx, notice)
+    # The letter goes to the reporter alone: no 抄送 that would spread their name. A letter to
+    # a person: the 信函 format (GB/T 9704 10.1).
+    return as_letter(_without_cc(ctx, notice))
 
 
 def build_report_explanation(ctx: DocumentContext) -> Notice:

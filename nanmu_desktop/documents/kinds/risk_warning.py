@@ -12,8 +12,9 @@ from nanmu_desktop.documents.kinds.common import (
     need,
     official_notice,
     sentence,
+    with_appendices,
 )
-from nanmu_desktop.documents.notice_model import Notice
+from nanmu_desktop.documents.notice_model import Appendix, Notice, Table
 from nanmu_desktop.documents.templates import Fill
 from nanmu_desktop.errors import ConflictError
 
@@ -33,7 +34,10 @@ def build_risk_warning(ctx: DocumentContext) -> Notice:
     }
     rows = tuple((c.number, cn_date(c.occurred_on), c.officers, c.summary) for c in risk.cases)
     flags = frozenset({"unnamed"} if risk.unnamed else ())
-    fill = Fill(values=values, flags=flags, tables={"cases": rows})
-    return official_notice(
+    fill = Fill(values=values, flags=flags)
+    notice = official_notice(
         ctx, fill, risk.recipients, {c.summary: "案件简要情况" for c in risk.cases}
     )
+    # The cases behind the risk point go on an attachment page (7.3.7), named in 附件说明.
+    table = Table(("案件编号", "发生日期", "执法人员", "简要情况"), rows, (34.0, 39.0, 28.0, 55.0))
+    return with_appendices(notice, [Appendix(f"{risk.field}领域易错风险相关案件清单", (table,))])

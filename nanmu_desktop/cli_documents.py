@@ -37,6 +37,12 @@ def register(subparsers: Any) -> None:
     notice.add_argument("--to", metavar="对象", help="只主送这一单位或当事人（如告知书逐一送达）")
     notice.add_argument("--issue", action="store_true", help="签发：取下一个文号并存档，不可更改")
     notice.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期（默认今天）")
+    notice.add_argument(
+        "--admin-reason",
+        default="",
+        metavar="理由",
+        help="管理员理由：成文日期不在本年度或早于党委决定日期时必填（记入审计日志）",
+    )
     notice.set_defaults(handler=run_notice)
 
     listing = subparsers.add_parser("documents", help="列出已签发的文书")
@@ -65,7 +71,7 @@ def register(subparsers: Any) -> None:
 
 def run_notice(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.documents import draft_pdf
-    from nanmu_desktop.services.issuing import document_pdf, issue_document
+    from nanmu_desktop.services.issuing import issue_document
 
     _check_pdf_path(args.output)
     on = _parse_date(args.date)
@@ -73,17 +79,21 @@ def run_notice(args: argparse.Namespace) -> int:
     try:
         target = _target(db, args)
         if args.issue:
-            info = issue_document(db, target, on=on)
-            pdf = document_pdf(db, info.number)[1]
+            # The PDF is on disk (beside -o, synced) before the number is committed.
+            info = issue_document(
+                db, target, on=on, admin_reason=args.admin_reason, output=args.output
+            )
         else:
             pdf = draft_pdf(db, target, on=on)
     finally:
         db.close()
-    write_atomically(args.output, pdf)
     if args.issue:
+        if info.found_again:
+            sys.stderr.write(f"该文书此前已签发为 {info.number}（未取新文号），已重新导出。\n")
         sys.stdout.write(f"{info.number}\n")
-    else:
-        sys.stdout.write(f"已生成草稿：{args.output}\n")
+        return 0
+    write_atomically(args.output, pdf)
+    sys.stdout.write(f"已生成草稿：{args.output}\n")
     return 0
 
 

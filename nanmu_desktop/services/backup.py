@@ -51,7 +51,7 @@ def backup_database(
             f"备份失败：无法写入 {folder}（{reason}）。请检查文件夹和磁盘空间。"
         ) from err
     info = BackupInfo(target, target.stat().st_size, moment)
-    with db.session() as session:
+    with db.write_session() as session:
         audit(session, actor, "backup", "database", 1, None,
               {"path": str(target), "size": info.size})
     return info

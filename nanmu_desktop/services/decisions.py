@@ -65,7 +65,7 @@ def record_decision(
     db: Database, case_id: int, decision: DecisionInput, *, actor: str = DEFAULT_ACTOR
 ) -> DeterminationInfo:
     """Record the committee's decision on the current proposal; the case becomes 党委研究决定."""
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = _proposal_row(session, case)
         if row.decided_outcome is not None:
@@ -93,7 +93,7 @@ def correct_decision(
     problems = Problems()
     why = problems.text(reason, "更正理由", max_len=2000)
     problems.raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = _proposal_row(session, case)
         if row.decided_outcome is None:

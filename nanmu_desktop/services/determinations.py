@@ -143,7 +143,7 @@ def save_proposal(
     keeps the real time of entry.
     """
     parsed = facts if isinstance(facts, Facts) else Facts.from_dict(facts)
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = insert_proposal(session, case, parsed, actor, version=version, made_on=made_on)
         return determination_info(session, row)

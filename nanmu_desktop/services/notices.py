@@ -70,7 +70,7 @@ def record_notification(
     problems.text(data.method, "告知方式", required=False, max_len=50)
     problems.raise_if_any()
     assert done_on is not None
-    with db.session() as session:
+    with db.write_session() as session:
         case = _decided_case(session, case_id, done_on)
         row = CaseNotice(
             case_id=case.id,
@@ -96,7 +96,7 @@ def record_publication(
         problems.add("公示期", "公示期至少 1 日")
     problems.raise_if_any()
     assert done_on is not None
-    with db.session() as session:
+    with db.write_session() as session:
         case = _decided_case(session, case_id, done_on)
         row = CaseNotice(
             case_id=case.id,

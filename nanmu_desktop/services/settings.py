@@ -71,7 +71,7 @@ def _save_profile(
     db: Database, data: ProfileInput, actor: str, *, finish_first_run: bool
 ) -> TownshipProfileInfo:
     _check(data).raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         row = load_profile(session)
         before = asdict(profile_info(row))
         row.name_zh = data.name_zh.strip()

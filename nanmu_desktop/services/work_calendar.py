@@ -138,7 +138,7 @@ def set_day(
 ) -> CalendarDayView:
     """Enter `day` by hand as a holiday or a 调休 workday, replacing any earlier entry."""
     manual = _checked(day, kind, name, "")
-    with db.session() as session:
+    with db.write_session() as session:
         _refuse_pointless_workday(session, manual)
         _put(session, manual, actor, "set")
     return _view_of(db, day)
@@ -146,7 +146,7 @@ def set_day(
 
 def unset_day(db: Database, day: date, *, actor: str = DEFAULT_ACTOR) -> None:
     """Remove the clerk's entry for `day`; the package's entry (if any) applies again."""
-    with db.session() as session:
+    with db.write_session() as session:
         row = session.get(CalendarDay, day)
         if row is None:
             raise NotFoundError(
@@ -201,7 +201,7 @@ def import_csv(db: Database, path: Path, *, actor: str = DEFAULT_ACTOR) -> int:
 
 def import_rows(db: Database, rows: Sequence[ManualDay], *, actor: str = DEFAULT_ACTOR) -> int:
     """Enter parsed rows in one transaction, after checking them all against the table."""
-    with db.session() as session:
+    with db.write_session() as session:
         problems: list[Problem] = []
         for entry in rows:
             try:

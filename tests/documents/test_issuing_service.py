@@ -54,7 +54,8 @@ def test_numbers_are_drawn_in_order_without_gaps_per_prefix_and_year(db: Databas
     kinds = (K.exemption_decision, K.notification, K.determination_worksheet)
     numbers = [issue_document(db, DocumentTarget(k, case_id), on=DAY).number for k in kinds]
     assert numbers == ["鄂政发〔2026〕1号", "鄂政发〔2026〕2号", "鄂政发〔2026〕3号"]
-    later = issue_document(db, DocumentTarget(K.notification, case_id), on=date(2027, 1, 4))
+    later = issue_document(db, DocumentTarget(K.notification, case_id), on=date(2027, 1, 4),
+                           admin_reason="跨年补登")
     assert later.number == "鄂政发〔2027〕1号"
     with sqlite3.connect(db.path) as raw:
         seqs = raw.execute(

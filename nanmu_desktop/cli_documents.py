@@ -101,7 +101,7 @@ def run_documents(args: argparse.Namespace) -> int:
     from nanmu_desktop.cli_support import print_json
     from nanmu_desktop.services.issuing import list_documents
 
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         case_id = _case_id(db, args.case) if args.case else None
         documents = list_documents(db, case_id)
@@ -144,7 +144,7 @@ def run_show(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.issuing import document_pdf
 
     _check_pdf_path(args.output)
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         info, pdf = document_pdf(db, args.number)
     finally:
@@ -171,7 +171,7 @@ def run_ledger(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.ledger import export_ledger
 
     _check_writable(args.output)
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         count = export_ledger(db, args.output)
     finally:
@@ -184,7 +184,7 @@ def run_fonts(args: argparse.Namespace) -> int:
     from nanmu_desktop.documents.fonts import describe_fonts
     from nanmu_desktop.services.font_choice import fonts_for
 
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         fonts = fonts_for(db)  # what 设置 chose for this database, else automatic
     finally:
@@ -195,10 +195,10 @@ def run_fonts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
     from nanmu_desktop.cli_support import open_cli_database
 
-    return open_cli_database(args)
+    return open_cli_database(args, create=create)
 
 
 def _target(db: Database, args: argparse.Namespace) -> DocumentTarget:

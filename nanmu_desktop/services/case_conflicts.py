@@ -80,3 +80,15 @@ def _changes_since(session: Session, case_id: int, count: int) -> tuple[CaseChan
         labels = tuple(FIELD_LABELS.get(k, k) for k in keys if k in FIELD_LABELS)
         changes.append(CaseChange(entry.at, entry.actor, entry.action, labels, before, after))
     return tuple(changes)
+
+
+def compare_text(error: StaleEditError) -> str:
+    """Their changes, field by field (before → after), for the UI's 比较."""
+    lines = []
+    for change in error.changes:
+        when = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        lines.append(f"{when} {change.actor}：")
+        for key, label in FIELD_LABELS.items():
+            if key in change.after and change.before.get(key) != change.after.get(key):
+                lines.append(f"  {label}：{change.before.get(key, '')} → {change.after.get(key)}")
+    return "\n".join(lines)

@@ -41,7 +41,8 @@ def main() -> int:
     print(f"丢失的写入：{len(result.lost)}")
     for line in result.lost[:10]:
         print("  ", line)
-    print("check：" + ("全部通过" if not result.check_problems else "；".join(result.check_problems)))
+    checked = "；".join(result.check_problems) or "全部通过"
+    print(f"check：{checked}")
     ok = not result.failed and not result.lost and not result.check_problems
     print("结论：" + ("达标" if ok else "未达标"))
     return 0 if ok else 1

@@ -243,9 +243,10 @@ def _documents_audited(session: Session) -> CheckResult:
 
 def _pdf_digests(session: Session) -> CheckResult:
     problems = []
-    query = select(IssuedDocument.number, IssuedDocument.pdf, IssuedDocument.sha256)
+    # CAST: bytes edited with a plain SQLite tool may have become TEXT.
+    query = text("SELECT number, CAST(pdf AS BLOB), sha256 FROM issued_documents ORDER BY id")
     for number, pdf, digest in session.execute(query.execution_options(yield_per=50)):
-        if hashlib.sha256(pdf).hexdigest() != digest:
+        if hashlib.sha256(bytes(pdf or b"")).hexdigest() != digest:
             problems.append(f"公文 {number} 的存档 PDF 与签发时的校验值不符（被改动）")
     return _result("已签发公文 PDF 未被改动", problems)
 

@@ -73,6 +73,8 @@ def backup_database(
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         if isinstance(err, OSError) and err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             reason = "存储介质为只读或没有写入权限"
+        if isinstance(err, sqlite3.Error) and "unable to open" in str(err):
+            reason = "无法在该文件夹中建立文件，可能是只读的或没有写入权限"
         raise BackupError(
             f"备份失败：无法写入 {folder}（{reason}）。请检查文件夹和磁盘空间。"
         ) from err

@@ -175,10 +175,11 @@ def open_database(
     path = Path(path)
     _check_file(path, create=create and not read_only)
     warning = network_warning(path)
-    engine = _make_engine(path, journal="DELETE" if warning else "WAL", read_only=read_only)
+    journal = "DELETE" if warning else "WAL"
+    engine = _make_engine(path, read_only=read_only)
     for attempt in range(READ_ATTEMPTS):
         try:
-            _open_checked(engine, path, read_only)
+            _open_checked(engine, path, read_only, journal)
             break
         except exc.DBAPIError as err:
             if "disk I/O" in str(err.orig) and attempt < READ_ATTEMPTS - 1:
@@ -205,9 +206,24 @@ def open_database(
     )
 
 
-def _open_checked(engine: Engine, path: Path, read_only: bool) -> None:
+def _open_checked(engine: Engine, path: Path, read_only: bool, journal: str) -> None:
     with engine.connect() as connection:
         _check_readable(connection, path)
+    if not read_only:
+        # Only once the file is known to be ours (a foreign file is left byte for byte as it
+        # was); the journal mode is kept in the file, so once per open is enough.
+        raw = engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            driver.execute(f"PRAGMA journal_mode = {journal}")
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+            # another process has the file open right now: it keeps the mode it has
+        finally:
+            raw.close()
+    with engine.connect() as connection:
         if migrate.current_revision(connection) != migrate.head_revision():
             connection.rollback()
             if read_only:
@@ -240,7 +256,7 @@ def _check_file(path: Path, *, create: bool) -> None:
         raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{reason}") from err
 
 
-def _make_engine(path: Path, *, journal: str = "WAL", read_only: bool = False) -> Engine:
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
     # The pool hands a connection to whichever worker thread holds a session.
     url = URL.create("sqlite", database=str(path))  # no URL parsing: '?' or '#' stay in the name
     if read_only:
@@ -254,22 +270,20 @@ def _make_engine(path: Path, *, journal: str = "WAL", read_only: bool = False) -
         engine = create_engine(url, connect_args={"check_same_thread": False})
 
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        _on_connect(dbapi_connection, journal, read_only)
+        _on_connect(dbapi_connection)
 
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, journal: str, read_only: bool) -> None:
+def _on_connect(dbapi_connection: sqlite3.Connection) -> None:
     # Turn off pysqlite's own transaction handling: _on_begin emits BEGIN, so DDL in
     # migrations is transactional too and BEGIN IMMEDIATE is possible.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if not read_only:
-            cursor.execute(f"PRAGMA journal_mode = {journal}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:

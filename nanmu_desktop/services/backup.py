@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -62,7 +63,8 @@ def backup_database(
     moment = now or datetime.now()
     check_target_folder(folder)
     target = folder / backup_file_name(moment, stem)
-    partial = target.with_name(target.name + ".part")
+    # Unique per writer: two backups in the same second (daily and on exit) never share one.
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
     try:
         partial.unlink(missing_ok=True)
         _copy(db, partial)

@@ -206,3 +206,4 @@ def run(db_path: Path) -> int:
             context.database.close()
         for held_lock in lock:
             held_lock.release()
+        _log_folder = None

@@ -105,6 +105,8 @@ def issue_document(
     day = on or date.today()
     reason = admin_reason.strip()
     fonts = fonts_for(db)  # the fonts chosen in 设置, read before the write lock is taken
+    if output is not None and output.is_dir():
+        raise OutputError(f"无法写入文书文件“{output}”：这是一个文件夹。未签发，未占用文号。")
     partial = _partial_path(output) if output is not None else None
     with db.write_session() as session:
         key = issue_key(target, day)

@@ -89,7 +89,10 @@ def _profile(db: Database, profile: dict[str, Any], actor: str) -> None:
         default_cc=tuple(profile["default_cc"]),
         day_counting=profile["day_counting"],
     )
-    settings.complete_first_run(db, data, actor=actor)
+    if settings.is_first_run(db):
+        settings.complete_first_run(db, data, actor=actor)
+    else:  # demo data written into a set-up database (force)
+        settings.update_profile(db, data, actor=actor)
 
 
 def _officers(db: Database, entries: list[dict[str, Any]], result: DemoResult, actor: str) -> None:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import check_prefix
+from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
@@ -73,6 +74,9 @@ def _save_profile(
     _check(data).raise_if_any()
     with db.write_session() as session:
         row = load_profile(session)
+        if finish_first_run and row.first_run_done:
+            # Two first-run wizards (two windows): the later one must not overwrite silently.
+            raise ConflictError("首次设置已在另一窗口完成，本次未保存；请在“设置”中查看或修改。")
         before = asdict(profile_info(row))
         row.name_zh = data.name_zh.strip()
         row.name_mn = data.name_mn.strip()

@@ -13,8 +13,12 @@ from issuing_db import add_case, new_database
 
 from nanmu_desktop.domain.vocabulary import DocumentKind as K
 from nanmu_desktop.errors import NanmuError, ValidationError
+from nanmu_desktop.services.case_list import list_cases
+from nanmu_desktop.services.case_types import CaseInput
+from nanmu_desktop.services.cases import get_case, register_case
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.issuing import document_pdf, issue_document, void_document
+from nanmu_desktop.storage.case_search import CaseQuery
 from nanmu_desktop.storage.db import Database
 
 DAY = date(2026, 1, 12)
@@ -77,18 +81,10 @@ def test_other_years_and_days_before_the_decision_need_an_admin_reason(db: Datab
 
 
 def test_case_numbers_count_on_past_999(db: Database) -> None:
-    from nanmu_desktop.services.cases import register_case
-    from nanmu_desktop.storage.case_search import CaseQuery
-
     case_id = add_case(db)
     with sqlite3.connect(db.path) as raw:
         raw.execute("UPDATE cases SET number = 'RC-2026-999' WHERE id = ?", (case_id,))
-    from nanmu_desktop.services.case_list import list_cases
-    from nanmu_desktop.services.cases import get_case
-
     template = get_case(db, case_id)
-    from nanmu_desktop.services.case_types import CaseInput
-
     data = CaseInput(source=template.source, enforcement_type=template.enforcement_type,
                      field=template.field, occurred_on=template.occurred_on,
                      reported_on=template.reported_on, description=template.description,

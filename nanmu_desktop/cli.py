@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_township",
     "nanmu_desktop.cli_people",
     "nanmu_desktop.cli_users",
+    "nanmu_desktop.cli_backup",
 )
 
 _OS_ERRORS = {

@@ -65,7 +65,7 @@ def run_list(args: argparse.Namespace) -> int:
     from nanmu_desktop.domain.work_calendar import uncovered_warning
     from nanmu_desktop.services.work_calendar import is_covered, list_days
 
-    db = open_cli_database(args)
+    db = open_cli_database(args, create=False)
     try:
         days = list_days(db, args.year)
         covered = args.year is None or is_covered(db, args.year)
@@ -136,7 +136,7 @@ def run_years(args: argparse.Namespace) -> int:
     from nanmu_desktop.cli_table import format_table
     from nanmu_desktop.services.work_calendar import year_coverage
 
-    db = open_cli_database(args)
+    db = open_cli_database(args, create=False)
     try:
         years = year_coverage(db)
     finally:

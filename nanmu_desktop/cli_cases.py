@@ -41,7 +41,7 @@ def run_cases(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.case_types import CaseSummary
     from nanmu_desktop.storage.case_search import MAX_LIMIT
 
-    db = open_cli_database(args)
+    db = open_cli_database(args, create=False)
     try:
         rows: list[CaseSummary] = []
         while True:
@@ -79,7 +79,7 @@ def run_show(args: argparse.Namespace) -> int:
     from nanmu_desktop.cli_case_view import case_text, gather_case
     from nanmu_desktop.cli_support import open_cli_database, print_json
 
-    db = open_cli_database(args)
+    db = open_cli_database(args, create=False)
     try:
         view = gather_case(db, args.case_ref)
     finally:

@@ -20,7 +20,7 @@ def run_check(args: argparse.Namespace) -> int:
     from nanmu_desktop.cli_support import open_cli_database
     from nanmu_desktop.storage.checks import run_checks
 
-    db = open_cli_database(args)
+    db = open_cli_database(args, create=False)
     try:
         results = run_checks(db)
     finally:

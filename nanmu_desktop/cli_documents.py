@@ -37,6 +37,12 @@ def register(subparsers: Any) -> None:
     notice.add_argument("--to", metavar="对象", help="只主送这一单位或当事人（如告知书逐一送达）")
     notice.add_argument("--issue", action="store_true", help="签发：取下一个文号并存档，不可更改")
     notice.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期（默认今天）")
+    notice.add_argument(
+        "--admin-reason",
+        default="",
+        metavar="理由",
+        help="管理员理由：成文日期不在本年度或早于党委决定日期时必填（记入审计日志）",
+    )
     notice.set_defaults(handler=run_notice)
 
     listing = subparsers.add_parser("documents", help="列出已签发的文书")
@@ -69,7 +75,7 @@ def register(subparsers: Any) -> None:
 
 def run_notice(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.documents import draft_pdf
-    from nanmu_desktop.services.issuing import document_pdf, issue_document
+    from nanmu_desktop.services.issuing import issue_document
 
     _check_pdf_path(args.output)
     on = _parse_date(args.date)
@@ -77,17 +83,21 @@ def run_notice(args: argparse.Namespace) -> int:
     try:
         target = _target(db, args)
         if args.issue:
-            info = issue_document(db, target, on=on)
-            pdf = document_pdf(db, info.number)[1]
+            # The PDF is on disk (beside -o, synced) before the number is committed.
+            info = issue_document(
+                db, target, on=on, admin_reason=args.admin_reason, output=args.output
+            )
         else:
             pdf = draft_pdf(db, target, on=on)
     finally:
         db.close()
-    write_atomically(args.output, pdf)
     if args.issue:
+        if info.found_again:
+            sys.stderr.write(f"该文书此前已签发为 {info.number}（未取新文号），已重新导出。\n")
         sys.stdout.write(f"{info.number}\n")
-    else:
-        sys.stdout.write(f"已生成草稿：{args.output}\n")
+        return 0
+    write_atomically(args.output, pdf)
+    sys.stdout.write(f"已生成草稿：{args.output}\n")
     return 0
 
 
@@ -95,7 +105,7 @@ def run_documents(args: argparse.Namespace) -> int:
     from nanmu_desktop.cli_support import print_json
     from nanmu_desktop.services.issuing import list_documents
 
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         case_id = _case_id(db, args.case) if args.case else None
         documents = list_documents(db, case_id)
@@ -141,7 +151,7 @@ def run_show(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.issuing import document_pdf
 
     _check_pdf_path(args.output)
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         info, pdf = (archival_pdf if args.archival else document_pdf)(db, args.number)
     finally:
@@ -169,7 +179,7 @@ def run_ledger(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.ledger import export_ledger
 
     _check_writable(args.output)
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         count = export_ledger(db, args.output)
     finally:
@@ -182,7 +192,7 @@ def run_fonts(args: argparse.Namespace) -> int:
     from nanmu_desktop.documents.fonts import describe_fonts
     from nanmu_desktop.services.font_choice import fonts_for
 
-    db = _open(args)
+    db = _open(args, create=False)
     try:
         fonts = fonts_for(db)  # what 设置 chose for this database, else automatic
     finally:
@@ -196,10 +206,10 @@ def run_fonts(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace) -> Database:
+def _open(args: argparse.Namespace, *, create: bool = True) -> Database:
     from nanmu_desktop.cli_support import open_cli_database
 
-    return open_cli_database(args)
+    return open_cli_database(args, create=create)
 
 
 def _target(db: Database, args: argparse.Namespace) -> DocumentTarget:

@@ -52,7 +52,7 @@ def run_list(args: argparse.Namespace) -> int:
     from nanmu_desktop.cli_support import open_cli_database, print_json
     from nanmu_desktop.services.regulations import list_versions
 
-    db = open_cli_database(args)
+    db = open_cli_database(args, create=False)
     try:
         versions = list_versions(db)
     finally:

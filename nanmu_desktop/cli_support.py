@@ -42,12 +42,15 @@ def database_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def open_cli_database(args: argparse.Namespace) -> Database:
-    """Open (and create or upgrade) the database named by `--db`, `NANMU_DB` or the default,
-    logged in as `--user` when given (password from NANMU_PASSWORD or a prompt)."""
+def open_cli_database(args: argparse.Namespace, *, create: bool = True) -> Database:
+    """Open (and upgrade) the database named by `--db`, `NANMU_DB` or the default, logged in as
+    `--user` when given (password from NANMU_PASSWORD or a prompt); a command that only reads
+    passes `create=False` and never makes a file. Warnings (a network share) go to stderr."""
     from nanmu_desktop.storage.db import open_database
 
-    db = open_database(database_path(args))
+    db = open_database(database_path(args), create=create)
+    for warning in db.warnings:
+        sys.stderr.write(f"警告：{warning}\n")
     name = getattr(args, "user", None)
     if name:
         from nanmu_desktop.services.users import authenticate

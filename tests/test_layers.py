@@ -45,6 +45,16 @@ FRONT_END_EXCEPTIONS: dict[tuple[str, str], str] = {
         "the default fonts of the header preview",
     ("nanmu_desktop.ui.settings_profile", "nanmu_desktop.documents.mongolian_text"):
         "the live header preview joins Mongolian suffixes exactly as the document will",
+    ("nanmu_desktop.cli_backup", "nanmu_desktop.storage.audit"):
+        "`secret` shows which database id and hash the audit key belongs to",
+    ("nanmu_desktop.cli_backup", "nanmu_desktop.storage.chain_key"):
+        "`secret show|export|import|init` manage the audit key file beside the user config",
+    ("nanmu_desktop.cli_backup", "nanmu_desktop.storage.instance_lock"):
+        "`restore` refuses while another instance holds the database",
+    ("nanmu_desktop.ui.app", "nanmu_desktop.storage.instance_lock"):
+        "the desktop app takes the database's instance lock at start",
+    ("nanmu_desktop.ui.instance", "nanmu_desktop.storage.instance_lock"):
+        "tells the clerk who holds the database (user, host) and offers read-only",
     ("nanmu_desktop.ui.header_preview", "nanmu_desktop.documents.notice_model"):
         "the header preview lays out a sample notice",
     ("nanmu_desktop.ui.header_preview", "nanmu_desktop.documents.render"):

@@ -7,7 +7,11 @@ its final name — a failed backup never leaves a file that looks like a good on
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,34 +35,60 @@ class BackupInfo:
     taken_at: datetime
 
 
-def backup_file_name(moment: datetime, township: str = "") -> str:
-    """萨马街鄂温克民族乡容错纠错-备份-20261130-101500.sqlite3 (the township's short name)."""
-    return f"{short_name(township)}容错纠错-备份-{moment:%Y%m%d-%H%M%S}.sqlite3"
+def backup_file_name(moment: datetime, township: str = "", kind: str = "备份") -> str:
+    """萨马街鄂温克民族乡容错纠错-备份-20261130-101500.sqlite3 (the township's short name; `kind`
+    tells a clerk's backup from an automatic one or the copy kept before a restore)."""
+    return f"{short_name(township)}容错纠错-{kind}-{moment:%Y%m%d-%H%M%S}.sqlite3"
+
+
+def check_target_folder(folder: Path) -> None:
+    """A folder that is not there (an unplugged USB stick) is never created on the local disk;
+    a read-only one is named as such — both before anything is written."""
+    if not folder.is_dir():
+        what = "不是文件夹" if folder.exists() else "不存在"
+        raise BackupError(
+            f"备份失败：备份文件夹“{folder}”{what}（U 盘或移动硬盘是否已拔出？）。未做任何备份。"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BackupError(f"备份失败：备份文件夹“{folder}”是只读的或没有写入权限。未做任何备份。")
 
 
 def backup_database(
-    db: Database, folder: Path, *, now: datetime | None = None, actor: str = DEFAULT_ACTOR
+    db: Database,
+    folder: Path,
+    *,
+    now: datetime | None = None,
+    actor: str = DEFAULT_ACTOR,
+    kind: str = "备份",
 ) -> BackupInfo:
     """Copy `db` into `folder` as one self-contained SQLite file; returns where and how big."""
     require(db, Operation.backup)
     moment = now or datetime.now()
     from nanmu_desktop.services.settings import get_profile
 
-    target = folder / backup_file_name(moment, get_profile(db).name_zh)
-    partial = target.with_name(target.name + ".part")
+    check_target_folder(folder)
+    target = folder / backup_file_name(moment, get_profile(db).name_zh, kind)
+    # Unique per writer: two backups in the same second (daily and on exit) never share one.
+    partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         partial.unlink(missing_ok=True)
         _copy(db, partial)
         partial.replace(target)
     except (OSError, sqlite3.Error) as err:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only medium: nothing was written either
+            partial.unlink(missing_ok=True)
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        if isinstance(err, OSError) and err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            reason = "存储介质为只读或没有写入权限"
+        if isinstance(err, sqlite3.Error) and "unable to open" in str(err):
+            reason = "无法在该文件夹中建立文件，可能是只读的或没有写入权限"
         raise BackupError(
             f"备份失败：无法写入 {folder}（{reason}）。请检查文件夹和磁盘空间。"
         ) from err
     info = BackupInfo(target, target.stat().st_size, moment)
-    with db.session() as session:
+    if db.read_only:
+        return info  # a read-only window records nothing
+    with db.write_session() as session:
         audit(session, actor, "backup", "database", 1, None,
               {"path": str(target), "size": info.size})
     return info

@@ -63,7 +63,7 @@ class _PlannedCase:
 def import_cases(db: Database, document: object, *, actor: str = DEFAULT_ACTOR) -> ImportResult:
     """Validate the whole document, then register every case (and its proposal) at once."""
     require(db, Operation.register)
-    with db.session() as session:
+    with db.write_session() as session:
         planned = _plan(session, document)
         return _write(session, planned, actor)
 

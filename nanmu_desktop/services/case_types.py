@@ -100,6 +100,7 @@ class CaseDetail:
     not_an_enforcement_error: bool = False
     reference_date: date | None = None  # selects the regulation version (default: occurred_on)
     reference_reason: str = ""
+    version: int = 1  # the row's version: a form saves with it, a stale one is refused
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session, object_session
 
 from nanmu_desktop.domain.lifecycle import CaseStatus, check_transition
@@ -17,6 +17,7 @@ from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import ConflictError, NotFoundError
 from nanmu_desktop.services import choices
 from nanmu_desktop.services.access import require
+from nanmu_desktop.services.case_conflicts import stale_edit
 from nanmu_desktop.services.case_types import (
     AttachmentInfo,
     CaseDetail,
@@ -44,7 +45,7 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 def register_case(db: Database, data: CaseInput, *, actor: str = DEFAULT_ACTOR) -> CaseDetail:
     """登记: a new case in status `registered` with its officers."""
     require(db, Operation.register)
-    with db.session() as session:
+    with db.write_session() as session:
         return case_detail(insert_case(session, data, actor))
 
 
@@ -60,11 +61,20 @@ def insert_case(session: Session, data: CaseInput, actor: str, *, prefix: str = 
 
 
 def update_case(
-    db: Database, case_id: int, data: CaseInput, *, actor: str = DEFAULT_ACTOR
+    db: Database,
+    case_id: int,
+    data: CaseInput,
+    *,
+    actor: str = DEFAULT_ACTOR,
+    expected_version: int | None = None,
 ) -> CaseDetail:
+    """Save the form. With `expected_version` (the version the form was loaded at), a case
+    changed meanwhile by someone else is refused with who changed what and when."""
     require(db, Operation.register)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Case, case_id, "案件")
+        if expected_version is not None and row.version != expected_version:
+            raise stale_edit(session, row, expected_version)
         check_case_input(session, data, "").raise_if_any()
         before = snapshot(row)
         _apply(session, row, data)
@@ -87,7 +97,7 @@ def set_reference_date(
     if day > date.today():
         problems.add("参照日期", "参照日期不能晚于今天")
     problems.raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Case, case_id, "案件")
         before = {"reference_date": row.reference_date, "reason": row.reference_reason}
         row.reference_date, row.reference_reason = day, why
@@ -105,7 +115,7 @@ def change_status(
     党委研究决定 is reached only by recording the decision (determinations.record_decision).
     """
     require(db, Operation.record)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Case, case_id, "案件")
         if choices.statuses().get(str(target)) == CaseStatus.decided:
             raise ConflictError("党委决定须通过“记录党委决定”登记会议日期、参会人员和决定结果")
@@ -151,7 +161,7 @@ def add_attachment(
     problems.text(description, "说明", required=False, max_len=200)
     problems.raise_if_any()
     mime = mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = Attachment.from_bytes(name, mime, content)
         row.description = description.strip()
@@ -165,7 +175,7 @@ def add_attachment(
 
 def remove_attachment(db: Database, attachment_id: int, *, actor: str = DEFAULT_ACTOR) -> None:
     require(db, Operation.register)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Attachment, attachment_id, "附件")
         before = {"attachment_id": row.id, "file_name": row.file_name, "sha256": row.sha256}
         case_id = row.case_id
@@ -252,8 +262,10 @@ def _apply(session: Session, row: Case, data: CaseInput) -> None:
 def _next_number(session: Session, day: date) -> str:
     """Internal register number RC-YYYY-NNN, counting on from the year's highest."""
     prefix = f"RC-{day.year}-"
-    last = session.scalar(select(func.max(Case.number)).where(Case.number.like(f"{prefix}%")))
-    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    # Compared as numbers: as text "RC-2025-999" sorts above "RC-2025-1000".
+    serial = cast(func.substr(Case.number, len(prefix) + 1), Integer)
+    last = session.scalar(select(func.max(serial)).where(Case.number.like(f"{prefix}%")))
+    seq = int(last) + 1 if last else 1
     return f"{prefix}{seq:03d}"
 
 
@@ -330,6 +342,7 @@ def case_detail(row: Case) -> CaseDetail:
         ),
         not_an_enforcement_error=_not_an_error(row),
         reference_date=row.reference_date,
+        version=row.version,
         reference_reason=row.reference_reason,
     )
 

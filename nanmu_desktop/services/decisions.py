@@ -68,7 +68,7 @@ def record_decision(
 ) -> DeterminationInfo:
     """Record the committee's decision on the current proposal; the case becomes 党委研究决定."""
     require(db, Operation.record)
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = _proposal_row(session, case)
         if row.decided_outcome is not None:
@@ -97,7 +97,7 @@ def correct_decision(
     problems = Problems()
     why = problems.text(reason, "更正理由", max_len=2000)
     problems.raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = _proposal_row(session, case)
         if row.decided_outcome is None:

@@ -98,7 +98,10 @@ def _profile(db: Database, profile: dict[str, Any], actor: str) -> None:
         township_type=profile.get("township_type", "xiang"),
         default_prefix=profile.get("default_prefix", ""),
     )
-    settings.complete_first_run(db, data, actor=actor)
+    if settings.is_first_run(db):
+        settings.complete_first_run(db, data, actor=actor)
+    else:  # demo data written into a set-up database (force)
+        settings.update_profile(db, data, actor=actor)
 
 
 def _officers(db: Database, entries: list[dict[str, Any]], result: DemoResult, actor: str) -> None:

@@ -31,6 +31,9 @@ _RESPONSE_KIND = {
     DocumentKind.clarification: "clarification",
 }
 
+# Demo documents are dated in the cases' past (补登), which issuing asks a reason for.
+DEMO_REASON = "演示数据：按案件进程补登的文书"
+
 
 def extend_demo(db: Database, result: DemoResult) -> None:
     journeys = [i for ids in result.journey_case_ids.values() for i in ids]
@@ -47,7 +50,7 @@ def extend_demo(db: Database, result: DemoResult) -> None:
             planned.append(_first_fitting(session, kind, targets, today))
         planned += _to_the_party(session, planned)
     for day, target in sorted(planned, key=lambda p: p[0]):
-        issue_document(db, target, on=day, actor=ACTOR)
+        issue_document(db, target, on=day, actor=ACTOR, admin_reason=DEMO_REASON)
 
 
 def _to_the_party(

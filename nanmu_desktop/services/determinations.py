@@ -146,7 +146,7 @@ def save_proposal(
     """
     require(db, Operation.determine)
     parsed = facts if isinstance(facts, Facts) else Facts.from_dict(facts)
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         row = insert_proposal(session, case, parsed, actor, version=version, made_on=made_on)
         return determination_info(session, row)

@@ -42,7 +42,7 @@ def set_document_formats(
 ) -> None:
     """Applies to documents issued from now on; issued ones never change."""
     require(db, Operation.settings)
-    with db.session() as session:
+    with db.write_session() as session:
         before = asdict(read_document_formats(session))
         write_document_formats(session, formats)
         audit(session, actor, "update", "setting", _KEY, before, asdict(formats))

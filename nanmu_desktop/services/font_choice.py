@@ -79,7 +79,7 @@ def set_font_file(
     if path is not None:
         fonts.ttfont(fonts.roles[role])  # the file must load, not merely exist
     value = {r.value: str(p) for r, p in chosen.items()}
-    with db.session() as session:
+    with db.write_session() as session:
         row = session.get(Setting, SETTING_KEY)
         before = dict(row.value) if row is not None and row.value else {}
         if row is None:

@@ -1,13 +1,22 @@
 """Issuing (签发) and the number register: a document gets the next number of its (代字, year),
 is rendered with it and stored — PDF bytes, sha256, register row, audit row — in one
 BEGIN IMMEDIATE transaction, so two processes never draw the same number and nothing is half
-written. An issued document never changes; voiding adds a row and keeps the number."""
+written. An issued document never changes; voiding adds a row and keeps the number.
+
+Cannot half-happen: with `output`, the PDF is written to a temporary file beside it (and synced)
+before the number is committed, and renamed into place after; a failure before the commit
+leaves no number taken. A retry after an unknown outcome (crash, lost window) finds the
+document by its issue key (kind + case/petition + day) instead of drawing a new number. The next
+number counts on from the register's high-water mark, which a deleted row cannot lower."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,7 +24,7 @@ from sqlalchemy.orm import Session
 from nanmu_desktop.domain.numbering import format_number, parse_number
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.vocabulary import DocumentKind
-from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError
+from nanmu_desktop.errors import ConflictError, NanmuError, NotFoundError, Problem, ValidationError
 from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.document_series import (
@@ -31,9 +40,13 @@ from nanmu_desktop.storage.models import (
     Case,
     DocumentVoid,
     IssuedDocument,
+    NumberHighWater,
     NumberRegister,
     Petition,
 )
+
+if TYPE_CHECKING:
+    from nanmu_desktop.documents.fonts import FontSet
 
 
 class TamperedDocumentError(NanmuError):
@@ -59,6 +72,7 @@ class IssuedDocumentInfo:
     void_reason: str
     voided_at: datetime | None
     voided_by: str = ""
+    found_again: bool = False  # a retry found this document already issued (no new number)
 
     @property
     def status_label(self) -> str:
@@ -84,69 +98,198 @@ def next_number(
         return format_number(prefix, day.year, _last_seq(session, prefix, day.year) + 1)
 
 
+def issue_key(target: DocumentTarget, day: date) -> str:
+    """The same document asked for again on the same day has the same key."""
+    recipient = f"|{target.recipient}" if target.recipient else ""
+    return (
+        f"{target.kind.value}|case:{target.case_id or ''}|petition:{target.petition_id or ''}"
+        f"|{day.isoformat()}{recipient}"
+    )[:120]
+
+
 def issue_document(
-    db: Database, target: DocumentTarget, *, on: date | None = None, actor: str = DEFAULT_ACTOR
+    db: Database,
+    target: DocumentTarget,
+    *,
+    on: date | None = None,
+    actor: str = DEFAULT_ACTOR,
+    admin_reason: str = "",
+    output: Path | None = None,
 ) -> IssuedDocumentInfo:
-    """Issue `target`: number, frozen PDF, register and audit rows, all or nothing."""
+    """Issue `target`: number, frozen PDF, register and audit rows, all or nothing.
+
+    A date outside the current year or before the decision needs `admin_reason` (a 管理员's
+    reason, audited). With `output`, the PDF is on disk before success is reported."""
     require(db, Operation.issue)
-    from nanmu_desktop.documents.render import render_notice
     from nanmu_desktop.services.font_choice import fonts_for
 
     day = on or date.today()
+    reason = admin_reason.strip()
     fonts = fonts_for(db)  # the fonts chosen in 设置, read before the write lock is taken
+    if output is not None and output.is_dir():
+        raise OutputError(f"无法写入文书文件“{output}”：这是一个文件夹。未签发，未占用文号。")
+    partial = _partial_path(output) if output is not None else None
     with db.write_session() as session:
-        # Composed first: it refuses a case in the wrong state, and its format (文件 / 信函)
-        # picks the series. The 审批表 takes no 文号, only its case's internal reference.
-        notice = compose(session, target, day)
-        numbered = draws_number(target.kind)
-        if numbered:
-            prefix = series_prefix(session, target.kind, notice.format)
-            seq = _last_seq(session, prefix, day.year) + 1
-            number = format_number(prefix, day.year, seq)
+        key = issue_key(target, day)
+        earlier = _issued_with_key(session, key)
+        if earlier is not None:
+            info = _info(session, earlier)
+            if partial is not None:
+                _write_partial(partial, earlier.pdf)
+            found = True
         else:
-            prefix, seq, number = internal_reference(
-                session, _case_number(session, target), day.year)
-        notice = replace(notice, number=number, draft=False)
-        if target.kind.is_decision and target.case_id is not None:
-            _refuse_second_decision(session, target.case_id)
-        pdf = render_notice(notice, fonts)  # refuses a character without a glyph
-        profile = load_profile(session)
-        case_id = target.case_id
-        if case_id is None and target.petition_id is not None:
-            petition = session.get(Petition, target.petition_id)
-            case_id = petition.case_id if petition else None
-        row = IssuedDocument(
-            kind=target.kind.value,
-            number=number,
-            prefix=prefix,
-            year=day.year,
-            seq=seq,
-            title=notice.title[:200],
-            case_id=case_id,
-            petition_id=target.petition_id,
-            recipient="、".join(notice.recipients)[:200],
-            pdf=pdf,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            signer=profile.signer,
-            issued_by=acting_name(session, actor),
-            issued_at=_issued_at(day),
+            _check_day(session, target, day, reason)
+            info = _issue(session, target, day, actor, key, reason, fonts, partial)
+            found = False
+    if output is not None and partial is not None:
+        _publish(partial, output, info.number)
+    if found:
+        return IssuedDocumentInfo(**{**info.__dict__, "found_again": True})
+    return info
+
+
+def _issue(
+    session: Session,
+    target: DocumentTarget,
+    day: date,
+    actor: str,
+    key: str,
+    reason: str,
+    fonts: FontSet,
+    partial: Path | None,
+) -> IssuedDocumentInfo:
+    from nanmu_desktop.documents.render import render_notice
+
+    # Composed first: it refuses a case in the wrong state, and its format (文件 / 信函) picks
+    # the series. The 审批表 takes no 文号, only its case's internal reference.
+    notice = compose(session, target, day)
+    numbered = draws_number(target.kind)
+    if numbered:
+        prefix = series_prefix(session, target.kind, notice.format)
+        seq = _last_seq(session, prefix, day.year) + 1
+        number = format_number(prefix, day.year, seq)
+    else:
+        prefix, seq, number = internal_reference(session, _case_number(session, target), day.year)
+    notice = replace(notice, number=number, draft=False)
+    if target.kind.is_decision and target.case_id is not None:
+        _refuse_second_decision(session, target.case_id)
+    pdf = render_notice(notice, fonts)  # refuses a character without a glyph
+    if partial is not None:
+        _write_partial(partial, pdf)  # on disk before the number is committed
+    profile = load_profile(session)
+    case_id = target.case_id
+    if case_id is None and target.petition_id is not None:
+        petition = session.get(Petition, target.petition_id)
+        case_id = petition.case_id if petition else None
+    signed_by = acting_name(session, actor)
+    row = IssuedDocument(
+        kind=target.kind.value,
+        number=number,
+        prefix=prefix,
+        year=day.year,
+        seq=seq,
+        title=notice.title[:200],
+        case_id=case_id,
+        petition_id=target.petition_id,
+        recipient="、".join(notice.recipients)[:200],
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        signer=profile.signer,
+        issued_by=signed_by,
+        issued_at=_issued_at(day),
+        issue_key=key,
+    )
+    session.add(row)
+    session.flush()
+    if numbered:
+        session.add(NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id,
+                                   actor=signed_by))
+    audit(
+        session,
+        actor,
+        "issue",
+        "issued_document",
+        row.id,
+        None,
+        {
+            "number": number,
+            "kind": row.kind,
+            "case_id": case_id,
+            "sha256": row.sha256,
+            # A drawn 文号 (never the 审批表's internal reference): `check` keeps the register's
+            # high-water mark against these.
+            **({"prefix": prefix, "year": day.year, "seq": seq} if numbered else {}),
+            **({"admin_reason": reason} if reason else {}),
+        },
+    )
+    session.flush()
+    return _info(session, row)
+
+
+def _issued_with_key(session: Session, key: str) -> IssuedDocument | None:
+    """The valid document a retry is asking for again, if it was issued."""
+    return session.scalars(
+        select(IssuedDocument)
+        .outerjoin(DocumentVoid, DocumentVoid.document_id == IssuedDocument.id)
+        .where(IssuedDocument.issue_key == key, DocumentVoid.id.is_(None))
+        .order_by(IssuedDocument.id.desc())
+    ).first()
+
+
+def _check_day(session: Session, target: DocumentTarget, day: date, reason: str) -> None:
+    """A date outside this year, or before the decision it carries, needs a 管理员's reason."""
+    if reason:
+        if len(reason) > 500:
+            raise ValidationError([Problem("管理员理由", "不能超过500字")])
+        return
+    today = date.today()
+    if day.year != today.year:
+        raise ValidationError(
+            [Problem("成文日期", f"{day.isoformat()} 不在本年度（{today.year}年）内，"
+                     "签发须由管理员说明理由")]
         )
-        session.add(row)
-        session.flush()
-        if numbered:
-            session.add(NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id,
-                                       actor=acting_name(session, actor)))
-        audit(
-            session,
-            actor,
-            "issue",
-            "issued_document",
-            row.id,
-            None,
-            {"number": number, "kind": row.kind, "case_id": case_id, "sha256": row.sha256},
-        )
-        session.flush()
-        return _info(session, row)
+    if target.case_id is not None:
+        from nanmu_desktop.services.determinations import current_row
+
+        decision = current_row(session, target.case_id)
+        meeting = decision.meeting_date if decision is not None else None
+        if meeting is not None and day < meeting and target.kind.is_decision:
+            raise ValidationError(
+                [Problem("成文日期", f"{day.isoformat()} 早于党委决定日期 {meeting.isoformat()}，"
+                         "签发须由管理员说明理由")]
+            )
+
+
+def _partial_path(output: Path) -> Path:
+    return output.with_name(f".{output.name}.{os.getpid()}.part")
+
+
+def _write_partial(partial: Path, pdf: bytes) -> None:
+    try:
+        with partial.open("wb") as handle:
+            handle.write(pdf)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        raise OutputError(
+            f"无法写入文书文件“{partial.parent}”：{err.strerror or err}。未签发，未占用文号。"
+        ) from err
+
+
+def _publish(partial: Path, output: Path, number: str) -> None:
+    try:
+        os.replace(partial, output)
+    except OSError as err:
+        partial.unlink(missing_ok=True)
+        raise OutputError(
+            f"文书已签发为 {number}，但无法保存为“{output}”（{err.strerror or err}）；"
+            f"请用 document show {number} -o 文件 重新导出。"
+        ) from err
+
+
+class OutputError(NanmuError):
+    """The issued PDF could not be written where it was asked for."""
 
 
 def _refuse_second_decision(session: Session, case_id: int) -> None:
@@ -229,12 +372,19 @@ def _case_number(session: Session, target: DocumentTarget) -> str:
 
 
 def _last_seq(session: Session, prefix: str, year: int) -> int:
+    """The highest number ever drawn: the register's, or the high-water mark if higher (a
+    deleted register row, or a restored older backup, never frees a number)."""
     last = session.scalar(
         select(func.max(NumberRegister.seq)).where(
             NumberRegister.prefix == prefix, NumberRegister.year == year
         )
     )
-    return int(last or 0)
+    mark = session.scalar(
+        select(NumberHighWater.seq).where(
+            NumberHighWater.prefix == prefix, NumberHighWater.year == year
+        )
+    )
+    return max(int(last or 0), int(mark or 0))
 
 
 def _by_number(session: Session, number: str) -> IssuedDocument:

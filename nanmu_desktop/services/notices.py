@@ -74,7 +74,7 @@ def record_notification(
     problems.text(data.notes, "备注", required=False, multiline=True)
     problems.raise_if_any()
     assert done_on is not None
-    with db.session() as session:
+    with db.write_session() as session:
         case = _decided_case(session, case_id, done_on)
         row = CaseNotice(
             case_id=case.id,
@@ -104,7 +104,7 @@ def record_publication(
         problems.integer(data.days, "公示期", low=1, high=3650)
     problems.raise_if_any()
     assert done_on is not None
-    with db.session() as session:
+    with db.write_session() as session:
         case = _decided_case(session, case_id, done_on)
         row = CaseNotice(
             case_id=case.id,

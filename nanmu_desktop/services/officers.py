@@ -92,13 +92,13 @@ def add_department(db: Database, name: str, *, actor: str = DEFAULT_ACTOR) -> De
     problems = Problems()
     clean = problems.text(name, "科室名称", max_len=100)
     problems.raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         return department_info(_insert_department(session, clean, actor))
 
 
 def ensure_default_departments(db: Database, *, actor: str = DEFAULT_ACTOR) -> list[DepartmentInfo]:
     """Create the township's six departments that are missing; returns all departments."""
-    with db.session() as session:
+    with db.write_session() as session:
         existing = set(session.scalars(select(Department.name)))
         for name in DEFAULT_DEPARTMENTS:
             if name not in existing:
@@ -140,7 +140,7 @@ def find_officer_by_badge(db: Database, badge_number: str) -> OfficerInfo | None
 
 def add_officer(db: Database, data: OfficerInput, *, actor: str = DEFAULT_ACTOR) -> OfficerInfo:
     require(db, Operation.register)
-    with db.session() as session:
+    with db.write_session() as session:
         return officer_info(insert_officer(session, data, actor))
 
 
@@ -148,7 +148,7 @@ def update_officer(
     db: Database, officer_id: int, data: OfficerInput, *, actor: str = DEFAULT_ACTOR
 ) -> OfficerInfo:
     require(db, Operation.register)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Officer, officer_id, "执法人员")
         _check_officer(session, data, "", exclude_id=officer_id).raise_if_any()
         before = asdict(officer_info(row))

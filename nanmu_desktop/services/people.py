@@ -81,7 +81,7 @@ def rename_department(
     problems = Problems()
     clean = problems.text(new_name, "科室名称", max_len=100)
     problems.raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Department, department_id, "科室")
         other = session.scalar(select(Department.id).where(Department.name == clean))
         if other is not None and other != row.id:
@@ -98,7 +98,7 @@ def set_department_retired(
 ) -> DepartmentInfo:
     """Retire (停用) or reinstate; its officers and cases keep it."""
     require(db, Operation.settings)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Department, department_id, "科室")
         if row.active != retired:
             raise ConflictError(f"科室“{row.name}”{'已经停用' if retired else '未停用'}")
@@ -113,7 +113,7 @@ def set_officer_retired(
     db: Database, officer_id: int, retired: bool, *, actor: str = DEFAULT_ACTOR
 ) -> OfficerInfo:
     require(db, Operation.settings)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Officer, officer_id, "执法人员")
         if row.active != retired:
             raise ConflictError(f"执法人员“{row.name}”{'已经停用' if retired else '未停用'}")
@@ -131,7 +131,7 @@ def merge_departments(
     require(db, Operation.settings)
     if keep_id == drop_id:
         raise ConflictError("不能把科室与其自身合并")
-    with db.session() as session:
+    with db.write_session() as session:
         keep = fetch(session, Department, keep_id, "科室")
         drop = fetch(session, Department, drop_id, "科室")
         moved = list(session.scalars(select(Officer.id).where(Officer.department_id == drop.id)))
@@ -154,7 +154,7 @@ def merge_officers(
     require(db, Operation.settings)
     if keep_id == drop_id:
         raise ConflictError("不能把执法人员与其自身合并")
-    with db.session() as session:
+    with db.write_session() as session:
         keep = fetch(session, Officer, keep_id, "执法人员")
         drop = fetch(session, Officer, drop_id, "执法人员")
         if keep.badge_number and drop.badge_number and keep.badge_number != drop.badge_number:

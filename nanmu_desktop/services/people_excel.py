@@ -175,7 +175,7 @@ def apply_import(
             raise NanmuError("只导入无误的行时，必须先保存错误报告")
         report.write_text(plan.report_text(), encoding="utf-8")
     added = updated = o_added = o_updated = 0
-    with db.session() as session:
+    with db.write_session() as session:
         ids = {d.name: d for d in session.scalars(select(Department))}
         for row in plan.departments:
             existing = ids.get(row.name)

@@ -121,7 +121,7 @@ def register_petition(
     problems.check(bool(data.accused_officer_ids), "被反映人员", "至少选择一名被反映的执法人员")
     problems.raise_if_any()
     assert received is not None
-    with db.session() as session:
+    with db.write_session() as session:
         accused = [fetch(session, Officer, i, "执法人员") for i in data.accused_officer_ids]
         if data.case_id is not None:
             fetch(session, Case, data.case_id, "案件")
@@ -163,7 +163,7 @@ def record_findings(
     require(db, Operation.record)
     problems = Problems()
     findings = problems.text(data.findings, "调查结果", max_len=5000, multiline=True)
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, Petition, petition_id, "信访举报")
         linked = _linked(session, row)
         facts = PetitionFacts(data.conclusion, row.real_name, data.malicious, linked,
@@ -195,7 +195,7 @@ def record_response(
     text = problems.text(data.text, "内容", max_len=5000, multiline=True)
     problems.raise_if_any()
     assert day is not None
-    with db.session() as session:
+    with db.write_session() as session:
         petition = fetch(session, Petition, petition_id, "信访举报")
         facts = PetitionFacts(petition.conclusion, petition.real_name, petition.malicious,
                               _linked(session, petition), _art10_is_tolerance(session))

@@ -119,7 +119,7 @@ def issue_order(
     ordered_on = problems.day(data.ordered_on, "通知日期")
     problems.raise_if_any()
     assert ordered_on is not None
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         if CaseStatus(case.status) not in _OPEN_FOR_ORDERS:
             raise ConflictError(
@@ -158,7 +158,7 @@ def request_extension(
     problems = Problems()
     requested_on = problems.day(data.requested_on, "申请日期")
     reason = problems.text(data.reason, "申请理由", max_len=2000, multiline=True)
-    with db.session() as session:
+    with db.write_session() as session:
         order = fetch(session, RectificationOrder, order_id, "纠错整改通知")
         cap = _cap(session, order.case, "extension_max_days", requested_on or date.today())
         problems.check(1 <= data.days <= cap, "延长天数", f"延长天数应在 1 至 {cap} 日之间")
@@ -200,7 +200,7 @@ def reply_extension(
     day = problems.day(replied_on, "批复日期")
     problems.raise_if_any()
     assert day is not None
-    with db.session() as session:
+    with db.write_session() as session:
         row = fetch(session, ExtensionRequest, extension_id, "延期申请")
         if row.status != "pending":
             raise ConflictError("该延期申请已经批复")
@@ -234,7 +234,7 @@ def record_follow_up(
     findings = problems.text(data.findings, "回访情况", max_len=2000, multiline=True)
     problems.raise_if_any()
     assert day is not None
-    with db.session() as session:
+    with db.write_session() as session:
         case = fetch(session, Case, case_id, "案件")
         order = _order_of(session, case, data.order_id)
         if case.status not in (CaseStatus.correcting, CaseStatus.following_up):

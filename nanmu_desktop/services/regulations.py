@@ -92,7 +92,7 @@ def add_version(db: Database, text: str, source: Path, *, actor: str = DEFAULT_A
     """Keep a version given as its JSON text (checked as a file would be), audited."""
     require(db, Operation.settings)
     regulation = load_regulation_text(text, source)
-    with db.session() as session:
+    with db.write_session() as session:
         if regulation.version in _all_versions(session):
             raise ConflictError(f"规定版本“{regulation.version}”已存在")
         session.add(RegulationVersion(

@@ -46,7 +46,7 @@ def get_rule_options(db: Database) -> RuleOptions:
 def set_rule_options(db: Database, options: RuleOptions, *, actor: str = DEFAULT_ACTOR) -> None:
     """Applies to decisions recorded from now on; recorded deadlines never move."""
     require(db, Operation.settings)
-    with db.session() as session:
+    with db.write_session() as session:
         before = asdict(read_rule_options(session))
         row = session.get(Setting, _KEY)
         if row is None:

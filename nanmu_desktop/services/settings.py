@@ -20,6 +20,7 @@ from nanmu_desktop.domain.township import (
     wording_for,
 )
 from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
 from nanmu_desktop.services.document_formats import (
@@ -160,8 +161,11 @@ def _save_profile(
     db: Database, data: ProfileInput, actor: str, *, finish_first_run: bool
 ) -> TownshipProfileInfo:
     _check(data).raise_if_any()
-    with db.session() as session:
+    with db.write_session() as session:
         row = load_profile(session)
+        if finish_first_run and row.first_run_done:
+            # Two first-run wizards (two windows): the later one must not overwrite silently.
+            raise ConflictError("首次设置已在另一窗口完成，本次未保存；请在“设置”中查看或修改。")
         before = asdict(_with_formats(session, profile_info(row)))
         row.name_zh = data.name_zh.strip()
         row.name_mn = join_suffixes(data.name_mn.strip())

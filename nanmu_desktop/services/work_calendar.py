@@ -141,7 +141,7 @@ def set_day(
     """Enter `day` by hand as a holiday or a 调休 workday, replacing any earlier entry."""
     require(db, Operation.settings)
     manual = _checked(day, kind, name, "")
-    with db.session() as session:
+    with db.write_session() as session:
         _refuse_pointless_workday(session, manual)
         _put(session, manual, actor, "set")
     return _view_of(db, day)
@@ -150,7 +150,7 @@ def set_day(
 def unset_day(db: Database, day: date, *, actor: str = DEFAULT_ACTOR) -> None:
     """Remove the clerk's entry for `day`; the package's entry (if any) applies again."""
     require(db, Operation.settings)
-    with db.session() as session:
+    with db.write_session() as session:
         row = session.get(CalendarDay, day)
         if row is None:
             raise NotFoundError(
@@ -207,7 +207,7 @@ def import_csv(db: Database, path: Path, *, actor: str = DEFAULT_ACTOR) -> int:
 def import_rows(db: Database, rows: Sequence[ManualDay], *, actor: str = DEFAULT_ACTOR) -> int:
     """Enter parsed rows in one transaction, after checking them all against the table."""
     require(db, Operation.settings)
-    with db.session() as session:
+    with db.write_session() as session:
         problems: list[Problem] = []
         for entry in rows:
             try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
@@ -83,9 +83,11 @@ def search_cases(session: Session, query: CaseQuery) -> CaseRowPage:
     if total == 0:
         return CaseRowPage((), 0)
     # Status sorts by date within each status: more useful, and what its index holds.
-    keys = (
+    keys: tuple[Any, ...] = (
         (Case.status, Case.reported_on) if query.sort == "status" else (getattr(Case, query.sort),)
     )
+    if query.sort == "number":  # RC-2025-999 before RC-2025-1000: shorter first, then by text
+        keys = (func.length(Case.number), Case.number)
     order = [key.desc() if query.descending else key.asc() for key in (*keys, Case.id)]
     limit = max(0, min(query.limit, MAX_LIMIT))
     conditions = filters.all(test_ids=total > SORT_IN_MEMORY_MAX)

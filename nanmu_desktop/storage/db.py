@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import errno
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from nanmu_desktop.errors import DatabaseOpenError
 
 from . import migrate
+from .audit import CHAIN_HASH_INFO, CHANGES_INFO
+from .file_location import network_warning
 from .search_index import sync_after_flush
 from .sqlite_errors import describe, translated_errors
 
@@ -27,6 +32,11 @@ BUSY_TIMEOUT_MS = 10_000
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 # The execution option our "begin" hook reads: DEFERRED for reads, IMMEDIATE for allocators.
 BEGIN_OPTION = "nanmu_begin"
+# Taking the write lock: each attempt waits up to BUSY_TIMEOUT_MS inside SQLite, then backs off.
+WRITE_ATTEMPTS = 4
+WRITE_BACKOFF_S = 0.05
+# A read error of the medium (USB stick, share) is retried before it is reported.
+READ_ATTEMPTS = 3
 OS_REASONS = {
     errno.ENOENT: "路径不存在。",
     errno.ENOTDIR: "路径中有一段不是文件夹。",
@@ -37,25 +47,63 @@ OS_REASONS = {
 }
 
 
-class Database:
-    """One open database file. Sessions are short: one per operation, never shared by threads."""
+@dataclass(frozen=True)
+class OpChanges:
+    """What one committed operation changed: (entity, id, action) per audit row, so the UI
+    refreshes the screens that show those entities (like Anki's OpChanges)."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    changes: tuple[tuple[str, str, str], ...]
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return frozenset(entity for entity, _, _ in self.changes)
+
+    def ids(self, entity: str) -> frozenset[str]:
+        return frozenset(i for e, i, _ in self.changes if e == entity)
+
+
+class Database:
+    """One open database file. Sessions are short: one per operation, never shared by threads.
+
+    Reads use `session()`; every write goes through `write_session()` — the one operation
+    helper: write lock first (BEGIN IMMEDIATE, busy timeout, bounded retry with backoff), the
+    audit rows inside, and after commit an `OpChanges` to every change listener.
+    """
+
+    # Tests set this: a flush with changes in a read session is then a bug that fails loudly.
+    strict_writes = False
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        warnings: tuple[str, ...] = (),
+        chain_hash: str = "sha256",
+    ) -> None:
         self.path = path
         self.engine = engine
         # The logged-in user (None before login, or in a database without users); every
         # session carries it in `session.info["user"]` for the services' checks and audit rows.
         self.user: Actor | None = None
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.read_only = read_only
+        self.warnings = warnings
+        self._listeners: list[Callable[[OpChanges], None]] = []
+        info = {CHAIN_HASH_INFO: chain_hash}
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
         self._write_sessions = sessionmaker(
-            engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False
+            engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}),
+            expire_on_commit=False,
+            info=info,
         )
         for factory in (self._sessions, self._write_sessions):
             event.listen(factory, "after_flush", sync_after_flush)
+        event.listen(self._sessions, "before_flush", _refuse_unlocked_write)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises.
+        """One read transaction: a consistent snapshot; never write through it.
 
         A busy, full or read-only file raises DatabaseBusyError / DatabaseWriteError, and a
         protective trigger's refusal ConflictError, each with its Chinese message.
@@ -66,39 +114,140 @@ class Database:
 
     @contextmanager
     def write_session(self) -> Iterator[Session]:
-        """Like `session()`, but takes the write lock at once (BEGIN IMMEDIATE), so what it reads
-        — e.g. the last number of a register — cannot change before it writes."""
-        with translated_errors(), self._write_sessions() as session, session.begin():
-            session.info["user"] = self.user
-            yield session
+        """The one write path: takes the write lock at once (BEGIN IMMEDIATE), so what it reads
+        — a register's last number, the audit chain's last hash — cannot change before it
+        writes; commits when the block ends, rolls back if it raises; then tells the listeners
+        what changed."""
+        with translated_errors():
+            session = self._write_sessions()
+            try:
+                _take_write_lock(session)
+                session.info["user"] = self.user
+                try:
+                    yield session
+                except BaseException:
+                    session.rollback()
+                    raise
+                session.commit()
+                changes = OpChanges(tuple(session.info.get(CHANGES_INFO, ())))
+            finally:
+                session.info.pop(CHANGES_INFO, None)
+                session.close()
+        if changes.changes:
+            for listener in list(self._listeners):
+                listener(changes)
+
+    operation = write_session
+
+    def add_change_listener(self, listener: Callable[[OpChanges], None]) -> None:
+        """Called after each committed write, in the writing thread."""
+        self._listeners.append(listener)
+
+    def remove_change_listener(self, listener: Callable[[OpChanges], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if absent) and upgrade the database at `path`, or raise DatabaseOpenError."""
+def _take_write_lock(session: Session) -> None:
+    """BEGIN IMMEDIATE now (not at the first statement), retried a few times with backoff."""
+    for attempt in range(WRITE_ATTEMPTS):
+        session.begin()
+        try:
+            session.connection()  # emits BEGIN IMMEDIATE through the engine's begin hook
+            return
+        except exc.OperationalError as err:
+            session.rollback()
+            message = str(err.orig)
+            transient = "locked" in message or "busy" in message or "disk I/O" in message
+            if not transient or attempt == WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(WRITE_BACKOFF_S * (2**attempt) * (1 + random.random()))
+
+
+def _refuse_unlocked_write(session: Session, _context: Any, _instances: Any) -> None:
+    if Database.strict_writes and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("写入必须经由 Database.write_session()（读事务中不得写入）")
+
+
+def open_database(
+    path: Path, *, create: bool = True, read_only: bool = False, chain_hash: str = "sha256"
+) -> Database:
+    """Open and upgrade the database at `path`, or raise DatabaseOpenError.
+
+    `create=False` (read-only commands) refuses a missing file instead of making one;
+    `read_only=True` opens without writing anything (a second instance, a backup to inspect).
+    """
     path = Path(path)
-    _check_file(path)
-    engine = _make_engine(path)
-    try:
-        with engine.connect() as connection:
-            _check_readable(connection, path)
-            if migrate.current_revision(connection) != migrate.head_revision():
-                connection.rollback()
-                _upgrade(engine, path)
-    except exc.DBAPIError as err:
-        engine.dispose()
-        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{describe(err)}") from err
-    except DatabaseOpenError:
-        engine.dispose()
-        raise
-    return Database(path, engine)
+    _check_file(path, create=create and not read_only)
+    warning = network_warning(path)
+    journal = "DELETE" if warning else "WAL"
+    engine = _make_engine(path, read_only=read_only)
+    for attempt in range(READ_ATTEMPTS):
+        try:
+            _open_checked(engine, path, read_only, journal)
+            break
+        except exc.DBAPIError as err:
+            if "disk I/O" in str(err.orig) and attempt < READ_ATTEMPTS - 1:
+                engine.dispose()
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            engine.dispose()
+            if "disk I/O" in str(err.orig):
+                raise DatabaseOpenError(
+                    f"读取数据库文件“{path}”时发生输入输出错误（已重试 {READ_ATTEMPTS} 次）。"
+                    "这通常是暂时的（存储设备松动、网络中断等），并不表示文件已损坏；"
+                    "请检查设备后重试。"
+                ) from err
+            raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{describe(err)}") from err
+        except DatabaseOpenError:
+            engine.dispose()
+            raise
+    return Database(
+        path,
+        engine,
+        read_only=read_only,
+        warnings=(warning,) if warning else (),
+        chain_hash=chain_hash,
+    )
 
 
-def _check_file(path: Path) -> None:
+def _open_checked(engine: Engine, path: Path, read_only: bool, journal: str) -> None:
+    with engine.connect() as connection:
+        _check_readable(connection, path)
+    if not read_only:
+        # Only once the file is known to be ours (a foreign file is left byte for byte as it
+        # was); the journal mode is kept in the file, so once per open is enough.
+        raw = engine.raw_connection()
+        try:
+            driver = raw.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            driver.execute(f"PRAGMA journal_mode = {journal}")
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                raise
+            # another process has the file open right now: it keeps the mode it has
+        finally:
+            raw.close()
+    with engine.connect() as connection:
+        if migrate.current_revision(connection) != migrate.head_revision():
+            connection.rollback()
+            if read_only:
+                raise DatabaseOpenError(
+                    f"数据库文件“{path}”需要升级结构，只读方式无法打开；请先以读写方式打开一次。"
+                )
+            _upgrade(engine, path)
+
+
+def _check_file(path: Path, *, create: bool) -> None:
     if path.is_dir():
         raise DatabaseOpenError(f"无法打开数据库文件“{path}”：这是一个文件夹。")
+    if not create and not path.exists():
+        raise DatabaseOpenError(
+            f"数据库文件“{path}”不存在，请检查路径（查看类命令不会新建数据库）。"
+        )
     try:
         if path.exists():
             with path.open("rb") as handle:
@@ -115,23 +264,34 @@ def _check_file(path: Path) -> None:
         raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{reason}") from err
 
 
-def _make_engine(path: Path) -> Engine:
+def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
     # The pool hands a connection to whichever worker thread holds a session.
     url = URL.create("sqlite", database=str(path))  # no URL parsing: '?' or '#' stay in the name
-    engine = create_engine(url, connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _on_connect)
+    if read_only:
+        uri = path.resolve().as_uri() + "?mode=ro"  # nothing created, nothing written
+
+        def creator() -> sqlite3.Connection:
+            return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+        engine = create_engine(url, creator=creator)
+    else:
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        _on_connect(dbapi_connection)
+
+    event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _on_connect(dbapi_connection: sqlite3.Connection) -> None:
     # Turn off pysqlite's own transaction handling: _on_begin emits BEGIN, so DDL in
     # migrations is transactional too and BEGIN IMMEDIATE is possible.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
     finally:
@@ -159,7 +319,14 @@ def _check_readable(connection: Connection, path: Path) -> None:
     if tables and "alembic_version" not in tables:
         raise DatabaseOpenError(f"无法打开数据库文件“{path}”：该文件不是本系统的数据库。")
     current = migrate.current_revision(connection)
+    if tables - {"alembic_version"} and current is None:
+        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：该文件不是本系统的数据库。")
     if current not in (None, migrate.HEAD_REVISION) and current not in migrate.known_revisions():
+        if "cases" not in tables or "audit_log" not in tables:
+            raise DatabaseOpenError(
+                f"无法打开数据库文件“{path}”：这是其他程序的数据库（结构版本 {current}），"
+                "本系统不会改动它。"
+            )
         raise DatabaseOpenError(
             f"数据库文件“{path}”由更新版本的容错纠错办理系统创建（结构版本 {current}），"
             "请升级本软件后再打开。"

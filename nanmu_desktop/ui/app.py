@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -28,8 +29,17 @@ from nanmu_desktop.errors import DatabaseOpenError
 from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir, user_data_dir
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.dialogs import show_error
+from nanmu_desktop.ui.instance import (
+    backup_on_exit,
+    show_open_warnings,
+    start_automatic_backups,
+    take_instance_lock,
+)
 from nanmu_desktop.ui.main_window import APP_TITLE, MainWindow
 from nanmu_desktop.ui.ui_fonts import ensure_chinese_font
+
+if TYPE_CHECKING:
+    from nanmu_desktop.storage.instance_lock import InstanceLock
 
 ERROR_LOG_NAME = "error.log"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -83,6 +93,14 @@ def install_qt_translations(app: QApplication) -> bool:
     return app.installTranslator(translator)
 
 
+_log_folder: Path | None = None  # beside the database in use, once it is known
+
+
+def error_log_path() -> Path:
+    """The error log beside the database in use (`--db` included), else in the user data folder."""
+    return (_log_folder or user_data_dir()) / ERROR_LOG_NAME
+
+
 def report_unexpected(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> None:
@@ -93,7 +111,7 @@ def report_unexpected(
     """
     details = "".join(traceback.format_exception(kind, error, tb))
     try:
-        log_path = user_data_dir() / ERROR_LOG_NAME
+        log_path = error_log_path()  # beside the database in use
         with log_path.open("a", encoding="utf-8") as log:
             log.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{details}")
         where = f"详细信息已记入：{log_path}"
@@ -172,12 +190,21 @@ def run(db_path: Path) -> int:
     the clerk sees the application at once. Exit status: 0 after a normal quit or a cancelled
     first run, 2 when the database cannot be opened.
     """
+    global _log_folder
     app = create_application(sys.argv)
     sys.excepthook = report_unexpected
+    _log_folder = Path(db_path).resolve().parent
     context = UiContext(None, db_path, QSettings())
     window = MainWindow(context, open_first_page=False)
+    lock: list[InstanceLock] = []
 
     def finish_start() -> None:
+        held = take_instance_lock(context, window)
+        if held is None and not context.read_only:
+            app.exit(0)
+            return
+        if held is not None:
+            lock.append(held)
         try:
             ready = prepare_database(context, window)
         except DatabaseOpenError as err:
@@ -188,6 +215,9 @@ def run(db_path: Path) -> int:
             app.exit(0)
             return
         window.database_ready()
+        show_open_warnings(context, window)
+        if held is not None:
+            start_automatic_backups(context, held, window)
 
     _AfterFirstPaint(window, finish_start)
     window.show()
@@ -196,5 +226,10 @@ def run(db_path: Path) -> int:
     finally:
         window.hide()
         window.deleteLater()
+        if context.database_open and lock:
+            backup_on_exit(context)
         if context.database_open:
             context.database.close()
+        for held_lock in lock:
+            held_lock.release()
+        _log_folder = None

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWid
 
 from nanmu_desktop.domain.vocabulary import CaseSource, EnforcementField, EnforcementType
 from nanmu_desktop.errors import NanmuError, ValidationError
+from nanmu_desktop.services.case_conflicts import StaleEditError, compare_text
 from nanmu_desktop.services.case_types import CaseDetail, CaseInput
 from nanmu_desktop.services.cases import get_case, register_case, update_case
 from nanmu_desktop.ui.attachments_panel import AttachmentsPanel
 from nanmu_desktop.ui.case_form_checks import CaseDraft, check_draft, parse_amount, slot_of
 from nanmu_desktop.ui.case_form_officers import ERROR_STYLE, OfficerPicker
 from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.dialogs import UnsavedChoice, ask_unsaved, show_error
+from nanmu_desktop.ui.dialogs import UnsavedChoice, ask_reload_stale, ask_unsaved, show_error
 from nanmu_desktop.ui.forms.ui_case_form import Ui_CaseForm
 from nanmu_desktop.ui.history_view import HistoryView
 
@@ -102,6 +103,7 @@ class CaseFormDialog(QDialog):
 
         self._touched: set[str] = set()
         self._show_all_problems = False
+        self._version: int | None = None  # the case's version the form shows
         if case_id is not None:
             self._load(get_case(context.database, case_id))
         self._saved_draft = self.draft()
@@ -112,6 +114,7 @@ class CaseFormDialog(QDialog):
 
     def _load(self, case: CaseDetail) -> None:
         ui = self.ui
+        self._version = case.version
         ui.number_label.setText(case.number)
         ui.title_edit.setText(case.title)
         self.officers.set_officers([link.officer for link in case.officers])
@@ -240,7 +243,14 @@ class CaseFormDialog(QDialog):
             if self.case_id is None:
                 case = register_case(database, data)
             else:
-                case = update_case(database, self.case_id, data)
+                case = update_case(database, self.case_id, data,
+                                   expected_version=self._version)
+        except StaleEditError as err:
+            if self.case_id is not None and ask_reload_stale(self, err.message, compare_text(err)):
+                self._load(get_case(database, self.case_id))
+                self._saved_draft = self.draft()
+                self._update_title()
+            return False
         except ValidationError as err:
             self._show_service_problems(err)
             return False
@@ -248,6 +258,7 @@ class CaseFormDialog(QDialog):
             show_error(self, err, "保存失败")
             return False
         self.case_id = case.id
+        self._version = case.version
         self.ui.number_label.setText(case.number)
         self._saved_draft = self.draft()
         self.attachments.set_case(case.id)

@@ -44,6 +44,7 @@ class UiContext:
         self._database = database
         self.db_path = db_path
         self.settings = settings
+        self.read_only = False  # set when another copy of the app holds the database
         self.signals = AppSignals()
         self._tasks: TaskRunner | None = None
 
@@ -53,8 +54,14 @@ class UiContext:
         if self._database is None:
             from nanmu_desktop.storage.db import open_database
 
-            self._database = open_database(self.db_path)
+            self._database = open_database(self.db_path, read_only=self.read_only)
         return self._database
+
+    def close_database(self) -> None:
+        """Close the file (e.g. to restore a backup over it); the next use opens it again."""
+        if self._database is not None:
+            self._database.close()
+            self._database = None
 
     @property
     def database_open(self) -> bool:

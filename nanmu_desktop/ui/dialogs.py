@@ -74,5 +74,19 @@ def show_error(parent: QWidget | None, error: NanmuError | str, title: str = "�
     _box(parent, QMessageBox.Icon.Warning, title, text, {_Button.Ok: "确定"}, _Button.Ok)
 
 
+def ask_reload_stale(parent: QWidget | None, text: str, comparison: str) -> bool:
+    """Someone else saved the record meanwhile: 重新载入 (True) or keep editing (False).
+    The comparison (their changes, before → after) is under 显示详细信息."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "已被他人修改", text, _Button.NoButton, parent)
+    box.addButton(_Button.Reset).setText("重新载入")
+    box.addButton(_Button.Cancel).setText("继续编辑")
+    box.setDefaultButton(_Button.Reset)
+    if comparison:
+        box.setDetailedText(comparison)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and box.standardButton(clicked) == _Button.Reset
+
+
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     _box(parent, QMessageBox.Icon.Information, title, text, {_Button.Ok: "确定"}, _Button.Ok)

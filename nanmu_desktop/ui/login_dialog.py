@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.roles import Actor
 from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.services.settings import get_profile
 from nanmu_desktop.ui.context import UiContext
 
 _LAST_USER_KEY = "login/last_user"
@@ -29,7 +30,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._context = context
         self.actor: Actor | None = None
-        self.setWindowTitle("登录 — 南木容错纠错办理系统")
+        profile = get_profile(context.database)
+        self.setWindowTitle(f"登录 — {profile.product_name}")
         intro = QLabel(f"数据库：{context.db_path.name}\n请输入用户名和密码。")
         self.name_edit = QLineEdit(str(context.settings.value(_LAST_USER_KEY, "") or ""))
         self.name_edit.setMaxLength(50)

@@ -43,6 +43,7 @@ from nanmu_desktop.ui.settings_profile import (
     show_problems,
 )
 from nanmu_desktop.ui.settings_regulations import RegulationVersionsSection
+from nanmu_desktop.ui.settings_restore import RestoreSection
 from nanmu_desktop.ui.settings_rule_options import RuleOptionsSection
 from nanmu_desktop.ui.settings_users import UsersSection
 from nanmu_desktop.ui.tasks import TaskControl
@@ -283,6 +284,7 @@ class SettingsPage(QWidget):
         )
         ui.browseBackupButton.clicked.connect(self._browse_backup_folder)
         ui.backupButton.clicked.connect(self.back_up)
+        self.restore_section = RestoreSection(self._context, ui.backupRow, self)
 
     @Slot()
     def _browse_backup_folder(self) -> None:

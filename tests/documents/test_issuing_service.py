@@ -51,12 +51,16 @@ def db(tmp_path: Path) -> Database:
 def test_numbers_are_drawn_in_order_without_gaps_per_prefix_and_year(db: Database) -> None:
     case_id = add_case(db)
     assert next_number(db, K.exemption_decision, DAY) == "鄂政发〔2026〕1号"
-    kinds = (K.exemption_decision, K.notification, K.determination_worksheet, K.notification)
-    numbers = [issue_document(db, DocumentTarget(k, case_id), on=DAY).number for k in kinds]
+    targets = (DocumentTarget(K.exemption_decision, case_id),
+               DocumentTarget(K.notification, case_id),
+               DocumentTarget(K.determination_worksheet, case_id),
+               DocumentTarget(K.notification, case_id, recipient="综合行政执法办公室"))
+    numbers = [issue_document(db, target, on=DAY).number for target in targets]
     # The 审批表 takes no 文号: the register goes on without a gap.
     assert numbers == ["鄂政发〔2026〕1号", "鄂政发〔2026〕2号", "RC-2026-001审批表",
                        "鄂政发〔2026〕3号"]
-    later = issue_document(db, DocumentTarget(K.notification, case_id), on=date(2027, 1, 4))
+    later = issue_document(db, DocumentTarget(K.notification, case_id), on=date(2027, 1, 4),
+                           admin_reason="跨年补登")
     assert later.number == "鄂政发〔2027〕1号"
     with sqlite3.connect(db.path) as raw:
         seqs = raw.execute(

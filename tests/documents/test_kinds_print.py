@@ -24,7 +24,12 @@ from nanmu_desktop.domain.vocabulary import DocumentKind as K
 from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
-from nanmu_desktop.services.issuing import document_pdf, issue_document, list_documents
+from nanmu_desktop.services.issuing import (
+    document_pdf,
+    issue_document,
+    list_documents,
+    void_document,
+)
 from nanmu_desktop.services.settings import ProfileInput, get_profile, update_profile
 from nanmu_desktop.storage.checks import run_checks
 from nanmu_desktop.storage.db import Database, open_database
@@ -103,8 +108,10 @@ def test_letter_series_is_configurable_and_the_letter_format_a_setting(tmp_path:
     update_profile(db, data)
     case_id = add_case(db, "关某某")
     to_party = DocumentTarget(K.notification, case_id, recipient="关某某")
-    assert issue_document(db, to_party, on=DAY).number == "南政函〔2026〕1号"
+    letter = issue_document(db, to_party, on=DAY)
+    assert letter.number == "南政函〔2026〕1号"
     update_profile(db, replace(data, notification_to_party_as_letter=False))
+    void_document(db, letter.number, "改以文件格式告知")  # the same day: a re-issue needs a void
     assert not get_profile(db).notification_to_party_as_letter
     plain = issue_document(db, to_party, on=DAY)
     assert plain.number == "鄂政发〔2026〕1号"  # the township chose 文件 for parties too
@@ -164,6 +171,9 @@ def test_issuing_the_worksheet_draws_no_number(tmp_path: Path) -> None:
     case_id = add_case(db)
     before = register_rows(db)
     sheet = issue_document(db, DocumentTarget(K.determination_worksheet, case_id), on=DAY)
+    retried = issue_document(db, DocumentTarget(K.determination_worksheet, case_id), on=DAY)
+    assert retried.found_again and retried.number == sheet.number  # a retry, no new file
+    void_document(db, sheet.number, "补填意见后重新印制")
     again = issue_document(db, DocumentTarget(K.determination_worksheet, case_id), on=DAY)
     assert (sheet.number, again.number) == ("RC-2026-001审批表", "RC-2026-001审批表-2")
     assert register_rows(db) == before

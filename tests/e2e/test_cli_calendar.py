@@ -14,7 +14,10 @@ from .cli_helpers import assert_refused, db_state, run_cli
 
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
+    from nanmu_desktop.storage.db import open_database
+
     path = tmp_path / "nanmu.sqlite3"
+    open_database(path).close()  # a new, empty database (read-only commands never make one)
     assert run_cli("--db", path, "calendar", "years").code == 0
     return path
 

@@ -96,6 +96,9 @@ def test_a_forbidden_decision_is_one_line_naming_the_article(db: Path, tmp_path:
 
 
 def test_regulation_list_and_determine_on_a_date(tmp_path: Path) -> None:
+    from nanmu_desktop.storage.db import open_database
+
+    open_database(tmp_path / "nanmu.sqlite3").close()  # `regulation list` only reads
     listing = run_cli("--db", tmp_path / "nanmu.sqlite3", "regulation", "list", "--json")
     assert listing.code == 0, listing.err
     versions = json.loads(listing.out)

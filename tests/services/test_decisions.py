@@ -105,9 +105,12 @@ def test_a_correction_is_audited_and_needs_the_issued_decision_voided_first(
                             on=date(2026, 3, 11))
     with pytest.raises(ConflictError, match="作废"):
         correct_decision(db, case.id, lenient, reason="党委复议")
+    again = issue_document(db, DocumentTarget(DocumentKind.exemption_decision, case.id),
+                           on=date(2026, 3, 11))  # a retry finds the document, no new number
+    assert (again.number, again.found_again) == (issued.number, True)
     with pytest.raises(ConflictError, match="已有有效的决定文书"):
         issue_document(db, DocumentTarget(DocumentKind.exemption_decision, case.id),
-                       on=date(2026, 3, 11))
+                       on=date(2026, 3, 12))
     void_document(db, issued.number, "党委复议，决定更正")
     info = correct_decision(db, case.id, lenient, reason="党委复议")
     assert (info.decided_outcome, info.leniency, info.correction_reason) == (

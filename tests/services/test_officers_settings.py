@@ -73,3 +73,7 @@ def test_profile_first_run_and_prefixes(db: Database) -> None:
         update_profile(db, ProfileInput("", document_prefixes={"notification": "萨〔政〕"}))
     assert {p.field for p in err.value.problems} == {"单位名称", "代字[notification]"}
     assert get_profile(db).name_zh == "萨马街鄂温克民族乡人民政府"
+    # a second first-run wizard (another window) does not silently overwrite the first
+    with pytest.raises(ConflictError, match="另一窗口"):
+        complete_first_run(db, ProfileInput(name_zh="另一个乡人民政府"))
+    assert get_profile(db).name_zh == "萨马街鄂温克民族乡人民政府"

@@ -15,7 +15,7 @@ from tests.domain.test_risk_patterns import second_version
 
 def test_a_later_version_kept_in_the_database_brings_its_own_threshold(db: Database) -> None:
     text = json.dumps(second_version(4, 90), ensure_ascii=False)
-    with db.session() as session:
+    with db.write_session() as session:
         session.add(RegulationVersion(
             version="2026-15", content=text, sha256=hashlib.sha256(text.encode()).hexdigest()
         ))

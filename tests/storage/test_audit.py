@@ -11,7 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from nanmu_desktop.storage import Database, open_database
-from nanmu_desktop.storage.audit import canonical_json, history, record, verify_chain
+from nanmu_desktop.storage.audit import (
+    canonical_json,
+    chain_key_of,
+    history,
+    record,
+    verify_chain,
+)
+from nanmu_desktop.storage.chain_key import ChainKey
 from nanmu_desktop.storage.checks import run_checks
 from nanmu_desktop.storage.models import GENESIS_HASH, AuditEntry, Department
 
@@ -33,6 +40,11 @@ def _write_three(db: Database) -> None:
         record(session, "文书乙", "create", "officer", 7, None, {"name": "莫日根"})
 
 
+def _key(db: Database) -> ChainKey | None:
+    with db.session() as session:
+        return chain_key_of(session)
+
+
 def _entries(db: Database) -> list[AuditEntry]:
     with db.session() as session:
         return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
@@ -43,7 +55,7 @@ def test_rows_link_each_to_the_previous(db: Database) -> None:
     entries = _entries(db)
     assert entries[0].prev_hash == GENESIS_HASH
     assert [e.prev_hash for e in entries[1:]] == [e.hash for e in entries[:-1]]
-    assert verify_chain(entries) == []
+    assert verify_chain(entries, _key(db)) == []
     assert entries[1].before_json == '{"status":"registered"}'
 
 
@@ -110,7 +122,7 @@ def test_tampering_is_detected(
     _write_three(db)
     copy = open_database(_tampered_copy(db, tmp_path, sql))
     try:
-        breaks = verify_chain(_entries(copy))
+        breaks = verify_chain(_entries(copy), _key(copy))
         audit = next(r for r in run_checks(copy) if r.label == "审计日志防篡改校验")
     finally:
         copy.close()

@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 
 from nanmu_desktop.storage import Database
+from nanmu_desktop.storage.audit import record
 from nanmu_desktop.storage.checks import CheckResult, run_checks
 from nanmu_desktop.storage.models import IssuedDocument, NumberRegister
 
@@ -36,13 +37,15 @@ def _issue(db: Database, *seqs: int, prefix: str = "鄂政发", year: int = 2026
             session.add(document)
             session.flush()
             session.add(NumberRegister(prefix=prefix, year=year, seq=seq, document_id=document.id))
+            after = {"number": document.number, "prefix": prefix, "year": year, "seq": seq}
+            record(session, "签发人", "issue", "issued_document", document.id, None, after)
 
 
 def test_a_sound_database_passes_every_check(db: Database) -> None:
     _issue(db, 1, 2, 3)
     _issue(db, 1, prefix="萨政发")
     results = run_checks(db)
-    assert len(results) == 5
+    assert len(results) == 9
     assert all(r.ok and r.details == "" for r in results), results
 
 

@@ -91,6 +91,20 @@ def test_unexpected_error_is_logged_and_told_in_chinese(qtbot, tmp_path, monkeyp
     assert str(logs[0]) in box.text
 
 
+def test_the_error_log_goes_beside_the_database_in_use(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+    monkeypatch.setattr(app_module, "_log_folder", tmp_path / "office")
+    (tmp_path / "office").mkdir()
+    box = answer_message_box(Ok)
+    try:
+        raise RuntimeError("模拟的程序错误")
+    except RuntimeError as err:
+        app_module.report_unexpected(type(err), err, err.__traceback__)
+    assert box.handled
+    assert (tmp_path / "office" / app_module.ERROR_LOG_NAME).exists()
+    assert not list((tmp_path / "user-data").rglob(app_module.ERROR_LOG_NAME))
+
+
 def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypatch):
     from nanmu_desktop.services.demo import fill_demo
     from nanmu_desktop.storage.db import open_database
@@ -115,6 +129,8 @@ def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypat
 
     monkeypatch.setattr(app_module, "prepare_database", watched_prepare)
     assert app_module.run(db_path) == 0
+    assert list((db_path.parent / "自动备份").glob("*.sqlite3"))  # the backup on exit
+    assert not (db_path.parent / (db_path.name + ".nanmu-lock")).exists()  # released
     assert seen["frame"] == (True, False, False)
     assert seen["count"] == "共 12 件"
 

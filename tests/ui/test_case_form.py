@@ -185,3 +185,25 @@ def test_officer_can_be_removed_from_the_case(qtbot, page):
     assert form.save()
     officers = get_case(page.context.database, form.case_id).officers
     assert [o.officer.name for o in officers] == ["莫某"]
+
+
+def test_a_stale_form_names_who_changed_the_case_and_reloads(qtbot, page, ui_context):
+    from nanmu_desktop.services.case_types import CaseInput
+    from nanmu_desktop.services.cases import update_case
+
+    case_id = page.model.case_id(0)
+    form = page.open_case(case_id)
+    seen = get_case(ui_context.database, case_id)
+    theirs = CaseInput(
+        source=seen.source, enforcement_type=seen.enforcement_type, field=seen.field,
+        occurred_on=seen.occurred_on, reported_on=seen.reported_on,
+        description=seen.description + "（乙补充）",
+        officer_ids=tuple(o.officer.id for o in seen.officers),
+    )
+    update_case(ui_context.database, case_id, theirs, actor="乙")  # another window saves first
+    type_chinese(form.ui.loss_text_edit, "两天销售损失")
+    reload = answer_message_box(Button.Reset)
+    assert not form.save()  # nothing overwritten
+    assert reload.handled and "由 乙 修改（案情）" in reload.text
+    assert "（乙补充）" in form.ui.description_edit.toPlainText()  # reloaded
+    assert get_case(ui_context.database, case_id).loss_text == ""

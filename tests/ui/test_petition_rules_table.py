@@ -86,7 +86,7 @@ def _petition(db: Database, officer_id: int, case_id: int | None, conclusion: st
     except ValidationError:
         # Findings the service refuses may still be on file (recorded before the linked case's
         # decision changed, or imported): every answer must then be refused alike.
-        with db.session() as session:
+        with db.write_session() as session:
             row = session.get(Petition, petition_id)
             assert row is not None
             row.findings, row.conclusion, row.malicious = "经调查核实", conclusion, malicious

@@ -133,6 +133,7 @@ def test_backup_copies_the_database(
 ) -> None:
     fill_demo(ui_context.database, force=True)
     folder = tmp_path / "U盘" / "备份"
+    folder.mkdir(parents=True)
     page.data_ui.backupFolderEdit.setText(str(folder))
     page.data_ui.backupButton.click()
     qtbot.waitUntil(lambda: "已于" in page.data_ui.backupStatus.text(), timeout=20_000)

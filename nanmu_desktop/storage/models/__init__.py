@@ -5,6 +5,7 @@ from .base import Base, utc_now
 from .cases import CASE_STATUSES, OUTCOMES, Attachment, Case, CaseOfficer
 from .determinations import LENIENCIES, Determination
 from .documents import DocumentVoid, IssuedDocument, NumberRegister
+from .integrity import IntegrityMeta, NumberHighWater
 from .notices import NOTICE_KINDS, CaseNotice
 from .people import Department, Officer
 from .petitions import (
@@ -51,7 +52,9 @@ __all__ = [
     "DocumentVoid",
     "ExtensionRequest",
     "FollowUp",
+    "IntegrityMeta",
     "IssuedDocument",
+    "NumberHighWater",
     "NumberRegister",
     "Officer",
     "Petition",

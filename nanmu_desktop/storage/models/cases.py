@@ -61,6 +61,10 @@ class Case(Timestamps, Base):
     # unless the clerk set another, with a reason.
     reference_date: Mapped[date | None]
     reference_reason: Mapped[str] = mapped_column(Text, default="")
+    # Bumped by every UPDATE (SQLAlchemy's version counter): a form saved from an older
+    # version is refused with who changed it, never silently overwritten.
+    version: Mapped[int] = mapped_column(server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     officer_links: Mapped[list[CaseOfficer]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="CaseOfficer.position"

@@ -36,6 +36,8 @@ class IssuedDocument(Base):
     signer: Mapped[str] = mapped_column(String(50))
     issued_at: Mapped[datetime] = mapped_column(default=utc_now)
     issued_by: Mapped[str] = mapped_column(String(50), default="")
+    # kind|case|petition|day: a retry after an unknown outcome finds the document by it.
+    issue_key: Mapped[str | None] = mapped_column(String(120), index=True)
 
     void: Mapped[DocumentVoid | None] = relationship(back_populates="document", viewonly=True)
 

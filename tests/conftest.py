@@ -1,0 +1,32 @@
+"""Fixtures for every test: an audit-key folder for the test session (the key lives outside the
+database, in the user's configuration; CLI processes inherit it) and writes outside the one
+write path failing loudly."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nanmu_desktop.storage.chain_key import CONFIG_ENV
+from nanmu_desktop.storage.db import Database
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_config_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    earlier = os.environ.get(CONFIG_ENV)
+    os.environ[CONFIG_ENV] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if earlier is None:
+        os.environ.pop(CONFIG_ENV, None)
+    else:
+        os.environ[CONFIG_ENV] = earlier
+
+
+@pytest.fixture(autouse=True)
+def _strict_writes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Storage tests build rows directly; everything above storage writes through services.
+    if Path(str(request.path)).parent.name != "storage":
+        monkeypatch.setattr(Database, "strict_writes", True)

@@ -176,7 +176,9 @@ def run_set(args: argparse.Namespace) -> int:
             else:
                 prefixes.pop(kind, None)
         data = replace(data, document_prefixes=prefixes)
-        saved = settings.complete_first_run(db, data)
+        # The first `township set` completes the set-up (a script's first run); later ones edit.
+        save = settings.complete_first_run if settings.is_first_run(db) else settings.update_profile
+        saved = save(db, data)
     finally:
         db.close()
     sys.stdout.write(f"已保存本单位信息：{saved.name_zh}（{saved.type_label}）。\n")

@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_documents",
     "nanmu_desktop.cli_screenshots",
     "nanmu_desktop.cli_calendar",
+    "nanmu_desktop.cli_due",
 )
 
 _OS_ERRORS = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,6 +28,9 @@ from nanmu_desktop.storage.models import (
     NumberRegister,
     Petition,
 )
+
+if TYPE_CHECKING:
+    from nanmu_desktop.documents.fonts import FontSet
 
 
 class TamperedDocumentError(NanmuError):
@@ -69,56 +73,65 @@ def issue_document(
     db: Database, target: DocumentTarget, *, on: date | None = None, actor: str = DEFAULT_ACTOR
 ) -> IssuedDocumentInfo:
     """Issue `target`: number, frozen PDF, register and audit rows, all or nothing."""
-    from nanmu_desktop.documents.render import render_notice
     from nanmu_desktop.services.font_choice import fonts_for
 
     day = on or date.today()
     fonts = fonts_for(db)  # the fonts chosen in 设置, read before the write lock is taken
     with db.write_session() as session:
-        prefix = _prefix(session, target.kind)
-        seq = _last_seq(session, prefix, day.year) + 1
-        number = format_number(prefix, day.year, seq)
-        notice = compose(session, target, day, number)  # refuses a case in the wrong state
-        if target.kind.is_decision and target.case_id is not None:
-            _refuse_second_decision(session, target.case_id)
-        pdf = render_notice(notice, fonts)  # refuses a character without a glyph
-        profile = load_profile(session)
-        case_id = target.case_id
-        if case_id is None and target.petition_id is not None:
-            petition = session.get(Petition, target.petition_id)
-            case_id = petition.case_id if petition else None
-        row = IssuedDocument(
-            kind=target.kind.value,
-            number=number,
-            prefix=prefix,
-            year=day.year,
-            seq=seq,
-            title=notice.title[:200],
-            case_id=case_id,
-            petition_id=target.petition_id,
-            recipient="、".join(notice.recipients)[:200],
-            pdf=pdf,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            signer=profile.signer,
-            issued_by=actor,
-            issued_at=_issued_at(day),
-        )
-        session.add(row)
-        session.flush()
-        session.add(
-            NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id, actor=actor)
-        )
-        audit(
-            session,
-            actor,
-            "issue",
-            "issued_document",
-            row.id,
-            None,
-            {"number": number, "kind": row.kind, "case_id": case_id, "sha256": row.sha256},
-        )
-        session.flush()
-        return _info(session, row)
+        return issue_in_session(session, target, day, fonts, actor)
+
+
+def issue_in_session(
+    session: Session, target: DocumentTarget, day: date, fonts: FontSet, actor: str
+) -> IssuedDocumentInfo:
+    """`issue_document` inside a write session the caller holds (several documents, one
+    transaction: `services.decision_set`)."""
+    from nanmu_desktop.documents.render import render_notice
+
+    prefix = _prefix(session, target.kind)
+    seq = _last_seq(session, prefix, day.year) + 1
+    number = format_number(prefix, day.year, seq)
+    notice = compose(session, target, day, number)  # refuses a case in the wrong state
+    if target.kind.is_decision and target.case_id is not None:
+        _refuse_second_decision(session, target.case_id)
+    pdf = render_notice(notice, fonts)  # refuses a character without a glyph
+    profile = load_profile(session)
+    case_id = target.case_id
+    if case_id is None and target.petition_id is not None:
+        petition = session.get(Petition, target.petition_id)
+        case_id = petition.case_id if petition else None
+    row = IssuedDocument(
+        kind=target.kind.value,
+        number=number,
+        prefix=prefix,
+        year=day.year,
+        seq=seq,
+        title=notice.title[:200],
+        case_id=case_id,
+        petition_id=target.petition_id,
+        recipient="、".join(notice.recipients)[:200],
+        pdf=pdf,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        signer=profile.signer,
+        issued_by=actor,
+        issued_at=_issued_at(day),
+    )
+    session.add(row)
+    session.flush()
+    session.add(
+        NumberRegister(prefix=prefix, year=day.year, seq=seq, document_id=row.id, actor=actor)
+    )
+    audit(
+        session,
+        actor,
+        "issue",
+        "issued_document",
+        row.id,
+        None,
+        {"number": number, "kind": row.kind, "case_id": case_id, "sha256": row.sha256},
+    )
+    session.flush()
+    return _info(session, row)
 
 
 def _refuse_second_decision(session: Session, case_id: int) -> None:

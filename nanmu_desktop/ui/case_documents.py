@@ -88,7 +88,9 @@ class CaseDocumentsPanel(QWidget):
     def _fill(self) -> None:
         self.table.setRowCount(0)
         docs = self.documents
-        self.set_button.setEnabled(docs is not None)
+        # Offered while the decision document may still be issued (not validly issued yet).
+        self.set_button.setEnabled(
+            docs is not None and any(c.kind.is_decision and c.ready for c in docs.kinds))
         if docs is None:
             self.caption.setText("本案文书：请先选择案件。")
             return

@@ -92,7 +92,8 @@ class MainWindow(QMainWindow):
                 f"{entry.title}（{self.actions_registry[entry.action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
             )
             self.navigation.addItem(item)
-        width = self.navigation.fontMetrics().horizontalAdvance("认定向导") + 48
+        # Room for the widest title with a 待办 count badge, e.g. 办理跟踪（12）.
+        width = self.navigation.fontMetrics().horizontalAdvance("办理跟踪（99）") + 48
         self.navigation.setMinimumWidth(width)
         self.stack = QStackedWidget()
         # Stand-ins until each page is first shown (seen only while the database opens).

@@ -184,7 +184,7 @@ def remind_if_overdue(page: DuePage, parent: QWidget) -> QMessageBox | None:
     """At start: once per day, a (non-blocking) reminder when anything is overdue."""
     settings = page.settings
     today = page.today().isoformat()
-    if not page.has_red() or settings.value(REMINDED_KEY) == today:
+    if not parent.isVisible() or not page.has_red() or settings.value(REMINDED_KEY) == today:
         return None
     settings.setValue(REMINDED_KEY, today)
     red = sum(1 for i in page.items if i.level is Level.red)
@@ -194,6 +194,7 @@ def remind_if_overdue(page: DuePage, parent: QWidget) -> QMessageBox | None:
     box.setObjectName("dueReminder")
     box.button(QMessageBox.StandardButton.Ok).setText("知道了")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the window still quits
     box.setWindowModality(Qt.WindowModality.NonModal)  # the clerk may go straight to work
     box.show()
     return box

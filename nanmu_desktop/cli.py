@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_people",
     "nanmu_desktop.cli_users",
     "nanmu_desktop.cli_backup",
+    "nanmu_desktop.cli_due",
 )
 
 _OS_ERRORS = {

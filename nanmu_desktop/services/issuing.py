@@ -226,6 +226,15 @@ def _issue(
     return _info(session, row)
 
 
+def issue_in_session(
+    session: Session, target: DocumentTarget, day: date, fonts: FontSet, actor: str
+) -> IssuedDocumentInfo:
+    """`issue_document` inside a write session the caller holds (several documents, one
+    transaction: `services.decision_set`); the caller checks the role."""
+    _check_day(session, target, day, "")
+    return _issue(session, target, day, actor, issue_key(target, day), "", fonts, None)
+
+
 def _issued_with_key(session: Session, key: str) -> IssuedDocument | None:
     """The valid document a retry is asking for again, if it was issued."""
     return session.scalars(

@@ -20,6 +20,7 @@ class ActionId(enum.Enum):
     QUIT = enum.auto()
     FIND = enum.auto()
     REFRESH = enum.auto()
+    PAGE_DUE = enum.auto()
     PAGE_CASES = enum.auto()
     PAGE_WIZARD = enum.auto()
     PAGE_TRACKING = enum.auto()
@@ -50,6 +51,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.QUIT: ActionSpec("退出(&X)", "Ctrl+Q", "退出本程序"),
     ActionId.FIND: ActionSpec("查找案件(&F)", "Ctrl+F", "在案件列表中按任意文字查找"),
     ActionId.REFRESH: ActionSpec("刷新(&R)", "F5", "重新读取当前页面的数据"),
+    ActionId.PAGE_DUE: ActionSpec("待办(&0)", "Ctrl+0", "逾期、今日到期和即将到期的事项"),
     ActionId.PAGE_CASES: ActionSpec("案件(&1)", "Ctrl+1"),
     ActionId.PAGE_WIZARD: ActionSpec("认定向导(&2)", "Ctrl+2"),
     ActionId.PAGE_TRACKING: ActionSpec("办理跟踪(&3)", "Ctrl+3"),
@@ -82,6 +84,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
     (
         "查看(&V)",
         (
+            ActionId.PAGE_DUE,
             ActionId.PAGE_CASES,
             ActionId.PAGE_WIZARD,
             ActionId.PAGE_TRACKING,

@@ -38,6 +38,7 @@ from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
 from nanmu_desktop.services.statistics import RiskSelection
 from nanmu_desktop.ui import dialogs, user_access
+from nanmu_desktop.ui.case_documents import CaseDocumentsPanel
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.pdf_preview import PdfPreview
 from nanmu_desktop.ui.printing import ask_printer, print_pdf
@@ -124,6 +125,10 @@ class DocumentsPage(QWidget):
         layout.addWidget(self.case_search)
         layout.addWidget(self.case_list, 1)
         layout.addLayout(form)
+        # The chosen case's documents (有效 / 已作废 / 可拟稿) and its decision set.
+        self.case_documents = CaseDocumentsPanel(self._context, tab)
+        self.case_documents.document_requested.connect(self.show_target)
+        layout.addWidget(self.case_documents, 1)
         return tab
 
     def _build_actions(self) -> QHBoxLayout:
@@ -238,6 +243,7 @@ class DocumentsPage(QWidget):
         self._case = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self._petition_id = None
         self._risk = None
+        self.case_documents.show_case(self._case.id if self._case is not None else None)
         self.refresh_preview()
 
     @Slot()
@@ -406,6 +412,12 @@ class DocumentsPage(QWidget):
         may_issue = self._role_allows(self.issue_button, Operation.issue, "签发当前草稿")
         may_void = self._role_allows(self.void_button, Operation.void, "作废选中的已签发文书")
         self.issue_button.setEnabled(may_issue and has_pdf and self._shown is None)
+        # A kind already validly issued for the case is not offered again (作废 first).
+        choice = self.case_documents.choice(self.kind) if self._case is not None else None
+        refused = choice is not None and self._petition_id is None and not choice.ready
+        if refused and choice is not None:
+            self.issue_button.setToolTip(choice.reason)
+            self.issue_button.setEnabled(False)
         self.void_button.setEnabled(
             may_void and self._shown is not None and not self._shown.voided
         )

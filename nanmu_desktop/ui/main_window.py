@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -40,6 +40,7 @@ class PageEntry:
 
 
 PAGES: tuple[PageEntry, ...] = (
+    PageEntry("待办", "nanmu_desktop.ui.due.page", "DuePage", ActionId.PAGE_DUE),
     PageEntry("案件", "nanmu_desktop.ui.cases_page", "CasesPage", ActionId.PAGE_CASES),
     PageEntry(
         "认定向导", "nanmu_desktop.ui.determination_page", "DeterminationPage", ActionId.PAGE_WIZARD
@@ -55,7 +56,10 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("文书", "nanmu_desktop.ui.documents_page", "DocumentsPage", ActionId.PAGE_DOCUMENTS),
     PageEntry("设置", "nanmu_desktop.ui.settings_page", "SettingsPage", ActionId.PAGE_SETTINGS),
 )
-CASES, WIZARD, TRACKING, PETITIONS, STATISTICS, ARTICLES, DOCUMENTS, SETTINGS = range(len(PAGES))
+DUE, CASES, WIZARD, TRACKING, PETITIONS, STATISTICS, ARTICLES, DOCUMENTS, SETTINGS = range(
+    len(PAGES)
+)
+START_PAGE = DUE  # 待办: what is due comes first
 
 _NAVIGATION_STYLE = """
 QListWidget#navigation { border: none; background: palette(base); outline: 0; }
@@ -91,7 +95,8 @@ class MainWindow(QMainWindow):
                 f"{entry.title}（{self.actions_registry[entry.action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
             )
             self.navigation.addItem(item)
-        width = self.navigation.fontMetrics().horizontalAdvance("认定向导") + 48
+        # Room for the widest title with a 待办 count badge, e.g. 办理跟踪（12）.
+        width = self.navigation.fontMetrics().horizontalAdvance("办理跟踪（99）") + 48
         self.navigation.setMinimumWidth(width)
         self.stack = QStackedWidget()
         # Stand-ins until each page is first shown (seen only while the database opens).
@@ -121,11 +126,11 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        self.navigation.setCurrentRow(CASES)
+        self.navigation.setCurrentRow(START_PAGE)
         self.navigation.currentRowChanged.connect(self.show_page)
         self._restore_geometry()
         if open_first_page:
-            self.show_page(CASES)
+            self.show_page(START_PAGE)
             self._show_user()
         else:
             self._set_opening(True)
@@ -184,6 +189,8 @@ class MainWindow(QMainWindow):
             requested = getattr(page, "document_requested", None)
             if requested is not None:  # 办理跟踪, 信访举报, 统计分析 ask for documents
                 requested.connect(self._open_document)
+            if index == DUE:
+                self._connect_due(page)
             placeholder = self._placeholders[index]
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
@@ -275,6 +282,46 @@ class MainWindow(QMainWindow):
     def _open_document(self, target: object) -> None:
         """The 文书 page showing the draft of `target` (a DocumentTarget from a page)."""
         self._call(DOCUMENTS, "show_target", target)
+
+    # 待办 ---------------------------------------------------------------------------------
+
+    def _connect_due(self, page: QWidget) -> None:
+        from nanmu_desktop.ui.due.page import remind_if_overdue
+
+        page.step_requested.connect(self.open_step)  # type: ignore[attr-defined]
+        page.counts_changed.connect(self._show_badges)  # type: ignore[attr-defined]
+        page.refresh()  # type: ignore[attr-defined]  # the badges, now that they are heard
+        # The reminder once the window is up (a queued call: the page is still being made).
+        QTimer.singleShot(0, lambda: remind_if_overdue(page, self))  # type: ignore[arg-type]
+
+    def _show_badges(self, counts: dict[str, int]) -> None:
+        """Red + yellow counts on 待办 and on the pages where those steps are done."""
+        targets = {"due": DUE, "tracking": TRACKING, "documents": DOCUMENTS,
+                   "petitions": PETITIONS}
+        for name, index in targets.items():
+            count = counts.get(name, 0)
+            title = PAGES[index].title
+            self.navigation.item(index).setText(f"{title}（{count}）" if count else title)
+
+    def open_step(self, obligation: object) -> QWidget:
+        """The page (and tab, kind or petition) where a 待办 obligation is acted on."""
+        from nanmu_desktop.domain.due import Obligation
+        from nanmu_desktop.domain.vocabulary import DocumentKind
+
+        assert isinstance(obligation, Obligation)
+        page_name, _, detail = obligation.step.partition("/")
+        if page_name == "tracking" and obligation.case_id is not None:
+            page = self.show_page(TRACKING)
+            page.select_case(obligation.case_id)  # type: ignore[attr-defined]
+            page.show_tab(detail)  # type: ignore[attr-defined]
+            return page
+        if page_name == "documents" and obligation.case_id is not None:
+            page = self.show_page(DOCUMENTS)
+            page.show_case(obligation.case_id, DocumentKind(detail))  # type: ignore[attr-defined]
+            return page
+        page = self.show_page(PETITIONS)
+        page.refresh(select_id=obligation.petition_id)  # type: ignore[attr-defined]
+        return page
 
     def _about(self) -> None:
         from datetime import date

@@ -1,6 +1,6 @@
-"""Screenshots of the real application at 1366 × 768: every main page, every step of the
-认定向导, the first-run wizard, the 设置 tabs for people/units and regulation versions, and a
-notice preview (for the README and for review).
+"""Screenshots of the real application at 1366 × 768: the main pages (待办 first), a case's
+documents, every step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and
+regulation versions, and a notice preview (for the README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
+from nanmu_desktop.services.issuing import list_documents
 from nanmu_desktop.ui.context import UiContext
 
 if TYPE_CHECKING:
@@ -35,7 +37,9 @@ SETTLE_TIMEOUT_S = 30.0
 SETTLE_MIN_S = 0.6  # debounced previews start after 300 ms; QPdfView paints pages in a thread
 MAX_WIZARD_STEPS = 30
 EXAMPLE_MONGOLIAN = "ᠰᠠᠮᠠᠵᠢᠶ᠎ᠡ ᠡᠸᠡᠩᠬᠢ ᠦᠨᠳᠦᠰᠦᠲᠡᠨ ᠦ ᠰᠢᠶᠠᠩ ᠤ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠨ ᠭᠠᠵᠠᠷ"
-PAGE_FILES = ("main-cases", "main-wizard", "main-articles", "main-documents", "main-settings")
+# file name → page title in the navigation (main_window.PAGES), so each file shows its page
+PAGE_FILES = (("main-due", "待办"), ("main-cases", "案件"), ("main-wizard", "认定向导"),
+              ("main-articles", "条文"), ("main-documents", "文书"), ("main-settings", "设置"))
 SETTINGS_TABS = (("科室与人员", "settings-people"), ("制度版本", "settings-versions"))
 
 
@@ -114,7 +118,7 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
     """Write the PNGs into `folder` and return their paths, in the order taken."""
     from nanmu_desktop.ui.app import create_application
     from nanmu_desktop.ui.first_run import FirstRunWizard
-    from nanmu_desktop.ui.main_window import DOCUMENTS, MainWindow
+    from nanmu_desktop.ui.main_window import DOCUMENTS, PAGES, TRACKING, MainWindow
     from nanmu_desktop.ui.wizard import DeterminationWizard
 
     qInstallMessageHandler(_quiet_offscreen_notes)
@@ -138,8 +142,12 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
         window = MainWindow(context)
         window.resize(*WINDOW_SIZE)
         window.show()
-        for index, name in enumerate(PAGE_FILES):
-            window.show_page(index)
+        titles = [entry.title for entry in PAGES]
+        for name, title in PAGE_FILES:
+            window.show_page(titles.index(title))
+            # the file must show the page its name says (the navigation may add a count)
+            current = window.navigation.currentItem()
+            assert current is not None and current.text().startswith(title), name
             _settle(context)
             _save(window, folder, name, written)
         _settings_tabs(window, context, folder, written)
@@ -153,6 +161,14 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             preview = documents.preview  # type: ignore[attr-defined]
             _settle(context, lambda: preview.document.pageCount() > 0)
             _save(window, folder, "notice-preview", written)
+
+        issued = Counter(d.case_id for d in list_documents(context.database) if d.case_id)
+        if issued:
+            tracking = window.show_page(TRACKING)
+            tracking.select_case(issued.most_common(1)[0][0])  # type: ignore[attr-defined]
+            tracking.show_tab("documents")  # type: ignore[attr-defined]
+            _settle(context)
+            _save(window, folder, "case-documents", written)
 
         open_case = next((c for c in cases if c.status in ("registered", "investigating",
                                                               "determining")), None)

@@ -1,5 +1,5 @@
 """The 办理跟踪 page (第十三至十六条): decided cases on the left; for the chosen case a header
-and tabs for 告知与公开, 纠错整改 and 办理状态, plus a jump to the 文书 page.
+and tabs for 告知与公开, 纠错整改, 办理状态 and 本案文书, plus a jump to the 文书 page.
 
 Reads are single quick queries on the GUI thread; the writes are one small service call each
 and run directly from the entry dialogs, as on the 认定向导 page.
@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.services.case_documents import allowed_kinds
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
-from nanmu_desktop.services.documents import DocumentTarget, document_choices
+from nanmu_desktop.services.documents import DocumentTarget
+from nanmu_desktop.ui.case_documents import CaseDocumentsPanel
 from nanmu_desktop.ui.case_picker import CASE_ID_ROLE, LIST_LIMIT, fill_case_list, row_of
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.tracking_panels import NoticesPanel, OrdersPanel
@@ -92,6 +94,9 @@ class TrackingPage(QWidget):
         self.tabs.addTab(self.notices, "告知与公开")
         self.tabs.addTab(self.orders, "纠错整改")
         self.tabs.addTab(self.status, "办理状态")
+        self.documents = CaseDocumentsPanel(self._context, self)
+        self.documents.document_requested.connect(self.document_requested)
+        self.tabs.addTab(self.documents, "本案文书")
         top = QHBoxLayout()
         top.addWidget(self.header, 1)
         top.addWidget(self.document_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -190,12 +195,22 @@ class TrackingPage(QWidget):
             )
         for panel in (self.notices, self.orders, self.status):
             panel.show_case(case)
+        self.documents.show_case(case.id if case is not None else None)
+
+    def show_tab(self, name: str) -> None:
+        """The tab of a step: "notices", "orders", "status" or "documents" (待办's 下一步)."""
+        panels = {"notices": self.notices, "orders": self.orders, "status": self.status,
+                  "documents": self.documents}
+        panel = panels.get(name)
+        if panel is not None:
+            self.tabs.setCurrentWidget(panel)
 
     def _fill_document_menu(self) -> None:
         self.document_menu.clear()
         if self._case is None:
             return
-        for choice in document_choices(self._context.database, self._case.id):
+        # From the rules (allowed_kinds), not by composing every kind on the GUI thread.
+        for choice in allowed_kinds(self._context.database, self._case.id):
             action = self.document_menu.addAction(choice.label)
             action.setEnabled(choice.ready)
             action.setToolTip(choice.reason)

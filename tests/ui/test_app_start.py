@@ -11,7 +11,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from nanmu_desktop.ui import app as app_module
-from nanmu_desktop.ui.main_window import MainWindow
+from nanmu_desktop.ui.main_window import CASES, MainWindow
 
 Ok = QMessageBox.StandardButton.Ok
 
@@ -70,7 +70,8 @@ def test_prepared_database_opens_the_main_window(qtbot, db_path, settings):
     qtbot.addWidget(window)
     try:
         qtbot.waitExposed(window)
-        cases = window.page(0)
+        assert type(window.current_page()).__name__ == "DuePage"  # 待办 is the start page
+        cases = window.page(CASES)
         assert cases.model.total >= 12
         assert cases.count_label.text() == f"共 {cases.model.total} 件"
     finally:
@@ -124,7 +125,7 @@ def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypat
         return ready
 
     def close_when_listed(window):
-        seen["count"] = window.page(0).count_label.text()
+        seen["count"] = window.page(CASES).count_label.text()
         window.close()
 
     monkeypatch.setattr(app_module, "prepare_database", watched_prepare)

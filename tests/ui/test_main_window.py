@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from nanmu_desktop.ui.actions import MENUS, SPECS, ActionId
 from nanmu_desktop.ui.case_picker import CASE_ID_ROLE
 from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.main_window import ARTICLES, CASES, PAGES, WIZARD, MainWindow
+from nanmu_desktop.ui.main_window import ARTICLES, CASES, DUE, PAGES, WIZARD, MainWindow
 
 SMALL_SCREEN = QSize(1366, 768 - 40)  # minus a taskbar
 
@@ -29,8 +29,8 @@ def window(qtbot, ui_context: UiContext) -> MainWindow:
 
 
 def test_every_page_opens_lazily(window):
-    assert window._pages[CASES] is not None
-    assert all(page is None for page in window._pages[1:])  # start-up pays for the list only
+    assert window._pages[DUE] is not None  # 待办 is the start page
+    assert all(page is None for page in window._pages[1:])  # start-up pays for 待办 only
     for index, entry in enumerate(PAGES):
         page = window.show_page(index)
         assert type(page).__name__ == entry.class_name
@@ -43,7 +43,7 @@ def test_every_page_opens_lazily(window):
 def test_page_shortcuts_switch_pages(window):
     for index, entry in enumerate(PAGES):
         action = window.actions_registry[entry.action]
-        assert action.shortcut() == QKeySequence(f"Ctrl+{index + 1}")
+        assert action.shortcut() == QKeySequence(f"Ctrl+{index}")  # 待办 Ctrl+0
         action.trigger()
         assert window.stack.currentIndex() == index
 
@@ -93,7 +93,7 @@ def test_open_case_signal_opens_that_case(window, ui_context):
 
 
 def test_refresh_reloads_the_current_page(window, ui_context):
-    page = window.page(CASES)
+    page = window.show_page(CASES)
     assert page.count_label.text() == "共 3 件"
     from nanmu_desktop.services.case_types import CaseInput
     from nanmu_desktop.services.cases import get_case, register_case

@@ -147,10 +147,15 @@ class FirstRunWizard(QWizard):
         departments = self.departments.changes()
         database = self._context.database
         account = self.account_page.account() if self.account_page is not None else None
+        first_run = settings_service.is_first_run(database)
 
         def work(control: TaskControl) -> TownshipProfileInfo:
             create_account(database, account)
-            profile = settings_service.complete_first_run(database, data)
+            # Re-opened from 设置 the set-up is edited; only a real first run completes it (a
+            # second wizard meanwhile is refused by the service, never overwriting silently).
+            save = (settings_service.complete_first_run if first_run
+                    else settings_service.update_profile)
+            profile = save(database, data)
             for department_id, name in departments.renamed:
                 people_service.rename_department(database, department_id, name)
             for department_id in departments.retired:

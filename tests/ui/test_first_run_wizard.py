@@ -25,6 +25,7 @@ from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.issuing import document_pdf, get_document, issue_document
 from nanmu_desktop.services.officers import OfficerInput, add_officer, list_departments
+from nanmu_desktop.services.settings import ALL_SERIES
 from nanmu_desktop.services.users import list_users
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.context import UiContext
@@ -127,7 +128,7 @@ def test_j5_first_run_as_samajie_then_its_first_decision(
     _finish_issuing_page(wizard, "萨政发", "乌日娜", "萨马街鄂温克民族乡党政综合办公室")
     type_chinese(wizard.issuing.ui.ccEdit, "阿荣旗司法局、乡纪委")
     # One kind keeps a 代字 of its own.
-    row = [k.value for k in DocumentKind].index("notification")
+    row = ALL_SERIES.index("notification")  # the table lists the number series
     wizard.issuing.ui.prefixTable.item(row, 1).setText("萨政告")
     assert next_button.isEnabled()
     next_button.click()  # → 告知期限

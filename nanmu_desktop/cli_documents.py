@@ -38,6 +38,10 @@ def register(subparsers: Any) -> None:
     notice.add_argument("--issue", action="store_true", help="签发：取下一个文号并存档，不可更改")
     notice.add_argument("--date", metavar="YYYY-MM-DD", help="成文日期（默认今天）")
     notice.add_argument(
+        "--preprinted", action="store_true",
+        help="套打：用于已印好红头的公文纸，不印发文机关标志、蒙古文和红线（仅草稿）",
+    )
+    notice.add_argument(
         "--admin-reason",
         default="",
         metavar="理由",
@@ -55,6 +59,10 @@ def register(subparsers: Any) -> None:
     show = actions.add_parser("show", help="按文号导出存档的 PDF（与签发时逐字节相同）")
     show.add_argument("number", metavar="文号")
     show.add_argument("-o", "--output", required=True, type=Path, metavar="文件.pdf")
+    show.add_argument(
+        "--preprinted", action="store_true",
+        help="套打版：用于已印好红头的公文纸（须与签发文件逐字节一致地重排，否则拒绝）",
+    )
     show.add_argument(
         "--archival", action="store_true",
         help="导出长期保存用的 PDF/A-2b 副本（由签发文件生成，内容相同，签发文件不变）",
@@ -82,11 +90,18 @@ def run_notice(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         target = _target(db, args)
+        if args.issue and args.preprinted:
+            raise ValidationError([Problem("--preprinted", "签发时保存的是正式文件；套打请签发后用 "
+                                          "document show 文号 --preprinted")])
         if args.issue:
             # The PDF is on disk (beside -o, synced) before the number is committed.
             info = issue_document(
                 db, target, on=on, admin_reason=args.admin_reason, output=args.output
             )
+        elif args.preprinted:
+            from nanmu_desktop.services.preprinted import preprinted_draft
+
+            pdf = preprinted_draft(db, target, on=on)
         else:
             pdf = draft_pdf(db, target, on=on)
     finally:
@@ -151,14 +166,20 @@ def run_show(args: argparse.Namespace) -> int:
     from nanmu_desktop.services.issuing import document_pdf
 
     _check_pdf_path(args.output)
+    if args.archival and args.preprinted:
+        raise ValidationError([Problem("--preprinted", "存档副本与套打版只能选一种")])
     db = _open(args, create=False)
     try:
         info, pdf = (archival_pdf if args.archival else document_pdf)(db, args.number)
+        if args.preprinted:
+            from nanmu_desktop.services.preprinted import preprinted_issued
+
+            pdf = preprinted_issued(db, args.number)
     finally:
         db.close()
     write_atomically(args.output, pdf)
     state = "（已作废）" if info.voided else ""
-    copy = "（PDF/A-2b 存档副本）" if args.archival else ""
+    copy = "（PDF/A-2b 存档副本）" if args.archival else ("（套打版）" if args.preprinted else "")
     sys.stdout.write(f"{info.number}{state}{copy}：{info.title} → {args.output}\n")
     return 0
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import io
 from datetime import date, timedelta
+from pathlib import Path
 
 import pdfplumber
-from helpers import type_chinese
+from helpers import ModalAnswer, type_chinese
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
@@ -24,13 +25,21 @@ from nanmu_desktop.services.decisions import DecisionInput, record_decision
 from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.issuing import document_pdf, get_document, issue_document
-from nanmu_desktop.services.officers import OfficerInput, add_officer, list_departments
+from nanmu_desktop.services.officers import (
+    OfficerInput,
+    add_officer,
+    list_departments,
+    list_officers,
+)
 from nanmu_desktop.services.settings import ALL_SERIES
 from nanmu_desktop.services.users import list_users
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.first_run import FirstRunWizard, run_first_run_if_needed
+from nanmu_desktop.ui.regulation_import_dialog import RegulationImportDialog
 from nanmu_desktop.ui.settings_page import SettingsPage
+from tests.services.regulation_fixtures import neighbour_text, write_docx
+from tests.services.test_people_excel import OFFICERS, people_workbook
 
 SAMAJIE = "萨马街鄂温克民族乡人民政府"
 # As pasted from the approval: an ordinary space before the genitive suffix ᠶᠢᠨ.
@@ -70,18 +79,22 @@ def _finish(qtbot: QtBot, wizard: FirstRunWizard) -> None:
     qtbot.waitUntil(lambda: wizard.result() == QWizard.DialogCode.Accepted, timeout=10_000)
 
 
-def _decide_and_issue(db: Database, department: str) -> tuple[str, str, pdfplumber.PDF]:
+def _decide_and_issue(
+    db: Database, department: str = "", officer_id: int | None = None
+) -> tuple[str, str, pdfplumber.PDF]:
     """A case of journey J1 through the services, decided and its 决定书 issued today."""
-    departments = {d.name: d.id for d in list_departments(db)}
-    officer = add_officer(db, OfficerInput(name="巴特尔", department_id=departments[department],
-                                           badge_number="15-0799-00001", post="执法队员"))
+    if officer_id is None:
+        departments = {d.name: d.id for d in list_departments(db)}
+        officer_id = add_officer(db, OfficerInput(
+            name="巴特尔", department_id=departments[department],
+            badge_number="15-0799-00001", post="执法队员")).id
     today = date.today()
     case = register_case(db, CaseInput(
         source="personal_application", enforcement_type="administrative_inspection",
         field="forestry_grassland", occurred_on=today - timedelta(days=6),
         reported_on=today - timedelta(days=4),
         description="暴风雪中检查牧草加工点时，因许可数据延迟误认其许可证无效而查封场地",
-        officer_ids=(officer.id,), loss_text="加工点停业两天", remedial_actions="当即解除查封",
+        officer_ids=(officer_id,), loss_text="加工点停业两天", remedial_actions="当即解除查封",
     ))
     save_proposal(db, case.id, J1_FACTS, made_on=today - timedelta(days=4))
     record_decision(db, case.id, DecisionInput(meeting_date=today - timedelta(days=1),
@@ -94,7 +107,7 @@ def _decide_and_issue(db: Database, department: str) -> tuple[str, str, pdfplumb
 
 
 def test_j5_first_run_as_samajie_then_its_first_decision(
-    qtbot: QtBot, ui_context: UiContext
+    qtbot: QtBot, ui_context: UiContext, tmp_path: Path
 ) -> None:
     db = ui_context.database
     assert settings_service.is_first_run(db)
@@ -173,17 +186,26 @@ def test_j5_first_run_as_samajie_then_its_first_decision(
     assert ui_context.database.user is not None and ui_context.database.user.name == "乌日娜"
     assert run_first_run_if_needed(ui_context)  # done once: no wizard again
 
-    number, text, document = _decide_and_issue(db, "牧业办公室")
+    # Its own regulation, from the .docx it issued (shown against the model, then kept), and
+    # its departments and officers from the Excel sheet, both through 设置.
+    page = SettingsPage(ui_context)
+    qtbot.addWidget(page)
+    answer = ModalAnswer(RegulationImportDialog, lambda dialog: dialog.save_button.click())
+    own = write_docx(tmp_path / "萨政发〔2025〕12号.docx", neighbour_text())
+    assert page.regulations.import_file(own) == "2025-12" and answer.handled
+    assert page.people.import_from(people_workbook(tmp_path / "人员.xlsx", OFFICERS[:2]))
+    officer = next(o for o in list_officers(db) if o.name == "阿斯楞")
+    assert officer.department_name == "林草执法中队"
+
+    number, text, document = _decide_and_issue(db, officer_id=officer.id)
     assert number == f"萨政发〔{date.today().year}〕1号"
     assert get_document(db, number).signer == "乌日娜"  # the register keeps who signed it
     assert "萨马街鄂温克民族乡人民政府文件" in text and number in text
     assert "乡党委召开会议" in text and "乡政府公示栏" in text
+    assert "萨政发〔2025〕12号" in text  # it cites its own regulation, picked by date
     mongolian = [c for c in document.pages[0].chars if "Mongolian" in c["fontname"]]
     assert mongolian  # its own Mongolian line above the mark
-    # Nothing of Nanmu's but the regulation it cites: importing its own is the next step of
-    # J5 (`regulation import`); the residue test covers a township that has done it.
-    assert set(residue(text)) <= {"南木", "鄂伦春", "鄂政发", "127号"}
-    assert "刘晓伟" not in text and "扎兰屯" not in text
+    assert residue(text) == []  # nothing of Nanmu's, the regulation included
     document.close()
 
 

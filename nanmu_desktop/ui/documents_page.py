@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Slot
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.vocabulary import DocumentKind
-from nanmu_desktop.errors import NanmuError
+from nanmu_desktop.errors import ConflictError, NanmuError
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services import font_choice, issuing
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
@@ -36,6 +37,7 @@ from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.document_series import draws_number
 from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
+from nanmu_desktop.services.preprinted import preprinted_draft, preprinted_issued
 from nanmu_desktop.services.statistics import RiskSelection
 from nanmu_desktop.ui import dialogs, user_access
 from nanmu_desktop.ui.case_documents import CaseDocumentsPanel
@@ -136,13 +138,17 @@ class DocumentsPage(QWidget):
         self.issue_button = QPushButton("签发(&I)…", self)
         self.void_button = QPushButton("作废(&V)…", self)
         self.print_button = QPushButton("打印(&P)…", self)
+        self.preprinted_button = QPushButton("套打(&T)…", self)
+        self.preprinted_button.setToolTip("打印到已印好红头的公文纸：不印红色版头和红线，其余位置不变")
         self.save_button = QPushButton("另存为(&S)…", self)
         self.issue_button.clicked.connect(self.issue_current)
         self.void_button.clicked.connect(self.void_current)
         self.print_button.clicked.connect(self.print_current)
+        self.preprinted_button.clicked.connect(self.print_preprinted)
         self.save_button.clicked.connect(self._save_clicked)
         bar.addStretch(1)
-        for button in (self.issue_button, self.void_button, self.print_button, self.save_button):
+        for button in (self.issue_button, self.void_button, self.print_button,
+                       self.preprinted_button, self.save_button):
             bar.addWidget(button)
         return bar
 
@@ -388,6 +394,34 @@ class DocumentsPage(QWidget):
             self._context.signals.status_message.emit(f"已送打印：{pages} 页")
 
     @Slot()
+    def print_preprinted(self) -> None:
+        """套打: the shown document drawn for 红头纸 (in the background), then printed."""
+        database, shown, target = self._context.database, self._shown, self._target()
+        title = f"{self._document_title()}（套打）"
+
+        def work(_control: object) -> bytes:
+            if shown is not None:
+                return preprinted_issued(database, shown.number)
+            if target is None:
+                raise ConflictError("请先选择案件或信访举报。")
+            return preprinted_draft(database, target[0])
+
+        self._context.tasks.run(work, title="正在生成套打版…", parent=self,
+                                on_done=lambda pdf: self._print_bytes(pdf, title))
+
+    def _print_bytes(self, pdf: bytes, title: str) -> None:
+        document = QPdfDocument(self)
+        buffer = QBuffer(document)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)
+        printer = ask_printer(document, title, self)
+        if printer is not None:
+            pages = print_pdf(document, printer)
+            self._context.signals.status_message.emit(f"已送打印（套打）：{pages} 页")
+        document.deleteLater()
+
+    @Slot()
     def _save_clicked(self) -> None:
         if not self.preview.pdf_bytes:
             return
@@ -408,6 +442,7 @@ class DocumentsPage(QWidget):
     def _update_actions(self) -> None:
         has_pdf = bool(self.preview.pdf_bytes)
         self.print_button.setEnabled(has_pdf)
+        self.preprinted_button.setEnabled(has_pdf)
         self.save_button.setEnabled(has_pdf)
         may_issue = self._role_allows(self.issue_button, Operation.issue, "签发当前草稿")
         may_void = self._role_allows(self.void_button, Operation.void, "作废选中的已签发文书")

@@ -14,7 +14,7 @@ from nanmu_desktop.documents.fonts import BUNDLED, FontRole, fonts_dir
 from nanmu_desktop.services import font_choice
 from nanmu_desktop.services import settings as settings_service
 from nanmu_desktop.services.demo import fill_demo
-from nanmu_desktop.services.settings import ProfileInput
+from nanmu_desktop.services.settings import ProfileInput, get_profile
 from nanmu_desktop.ui.context import UiContext
 from nanmu_desktop.ui.settings_page import SettingsPage
 
@@ -61,8 +61,10 @@ def test_letter_series_and_the_letter_choice_are_shown_and_saved(
 ) -> None:
     table = page.issuing.ui.prefixTable
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows["信访举报调查结果反馈函（信函）"] == "鄂政函"
-    assert rows["容错认定结果告知书（致当事人，信函）"] == "鄂政函"
+    # Empty: the letters follow the 代字 for all kinds in its 函 form (鄂政发 → 鄂政函).
+    assert rows["信访举报调查结果反馈函（信函）"] == ""
+    assert rows["容错认定结果告知书（致当事人，信函）"] == ""
+    assert get_profile(ui_context.database).prefix_for("report-feedback") == "鄂政函"
     assert "容错纠错认定审批表" not in rows  # an internal form: no 文号
     assert page.issuing.ui.letterCheck.isChecked()
     page.issuing.ui.prefixEdit.clear()

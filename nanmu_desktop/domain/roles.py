@@ -40,6 +40,7 @@ class Operation(StrEnum):
     users = "users"  # 用户管理
     settings = "settings"  # 设置、节假日、规则选项、字体、条例版本
     backup = "backup"  # 备份
+    backdate = "backdate"  # 以本年度以外或早于决定的成文日期签发（须写明理由）
 
 
 OPERATION_LABELS: dict[Operation, str] = {
@@ -54,6 +55,7 @@ OPERATION_LABELS: dict[Operation, str] = {
     Operation.users: "管理用户",
     Operation.settings: "修改设置",
     Operation.backup: "备份数据库",
+    Operation.backdate: "以补登日期签发文书",
 }
 
 # The one table: each operation and the roles that may perform it.
@@ -69,6 +71,7 @@ PERMISSIONS: dict[Operation, frozenset[Role]] = {
     Operation.users: frozenset({Role.admin}),
     Operation.settings: frozenset({Role.admin}),
     Operation.backup: frozenset({Role.admin}),
+    Operation.backdate: frozenset({Role.admin}),
 }
 
 

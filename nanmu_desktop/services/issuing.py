@@ -125,6 +125,8 @@ def issue_document(
 
     day = on or date.today()
     reason = admin_reason.strip()
+    if reason:  # the exception to the issue-date rule is the 管理员's to give
+        require(db, Operation.backdate)
     fonts = fonts_for(db)  # the fonts chosen in 设置, read before the write lock is taken
     if output is not None and output.is_dir():
         raise OutputError(f"无法写入文书文件“{output}”：这是一个文件夹。未签发，未占用文号。")

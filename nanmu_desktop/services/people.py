@@ -100,28 +100,31 @@ def set_department_retired(
     require(db, Operation.settings)
     with db.write_session() as session:
         row = fetch(session, Department, department_id, "科室")
-        if row.active != retired:
-            raise ConflictError(f"科室“{row.name}”{'已经停用' if retired else '未停用'}")
-        row.active = not retired
-        session.flush()
-        audit(session, actor, "retire" if retired else "reinstate", "department", row.id,
-              {"active": retired}, {"active": not retired})
+        _set_active(session, row, "department", f"科室“{row.name}”", retired, actor)
         return department_info(row)
 
 
 def set_officer_retired(
     db: Database, officer_id: int, retired: bool, *, actor: str = DEFAULT_ACTOR
 ) -> OfficerInfo:
+    """Retire (停用) or reinstate; retired officers leave the pickers but stay on old cases."""
     require(db, Operation.settings)
     with db.write_session() as session:
         row = fetch(session, Officer, officer_id, "执法人员")
-        if row.active != retired:
-            raise ConflictError(f"执法人员“{row.name}”{'已经停用' if retired else '未停用'}")
-        row.active = not retired
-        session.flush()
-        audit(session, actor, "retire" if retired else "reinstate", "officer", row.id,
-              {"active": retired}, {"active": not retired})
+        _set_active(session, row, "officer", f"执法人员“{row.name}”", retired, actor)
         return officer_info(row)
+
+
+def _set_active(
+    session: Session, row: Department | Officer, entity: str, what: str, retired: bool,
+    actor: str,
+) -> None:
+    if row.active != retired:
+        raise ConflictError(f"{what}{'已经停用' if retired else '未停用'}")
+    row.active = not retired
+    session.flush()
+    audit(session, actor, "retire" if retired else "reinstate", entity, row.id,
+          {"active": retired}, {"active": not retired})
 
 
 def merge_departments(

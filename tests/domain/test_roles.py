@@ -18,7 +18,7 @@ EXPECTED = {
     Role.clerk: {Operation.register, Operation.determine, Operation.record, Operation.draft},
     Role.reviewer: {Operation.review, Operation.correct},
     Role.signer: {Operation.issue, Operation.void},
-    Role.admin: {Operation.users, Operation.settings, Operation.backup},
+    Role.admin: {Operation.users, Operation.settings, Operation.backup, Operation.backdate},
 }
 
 

@@ -174,3 +174,32 @@ def test_a_database_without_users_works_as_before(db: Database, officer: Officer
     before = audit_count(db)
     register_case(db, case_input((officer.id,)))
     assert audit_count(db) == before + 1
+
+
+def test_an_issue_date_outside_the_rule_needs_the_administrator(
+    db: Database, officer: OfficerInfo
+) -> None:
+    from datetime import date
+
+    from nanmu_desktop.domain.vocabulary import DocumentKind
+    from nanmu_desktop.services.decisions import DecisionInput, record_decision
+    from nanmu_desktop.services.document_context import DocumentTarget
+    from nanmu_desktop.services.issuing import issue_document
+    from nanmu_desktop.services.settings import ProfileInput, update_profile
+
+    users = office(db)
+    db.user = users["王管理"]
+    update_profile(db, ProfileInput(name_zh="南木乡", signer="刘晓伟"))
+    db.user = users["张经办"]
+    case = register_case(db, case_input((officer.id,)))
+    save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 3, 9))
+    record_decision(db, case.id, DecisionInput(date(2026, 3, 10), ("乌力吉",)))
+    target = DocumentTarget(DocumentKind.exemption_decision, case.id)
+    db.user = users["赵签发"]
+    before = counts(db)
+    with pytest.raises(PermissionDeniedError, match="管理员"):
+        issue_document(db, target, on=date(2025, 12, 30), admin_reason="补登上年度文书")
+    assert counts(db) == before
+    db.user = Actor("王管理", frozenset({Role.admin, Role.signer}))
+    issued = issue_document(db, target, on=date(2025, 12, 30), admin_reason="补登上年度文书")
+    assert issued.number.endswith("〔2025〕1号")

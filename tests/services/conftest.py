@@ -71,6 +71,28 @@ def case(db: Database, officer: OfficerInfo) -> CaseDetail:
     return register_case(db, case_input((officer.id,)))
 
 
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo data set, filled once through the services."""
+    from nanmu_desktop.services.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("services-demo") / "demo.sqlite3"
+    db = open_database(path)
+    fill_demo(db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo(tmp_path: Path, demo_file: Path) -> Iterator[Database]:
+    """A copy of the demo database of one's own (tests may write)."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_file, path)
+    db = open_database(path)
+    yield db
+    db.close()
+
+
 def audit_count(db: Database) -> int:
     with db.session() as session:
         return session.scalar(select(func.count()).select_from(AuditEntry)) or 0

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,27 +13,7 @@ from nanmu_desktop.services.case_documents import allowed_kinds, case_documents
 from nanmu_desktop.services.decision_set import issue_decision_set, plan_decision_set
 from nanmu_desktop.services.documents import document_choices
 from nanmu_desktop.services.issuing import list_documents, void_document
-from nanmu_desktop.storage.db import Database, open_database
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from nanmu_desktop.services.demo import fill_demo
-
-    path = tmp_path_factory.mktemp("docs-demo") / "demo.sqlite3"
-    db = open_database(path)
-    fill_demo(db)
-    db.close()
-    return path
-
-
-@pytest.fixture
-def demo(tmp_path: Path, demo_file: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    db = open_database(path)
-    yield db
-    db.close()
+from nanmu_desktop.storage.db import Database
 
 
 def _case_ids(db: Database, where: str = "1 = 1") -> list[int]:

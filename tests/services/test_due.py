@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
-
-import pytest
 
 from nanmu_desktop.domain.due import DueItem, Level
 from nanmu_desktop.services.due import list_due
 from nanmu_desktop.services.petitions import PetitionInput, register_petition
-from nanmu_desktop.storage.db import Database, open_database
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from nanmu_desktop.services.demo import fill_demo
-
-    path = tmp_path_factory.mktemp("due-demo") / "demo.sqlite3"
-    db = open_database(path)
-    fill_demo(db)
-    db.close()
-    return path
-
-
-@pytest.fixture
-def demo(tmp_path: Path, demo_file: Path) -> Iterator[Database]:
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    db = open_database(path)
-    yield db
-    db.close()
+from nanmu_desktop.storage.db import Database
 
 
 def _one(db: Database, sql: str) -> tuple[object, ...]:

@@ -25,6 +25,7 @@ from nanmu_desktop.errors import ConflictError, Problem, ValidationError
 from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
+from nanmu_desktop.services.investigations import case_investigation_warnings
 from nanmu_desktop.services.regulations import (
     keep_version,
     load_version,
@@ -263,7 +264,10 @@ def determination_info(session: Session, row: Determination) -> DeterminationInf
             f"未认定为{Outcome(w['outcome']).label}：{w['reason']}"
             for w in proposal.get("why_not", ())
         ),
-        warnings=tuple(proposal.get("warnings", ())),
+        # The investigation's warnings are read now: recording it later clears them.
+        warnings=(
+            *proposal.get("warnings", ()), *case_investigation_warnings(session, row.case_id)
+        ),
         made_at=row.made_at,
         made_by=row.made_by,
         allowed_outcomes=allowed_outcomes(ground),

@@ -76,6 +76,8 @@ class DeterminationInfo:
     deadline_warnings: tuple[str, ...]
     corrected_at: datetime | None
     correction_reason: str
+    # 第十一条 circumstances of a 第十二条 case: for 追责 only, never a basis of the decision.
+    accountability: tuple[str, ...] = ()
 
     @property
     def decided(self) -> bool:
@@ -99,6 +101,7 @@ class DeterminationInfo:
             "decided_by": self.decided_by,
             "corrected_at": self.corrected_at.isoformat() if self.corrected_at else None,
             "correction_reason": self.correction_reason,
+            "accountability_circumstances": list(self.accountability),
         }
 
     def proposal_dict(self) -> dict[str, Any]:
@@ -112,6 +115,7 @@ class DeterminationInfo:
             "why_not": list(self.why_not),
             "regulation": self.regulation_version,
             "made_by": self.made_by,
+            "accountability_circumstances": list(self.accountability),
         }
 
 
@@ -289,6 +293,7 @@ def determination_info(session: Session, row: Determination) -> DeterminationInf
         deadline_warnings=tuple(row.deadline_warnings or ()),
         corrected_at=row.corrected_at,
         correction_reason=row.correction_reason,
+        accountability=tuple(proposal.get("accountability", ())),
     )
 
 

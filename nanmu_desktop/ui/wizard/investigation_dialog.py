@@ -81,7 +81,9 @@ class InvestigationDialog(QDialog):
 
     def _build(self) -> None:
         case = self._case
-        heading = QLabel(f"<b>{case.number}</b>　{case.title}　登记日期：{case.reported_on}", self)
+        names = "、".join(o.officer.name for o in case.officers)
+        heading = QLabel(f"<b>{case.number}</b>　{case.title}　当事执法人员：{names}"
+                         f"　登记日期：{case.reported_on}", self)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.investigator_list = QListWidget(self)
         self.investigator_list.setObjectName("investigatorList")
@@ -163,6 +165,8 @@ class InvestigationDialog(QDialog):
         chosen = [i.officer_id for i in current.investigators] if current else []
         officers = [o for o in sorted_officers(self._context.database)
                     if o.active or o.id in chosen]
+        # The investigators chosen first, in their order; then the others in pinyin order.
+        officers.sort(key=lambda o: chosen.index(o.id) if o.id in chosen else len(chosen))
         for officer in officers:
             text = officer.name + (f"（{officer.department_name}）" if officer.department_name
                                    else "")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from nanmu_desktop.domain.decisions import Leniency, allowed_outcomes, single_items
 from nanmu_desktop.domain.engine import Proposal, determine
 from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.investigation import later_than, not_after_today
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.regulation import Regulation
@@ -180,11 +181,12 @@ def insert_proposal(
     made_on: date | None = None,
 ) -> Determination:
     """The proposal row with its audit row, inside the caller's transaction."""
-    if made_on is not None and not case.reported_on <= made_on <= date.today():
-        registered = case.reported_on.isoformat()
-        raise ValidationError([Problem(
-            "认定日期", f"认定建议的形成日期应在案件登记日期（{registered}）至今天之间"
-        )])
+    if made_on is not None:
+        label = "认定建议形成日期"
+        wrong = (later_than(label, made_on, "登记日期", case.reported_on)
+                 or not_after_today(label, made_on, date.today()))
+        if wrong:
+            raise ValidationError([Problem("认定日期", wrong)])
     if CaseStatus(case.status) not in _PATH_TO_DETERMINING:
         label = CaseStatus(case.status).label
         raise ConflictError(f"案件已处于“{label}”阶段，不能再修改认定意见")

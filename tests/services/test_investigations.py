@@ -127,6 +127,14 @@ def test_the_meeting_may_not_come_before_the_investigation_ends_either_way(
                                                  ended_on=date(2026, 2, 20)))
 
 
+def test_a_proposal_dated_before_registration_names_both_dates(
+    db: Database, case: CaseDetail
+) -> None:
+    with pytest.raises(ValidationError,
+                       match=re.escape("认定建议形成日期（2026-01-19）早于登记日期（2026-01-20）")):
+        save_proposal(db, case.id, J1_FACTS, made_on=date(2026, 1, 19))
+
+
 def test_names_resolve_to_officers_and_an_unknown_name_is_refused(
     db: Database, officer: OfficerInfo, second: OfficerInfo
 ) -> None:

@@ -165,3 +165,15 @@ def test_merging_officers_keeps_the_investigators(
     info = get_investigation(db, case.id)
     assert info is not None and [i.officer_id for i in info.investigators] == [
         officer.id, second.id]
+
+
+def test_removing_a_linked_attachment_unlinks_it(
+    db: Database, case: CaseDetail, officer: OfficerInfo, second: OfficerInfo
+) -> None:
+    from nanmu_desktop.services.cases import remove_attachment
+
+    paper = add_attachment(db, case.id, "现场照片.jpg", b"\xff\xd8photo")
+    record_investigation(db, case.id, _input(officer.id, second.id, attachment_ids=(paper.id,)))
+    remove_attachment(db, paper.id)
+    info = get_investigation(db, case.id)
+    assert info is not None and info.attachments == () and info.names == "关永军、郭春生"

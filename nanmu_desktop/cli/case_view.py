@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from nanmu_desktop.cli.investigation import investigation_lines
 from nanmu_desktop.storage.db import Database
 
 
@@ -12,6 +13,7 @@ def gather_case(db: Database, ref: str) -> dict[str, Any]:
     from nanmu_desktop.services.cases import find_case
     from nanmu_desktop.services.determinations import current_determination
     from nanmu_desktop.services.history import case_history
+    from nanmu_desktop.services.investigations import get_investigation
     from nanmu_desktop.services.notices import list_notices
     from nanmu_desktop.services.rectification import list_orders
     from nanmu_desktop.services.reviews import case_reviews
@@ -25,6 +27,8 @@ def gather_case(db: Database, ref: str) -> dict[str, Any]:
     view["decision"] = determination.decision_dict() if determination else None
     view["proposal"] = determination.proposal_dict() if determination else None
     view["warnings"] = list(determination.warnings) if determination else []
+    investigation = get_investigation(db, case.id)
+    view["investigation"] = investigation.to_dict() if investigation else None
     deadline = determination.notification_deadline if determination else None
     view["notification_deadline"] = deadline.isoformat() if deadline else None
     view["notices"] = [asdict(n) for n in list_notices(db, case.id)]
@@ -57,6 +61,7 @@ def case_text(view: dict[str, Any]) -> str:
     for key, label in (("loss_text", "损失"), ("impact", "影响"), ("remedial_actions", "补救措施")):
         if view[key]:
             lines.append(f"{label}：{view[key]}")
+    lines += investigation_lines(view.get("investigation"))
     lines += _determination_lines(view["determination"])
     if view["outcome"]:
         note = "不作为执法错误认定（第十四条）" if view["not_an_enforcement_error"] else ""
@@ -91,6 +96,10 @@ def _determination_lines(d: dict[str, Any] | None) -> list[str]:
     basis = "、".join(d["basis"]) or "不援引条款"
     lines = [f"认定建议：{d['outcome_label']}（依据：{basis}）"]
     lines += [f"  {line}" for line in d["explanation"]]
+    if d.get("accountability"):
+        circumstances = "、".join(d["accountability"])
+        lines.append(f"  追责情节：{circumstances}（追究责任时可以从轻或者减轻，"
+                     "不改变不予容错的结论）")
     lines += [f"  提示：{w}" for w in d["warnings"]]
     if d["decided_outcome"]:
         leniency = f"（{d['leniency_label']}）" if d["leniency_label"] else ""

@@ -12,6 +12,7 @@ HEADERS = ("案件编号", "当事执法人员", "科室", "来源", "领域", "
 
 def register(subparsers: Any) -> None:
     from nanmu_desktop.cli.decisions import register_case_actions
+    from nanmu_desktop.cli.investigation import register_investigate
 
     listing = subparsers.add_parser("cases", help="列出全部案件", description="列出全部案件。")
     listing.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -32,6 +33,7 @@ def register(subparsers: Any) -> None:
     imp.add_argument("file", metavar="文件", help="JSON 文件，“-” 表示从标准输入读取")
     imp.set_defaults(handler=run_import)
     register_case_actions(actions)
+    register_investigate(actions)
 
 
 def run_cases(args: argparse.Namespace) -> int:

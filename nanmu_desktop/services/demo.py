@@ -31,6 +31,10 @@ from nanmu_desktop.services import (
 )
 from nanmu_desktop.services import rectification as rect
 from nanmu_desktop.services.case_types import CaseInput
+from nanmu_desktop.services.demo_investigations import (
+    demo_investigation,
+    record_demo_investigation,
+)
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case
 
@@ -151,11 +155,18 @@ def _case(db: Database, entry: dict[str, Any], result: DemoResult, actor: str) -
     def reaches(status: CaseStatus) -> bool:
         return _ORDER.index(target) >= _ORDER.index(status)
 
+    investigated = detail.reported_on
     if reaches(CaseStatus.investigating):
-        cases.change_status(db, case_id, CaseStatus.investigating, actor=actor)
+        investigation = demo_investigation(len(result.case_ids) - 1)
+        if investigation is None:
+            cases.change_status(db, case_id, CaseStatus.investigating, actor=actor)
+        else:  # 调查核实 recorded: the case moves on to 调查核实 with it
+            investigated = record_demo_investigation(
+                db, case_id, investigation, result.officer_ids, actor)
     if reaches(CaseStatus.determining):
-        # The demo's history: the proposal was formed on the day after registration.
-        formed = min(detail.reported_on + timedelta(days=1), date.today())
+        # The demo's history: the proposal was formed on the day after registration, or when
+        # the investigation ended.
+        formed = min(max(detail.reported_on + timedelta(days=1), investigated), date.today())
         determinations.save_proposal(db, case_id, entry["facts"], made_on=formed, actor=actor)
     if reaches(CaseStatus.decided):
         _decide(db, case_id, entry["decision"], actor)

@@ -1,6 +1,7 @@
 """Screenshots of the real application at 1366 × 768: the main pages (待办 first), 第十七条's
-charts, a case's documents, every step of the 认定向导, the first-run wizard, the 设置 tabs for
-people/units and regulation versions, and a notice preview (for the README and for review).
+charts, a case's documents, the 调查核实 dialog, every step of the 认定向导, the first-run wizard,
+the 设置 tabs for people/units and regulation versions, and a notice preview (for the README and
+for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
+from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.issuing import list_documents
 from nanmu_desktop.ui.common.context import UiContext
 
@@ -112,6 +114,26 @@ def _statistics_charts(window: QWidget, context: UiContext, folder: Path,
     _save(window, folder, "statistics-charts", written)
 
 
+def _investigation(window: QWidget, context: UiContext, cases: Sequence[CaseSummary], folder: Path,
+                   written: list[Path]) -> None:
+    """investigation.png: the 调查核实 dialog of an open case that has one, over the 认定向导
+    page showing that case (only shown, then cancelled: nothing is written)."""
+    from nanmu_desktop.services.investigations import get_investigation
+    from nanmu_desktop.ui.main_window import WIZARD
+
+    found = next((c for c in cases if c.status in ("investigating", "determining")
+                  and get_investigation(context.database, c.id) is not None), None)
+    if found is None:
+        return
+    page = window.show_page(WIZARD)  # type: ignore[attr-defined]
+    page.select_case(found.id)
+    dialog = page.open_investigation()
+    _settle(context)
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    _save(dialog, folder, "investigation", written)
+    dialog.reject()
+
+
 def _quiet_offscreen_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """The offscreen platform notes a window-manager feature it lacks on every dialog."""
     if "propagateSizeHints" not in message:
@@ -190,6 +212,7 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             _settle(context)
             _save(window, folder, "case-documents", written)
 
+        _investigation(window, context, cases, folder, written)
         open_case = next((c for c in cases if c.status in ("registered", "investigating",
                                                               "determining")), None)
         if open_case is not None:

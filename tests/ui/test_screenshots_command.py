@@ -37,7 +37,7 @@ def test_screenshots_of_every_page(tmp_path: Path) -> None:
     for page in ("main-due", "main-cases", "main-wizard", "main-articles", "main-documents",
                  "main-settings", "case-documents", "notice-preview", "first-run-01",
                  "first-run-06", "wizard-01", "settings-people", "settings-versions",
-                 "statistics-charts"):
+                 "statistics-charts", "investigation"):
         assert page in names
     assert _png_size(out / "main-cases.png") == (1366, 768)
     assert _png_size(out / "main-due.png") == (1366, 768)

@@ -70,7 +70,9 @@ SCENARIOS: dict[str, tuple[list[tuple[int, list[str]]], str]] = {
     ),
     "duty fulfilled": ([(EXCLUSIONS, []), (ART9, ["art9.2", "art9.5"])], "duty_fulfilled"),
     "not tolerated by 第十二条 (J2)": (
-        [(EXCLUSIONS, ["exclusion.failure_to_perform", "exclusion.harmed_rights"])],
+        # 第十一条 is still asked, as 追责情节: it never turns the case into 容错.
+        [(EXCLUSIONS, ["exclusion.failure_to_perform", "exclusion.harmed_rights"]),
+         (ART11, ["art11.1"])],
         "not_tolerated",
     ),
     "mitigated": (

@@ -6,6 +6,7 @@ from .cases import CASE_STATUSES, OUTCOMES, Attachment, Case, CaseOfficer
 from .determinations import LENIENCIES, Determination
 from .documents import DocumentVoid, IssuedDocument, NumberRegister
 from .integrity import IntegrityMeta, NumberHighWater
+from .investigations import Investigation, InvestigationAttachment, InvestigationOfficer
 from .notices import NOTICE_KINDS, CaseNotice
 from .people import Department, Officer
 from .petitions import (
@@ -53,6 +54,9 @@ __all__ = [
     "ExtensionRequest",
     "FollowUp",
     "IntegrityMeta",
+    "Investigation",
+    "InvestigationAttachment",
+    "InvestigationOfficer",
     "IssuedDocument",
     "NumberHighWater",
     "NumberRegister",

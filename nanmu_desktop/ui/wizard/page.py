@@ -28,14 +28,21 @@ from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.determinations import DeterminationInfo, current_determination
+from nanmu_desktop.services.investigations import InvestigationInfo, get_investigation
 from nanmu_desktop.services.regulations import get_version
 from nanmu_desktop.ui.common.case_picker import CASE_ID_ROLE, LIST_LIMIT, fill_case_list, row_of
 from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.common.user_access import refusal as refusal_for
 from nanmu_desktop.ui.wizard import DeterminationWizard
 from nanmu_desktop.ui.wizard.decision_dialog import DecisionDialog
+from nanmu_desktop.ui.wizard.investigation_dialog import InvestigationDialog
 from nanmu_desktop.ui.wizard.review_dialog import ReviewDialog, reviews_html
-from nanmu_desktop.ui.wizard.summary import citation_from_link, decision_html, proposal_html
+from nanmu_desktop.ui.wizard.summary import (
+    citation_from_link,
+    decision_html,
+    investigation_html,
+    proposal_html,
+)
 from nanmu_desktop.ui.wizard.version_dialog import VersionDialog
 
 PENDING = (
@@ -57,6 +64,7 @@ class DeterminationPage(QWidget):
         self._context = context
         self._case: CaseDetail | None = None
         self._info: DeterminationInfo | None = None
+        self._investigation: InvestigationInfo | None = None
         self._build()
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -65,6 +73,7 @@ class DeterminationPage(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.pending_only.toggled.connect(self.refresh)
         self.case_list.currentItemChanged.connect(self._case_chosen)
+        self.investigate_button.clicked.connect(self.open_investigation)
         self.wizard_button.clicked.connect(self.open_wizard)
         self.decision_button.clicked.connect(self.open_decision)
         self.correct_button.clicked.connect(self.open_correction)
@@ -98,12 +107,15 @@ class DeterminationPage(QWidget):
         self.detail.setObjectName("determinationDetail")
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._follow)
+        self.investigate_button = QPushButton("调查核实(&I)…", self)
+        self.investigate_button.setObjectName("investigateButton")
         self.wizard_button = QPushButton("开始认定(&W)…", self)
         self.decision_button = QPushButton("记录党委决定(&D)…", self)
         self.correct_button = QPushButton("更正党委决定(&G)…", self)
         self.version_button = QPushButton("参照日期与版本(&B)…", self)
         self.review_button = QPushButton("审核意见(&R)…", self)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.investigate_button)
         buttons.addWidget(self.wizard_button)
         buttons.addWidget(self.decision_button)
         buttons.addWidget(self.correct_button)
@@ -171,6 +183,9 @@ class DeterminationPage(QWidget):
         database = self._context.database
         self._case = get_case(database, case_id) if case_id is not None else None
         self._info = current_determination(database, case_id) if case_id is not None else None
+        self._investigation = (
+            get_investigation(database, case_id) if case_id is not None else None
+        )
         self._show_case()
 
     def _show_case(self) -> None:
@@ -184,15 +199,22 @@ class DeterminationPage(QWidget):
                 f"<b>{case.number}</b>　{case.title}<br/>当事执法人员：{names}"
                 f"　　状态：{case.status_label}"
             )
+            investigation = investigation_html(self._investigation)
             if info is None:
-                self.detail.setHtml("<p>尚未认定。点击“开始认定”，按向导逐项回答。</p>")
+                pending = "<h3>认定建议</h3><p>尚未认定。点击“开始认定”，按向导逐项回答。</p>"
+                self.detail.setHtml(investigation + pending)
             else:
                 self.detail.setHtml(
-                    proposal_html(info, self._regulation(info)) + decision_html(info)
-                    + reviews_html(self._context, case.id)
+                    investigation + proposal_html(info, self._regulation(info))
+                    + decision_html(info) + reviews_html(self._context, case.id)
                 )
         proposable = case is not None and CaseStatus(case.status) in PROPOSABLE
         self.wizard_button.setEnabled(proposable)
+        record_refusal = refusal_for(self._context, Operation.record)
+        self.investigate_button.setEnabled(case is not None and record_refusal is None)
+        self.investigate_button.setToolTip(
+            record_refusal or "录入调查核实：调查人员、起止日期、查明的事实、证据和附件"
+        )
         self.wizard_button.setText("重新认定(&W)…" if info is not None else "开始认定(&W)…")
         self.decision_button.setEnabled(
             case is not None
@@ -217,12 +239,22 @@ class DeterminationPage(QWidget):
         """The version the proposal was made under (kept in the database once used)."""
         return get_version(self._context.database, info.regulation_version)
 
+    def open_investigation(self) -> InvestigationDialog | None:
+        """调查核实 of the chosen case (window-modal, non-blocking); None when none is chosen."""
+        if self._case is None:
+            return None
+        dialog = InvestigationDialog(self._context, self._case, self._investigation, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_wizard(self) -> DeterminationWizard | None:
         """Open the wizard (window-modal, non-blocking) on the chosen case; None when none."""
         if self._case is None:
             return None
         facts = self._info.facts if self._info is not None else None
-        wizard = DeterminationWizard(self._context, self._case.id, facts, parent=self)
+        wizard = DeterminationWizard(self._context, self._case.id, facts, parent=self,
+                                     investigation=self._investigation)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.open()
         return wizard

@@ -138,8 +138,8 @@ def run_deliveries(args: argparse.Namespace) -> int:
              + ("（逾期）" if n.late else ""), n.delivered_by, n.receipt_file_name]
             for n in rows
         ]
-        headers = ("类别", "对象", "方式", "日期", "送达人", "送达回证")
-        sys.stdout.write(_terminal_block(format_table(headers, records)) + "\n")
+        columns = ("类别", "对象", "方式", "日期", "送达人", "送达回证")
+        sys.stdout.write(_terminal_block(format_table(columns, records)) + "\n")
     return 0
 
 

@@ -190,7 +190,7 @@ def _decided_case(session: Session, case_id: int, done_on: date, label: str) -> 
     meeting = determination.meeting_date if determination else None
     problems = Problems()
     for problem in (
-        meeting and order_problem(done_on, "党委决定日期", meeting),
+        meeting and order_problem(done_on, "党委会议日期", meeting),
         future_problem(done_on, date.today()),
     ):
         if problem:

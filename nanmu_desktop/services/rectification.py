@@ -132,7 +132,7 @@ def issue_order(
         )
         decision = current_row(session, case.id)
         meeting = decision.meeting_date if decision is not None else None
-        _in_order(problems, "通知日期", ordered_on, ("党委决定日期", meeting))
+        _in_order(problems, "通知日期", ordered_on, ("党委会议日期", meeting))
         problems.raise_if_any()
         row = RectificationOrder(
             case_id=case.id,
@@ -260,7 +260,7 @@ def record_follow_up(
         _in_order(
             problems, "回访日期", day,
             ("整改通知日期", order.ordered_on if order is not None else None),
-            ("党委决定日期", decision.meeting_date if decision is not None else None),
+            ("党委会议日期", decision.meeting_date if decision is not None else None),
         )
         problems.raise_if_any()
         row = FollowUp(

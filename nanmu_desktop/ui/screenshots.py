@@ -1,5 +1,5 @@
 """Screenshots of the real application at 1366 × 768: the main pages (待办 first), a case's
-documents, every step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and
+documents, a decided case's 送达 (tracking-notices), every step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and
 regulation versions, and a notice preview (for the README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
@@ -169,6 +169,15 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             tracking.show_tab("documents")  # type: ignore[attr-defined]
             _settle(context)
             _save(window, folder, "case-documents", written)
+
+        # 告知与公开 of a decided case partly served: who is served, who is not yet (第十三条).
+        serving = next((c for c in cases if c.status == "decided"), None)
+        if serving is not None:
+            tracking = window.show_page(TRACKING)
+            tracking.select_case(serving.id)  # type: ignore[attr-defined]
+            tracking.show_tab("notices")  # type: ignore[attr-defined]
+            _settle(context)
+            _save(window, folder, "tracking-notices", written)
 
         open_case = next((c for c in cases if c.status in ("registered", "investigating",
                                                               "determining")), None)

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 from nanmu_desktop.services.case_list import list_cases
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.determinations import current_determination
-from nanmu_desktop.services.notices import list_notices
+from nanmu_desktop.services.notices import NotificationInput, list_notices, record_notification
 from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.due.page import DuePage
 from nanmu_desktop.ui.tracking.page import TrackingPage
 
 
@@ -106,3 +107,30 @@ def test_a_delivery_before_the_meeting_is_refused_inline(
     assert early.isoformat() in text and info.meeting_date.isoformat() in text
     assert len(list_notices(demo_context.database, case_id)) == before
     dialog.reject()
+
+
+def test_due_lists_the_notice_until_the_last_recipient_is_served(
+    qtbot: QtBot, demo_context: UiContext
+) -> None:
+    page, case_id = _decided_page(qtbot, demo_context)
+    info = current_determination(demo_context.database, case_id)
+    assert info is not None and info.notification_deadline is not None
+    due = DuePage(demo_context)
+    qtbot.addWidget(due)
+    due.set_today(info.notification_deadline)
+
+    def notice_row() -> int | None:
+        rows = [r for r, i in enumerate(due.items)
+                if i.obligation.case_id == case_id and i.obligation.what.startswith("告知")]
+        return rows[0] if rows else None
+
+    row = notice_row()
+    assert row is not None
+    note = due.table.item(row, 5).text()  # type: ignore[union-attr]
+    waiting = [r.name for r in page.notices.service.missing]
+    assert "尚未送达" in note and all(name in note for name in waiting)
+    for recipient in page.notices.service.missing:
+        record_notification(demo_context.database, case_id, NotificationInput(
+            recipient.name, info.meeting_date, "直接送达", role=recipient.role))
+    due.refresh()
+    assert notice_row() is None

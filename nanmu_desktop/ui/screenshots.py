@@ -1,6 +1,7 @@
 """Screenshots of the real application at 1366 × 768: the main pages (待办 first), a case's
-documents, a decided case's 送达 (tracking-notices), every step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and
-regulation versions, and a notice preview (for the README and for review).
+documents, a decided case's 送达 (tracking-notices), every step of the 认定向导, the first-run
+wizard, the 设置 tabs for people/units and regulation versions, and a notice preview (for the
+README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.

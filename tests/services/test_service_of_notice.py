@@ -10,7 +10,12 @@ import pytest
 
 from nanmu_desktop.errors import ConflictError, ValidationError
 from nanmu_desktop.services.case_types import CaseDetail
-from nanmu_desktop.services.cases import attachment_bytes, change_status, get_case
+from nanmu_desktop.services.cases import (
+    attachment_bytes,
+    change_status,
+    get_case,
+    remove_attachment,
+)
 from nanmu_desktop.services.decisions import DecisionInput, record_decision
 from nanmu_desktop.services.deliveries import service_status
 from nanmu_desktop.services.determinations import save_proposal
@@ -197,3 +202,16 @@ def test_demo_cases_are_served_and_the_decided_one_partly(demo: Database) -> Non
     [decided] = [case_id for case_id, status in rows if status == "decided"]
     marks = [r.delivered for r in service_status(demo, decided).recipients]
     assert any(marks) and not all(marks)
+
+
+def test_removing_the_receipt_attachment_keeps_the_delivery(
+    db: Database, case: CaseDetail
+) -> None:
+    _decided(db, case)
+    info = record_notification(db, case.id, _party("关永军", receipt=Receipt("回证.jpg", b"jpg")))
+    assert info.receipt_attachment_id is not None
+    remove_attachment(db, info.receipt_attachment_id)
+    [kept] = list_notices(db, case.id)
+    assert (kept.recipient, kept.receipt_attachment_id) == ("关永军", None)
+    assert kept.receipt_file_name == ""
+    assert service_status(db, case.id).recipients[0].delivered

@@ -216,7 +216,11 @@ def _save(session: Session, case: Case, row: CaseNotice, actor: str) -> NoticeIn
         "case_notice",
         row.id,
         None,
-        {"case_id": case.id, **asdict(info)},
+        {
+            "case_id": case.id,
+            **asdict(info),
+            **({"receipt_sha256": row.receipt.sha256} if row.receipt is not None else {}),
+        },
     )
     # The delivery that reaches the last required recipient completes 告知 (第十三条).
     if case.status == CaseStatus.decided and status_in(session, case.id).complete:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from datetime import date, timedelta
 
@@ -100,6 +101,11 @@ def test_the_receipt_is_kept_as_an_attachment_of_the_case(
     assert attachment.description == "送达回证：关永军"
     assert attachment_bytes(db, attachment.id)[1] == scan
     assert audit_actions(db, "case_notice") == ["record_notification"]
+    with sqlite3.connect(db.path) as con:
+        (after,) = con.execute(
+            "SELECT after_json FROM audit_log WHERE entity = 'case_notice'"
+        ).fetchone()
+    assert hashlib.sha256(scan).hexdigest() in after and "送达回证.pdf" in after
 
 
 def test_a_recipient_given_by_name_only_takes_its_role(db: Database, case: CaseDetail) -> None:

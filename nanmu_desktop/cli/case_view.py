@@ -68,7 +68,10 @@ def case_text(view: dict[str, Any]) -> str:
         lines.append(f"认定结果：{view['outcome_label']}　{note}".rstrip())
     for n in view["notices"]:
         late = "（超过7日期限）" if n["deadline"] and n["done_on"] > n["deadline"] else ""
-        lines.append(f"{n['kind_label']}：{n['done_on']} {n['recipient']}，{n['method']}{late}")
+        role = f"{n['recipient_role_label']} " if n.get("recipient_role_label") else ""
+        lines.append(
+            f"{n['kind_label']}：{n['done_on']} {role}{n['recipient']}，{n['method']}{late}"
+        )
     for o in view["rectification_orders"]:
         lines.append(
             f"纠错整改：{o['ordered_on']} 下达，期限至 {o['deadline']}，{o['status_label']}"

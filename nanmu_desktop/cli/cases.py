@@ -1,4 +1,5 @@
-"""`cases`, `case show ID`, `case import FILE.json`."""
+"""`cases`, `case show ID`, `case import FILE.json` (and the actions of decisions.py and
+deliveries.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ HEADERS = ("案件编号", "当事执法人员", "科室", "来源", "领域", "
 
 
 def register(subparsers: Any) -> None:
+    from nanmu_desktop.cli import deliveries
     from nanmu_desktop.cli.decisions import register_case_actions
     from nanmu_desktop.cli.investigation import register_investigate
 
@@ -34,6 +36,7 @@ def register(subparsers: Any) -> None:
     imp.set_defaults(handler=run_import)
     register_case_actions(actions)
     register_investigate(actions)
+    deliveries.register_case_actions(actions)
 
 
 def run_cases(args: argparse.Namespace) -> int:

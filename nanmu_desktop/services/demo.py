@@ -170,7 +170,7 @@ def _case(db: Database, entry: dict[str, Any], result: DemoResult, actor: str) -
         determinations.save_proposal(db, case_id, entry["facts"], made_on=formed, actor=actor)
     if reaches(CaseStatus.decided):
         _decide(db, case_id, entry["decision"], actor)
-    if reaches(CaseStatus.notified):
+    if reaches(CaseStatus.decided):  # a decided case may be partly served already
         _notify(db, case_id, entry, actor)
     if reaches(CaseStatus.correcting) and "rectification" in entry:
         _correct(db, case_id, entry["rectification"], actor)
@@ -201,8 +201,14 @@ def _decide(db: Database, case_id: int, decision: dict[str, Any], actor: str) ->
 
 def _notify(db: Database, case_id: int, entry: dict[str, Any], actor: str) -> None:
     for n in entry.get("notifications", ()):
+        receipt = n.get("receipt")
         data = notices.NotificationInput(
-            n["recipient"], date.fromisoformat(n["notified_on"]), n["method"]
+            n["name"],
+            date.fromisoformat(n["notified_on"]),
+            n["method"],
+            role=n["to"],
+            delivered_by=n.get("by", ""),
+            receipt=notices.Receipt(receipt["file"], receipt["text"].encode()) if receipt else None,
         )
         notices.record_notification(db, case_id, data, actor=actor)
     if "publication" in entry:

@@ -1,7 +1,7 @@
 """Screenshots of the real application at 1366 × 768: the main pages (待办 first), 第十七条's
-charts, a case's documents, the 调查核实 dialog, every step of the 认定向导, the first-run wizard,
-the 设置 tabs for people/units and regulation versions, and a notice preview (for the README and
-for review).
+charts, a case's documents, a decided case's 送达 (tracking-notices), the 调查核实 dialog, every
+step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and regulation
+versions, and a notice preview (for the README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.
@@ -211,6 +211,15 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             tracking.show_tab("documents")  # type: ignore[attr-defined]
             _settle(context)
             _save(window, folder, "case-documents", written)
+
+        # 告知与公开 of a decided case partly served: who is served, who is not yet (第十三条).
+        serving = next((c for c in cases if c.status == "decided"), None)
+        if serving is not None:
+            tracking = window.show_page(TRACKING)
+            tracking.select_case(serving.id)  # type: ignore[attr-defined]
+            tracking.show_tab("notices")  # type: ignore[attr-defined]
+            _settle(context)
+            _save(window, folder, "tracking-notices", written)
 
         _investigation(window, context, cases, folder, written)
         open_case = next((c for c in cases if c.status in ("registered", "investigating",

@@ -7,7 +7,7 @@ from .determinations import LENIENCIES, Determination
 from .documents import DocumentVoid, IssuedDocument, NumberRegister
 from .integrity import IntegrityMeta, NumberHighWater
 from .investigations import Investigation, InvestigationAttachment, InvestigationOfficer
-from .notices import NOTICE_KINDS, CaseNotice
+from .notices import NOTICE_KINDS, RECIPIENT_ROLES, CaseNotice
 from .people import Department, Officer
 from .petitions import (
     CONCLUSIONS,
@@ -38,6 +38,7 @@ __all__ = [
     "NOTICE_KINDS",
     "ORDER_STATUSES",
     "OUTCOMES",
+    "RECIPIENT_ROLES",
     "RESPONSE_KINDS",
     "REVIEW_VERDICTS",
     "Attachment",

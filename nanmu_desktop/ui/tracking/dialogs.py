@@ -1,4 +1,6 @@
-"""Small entry dialogs of the 办理跟踪 page: 告知, 公开, 整改通知, 延期申请, 批复, 回访.
+"""Small entry dialogs of the 办理跟踪 page: 公开, 整改通知, 延期申请, 批复, 回访.
+
+记录送达 (告知) is in deliveries.py.
 
 Each dialog collects one input and hands it to a `submit` callable (the page's service call).
 A ValidationError from the service is shown inline and the dialog stays open, so the clerk
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.errors import NanmuError, Problem, ValidationError
-from nanmu_desktop.services.notices import NotificationInput, PublicationInput
+from nanmu_desktop.services.notices import PublicationInput
 from nanmu_desktop.services.rectification import ExtensionInput, FollowUpInput, OrderInput
 
 Submit = Callable[[Any], object]
@@ -105,34 +107,6 @@ def _required(text: str, field: str, problems: list[Problem]) -> str:
     if not value:
         problems.append(Problem(field, "不能为空"))
     return value
-
-
-class NotificationDialog(EntryDialog):
-    """记录告知 (第十三条): who was told, when and how."""
-
-    def __init__(self, submit: Submit, parent: QWidget | None = None) -> None:
-        super().__init__("记录告知", submit, parent)
-        self.recipient_edit = QLineEdit(self)
-        self.recipient_edit.setPlaceholderText("相关单位或当事人")
-        self.date_edit = _date_edit(self)
-        self.method_box = _methods(self, ("直接送达", "邮寄送达", "电子送达", "留置送达"))
-        self.notes_edit = QLineEdit(self)
-        self.form.addRow("告知对象：", self.recipient_edit)
-        self.form.addRow("告知日期：", self.date_edit)
-        self.form.addRow("告知方式：", self.method_box)
-        self.form.addRow("备注：", self.notes_edit)
-
-    def build_input(self) -> NotificationInput:
-        problems: list[Problem] = []
-        recipient = _required(self.recipient_edit.text(), "告知对象", problems)
-        if problems:
-            raise ValidationError(problems)
-        return NotificationInput(
-            recipient=recipient,
-            done_on=_day(self.date_edit),
-            method=self.method_box.currentText().strip(),
-            notes=self.notes_edit.text().strip(),
-        )
 
 
 class PublicationDialog(EntryDialog):

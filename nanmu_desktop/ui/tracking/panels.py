@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.services.case_types import CaseDetail
+from nanmu_desktop.services.deliveries import ServiceStatus, service_status
 from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.notices import list_notices, record_notification, record_publication
 from nanmu_desktop.services.rectification import (
@@ -39,11 +40,11 @@ from nanmu_desktop.services.rectification import (
     request_extension,
 )
 from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.tracking.deliveries import DeliveryDialog, RecipientsView
 from nanmu_desktop.ui.tracking.dialogs import (
     EntryDialog,
     ExtensionDialog,
     FollowUpDialog,
-    NotificationDialog,
     OrderDialog,
     PublicationDialog,
     ReplyDialog,
@@ -99,20 +100,24 @@ class CasePanel(QWidget):
 
 
 class NoticesPanel(CasePanel):
-    """告知与公开 (第十三条): the 7-day deadline and what has been recorded."""
+    """告知与公开 (第十三条): the 7-day deadline, the recipients to serve and what is recorded."""
 
     def __init__(
         self, context: UiContext, changed: Callable[[], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(context, changed, parent)
+        self.service = ServiceStatus(0, False, None, ())
         self.deadline_label = QLabel(self)
         self.deadline_label.setObjectName("noticeDeadline")
         self.deadline_label.setWordWrap(True)
         self.deadline_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.recipients = RecipientsView(self)
         self.table = _table(
-            self, ("类别", "对象或范围", "日期", "方式", "公示期", "期限", "备注"), "noticeTable"
+            self,
+            ("类别", "对象或范围", "日期", "方式", "送达人", "送达回证", "公示期", "期限", "备注"),
+            "noticeTable",
         )
-        self.notify_button = QPushButton("记录告知(&N)…", self)
+        self.notify_button = QPushButton("记录送达(&N)…", self)
         self.publish_button = QPushButton("记录公开(&P)…", self)
         self.notify_button.clicked.connect(self.open_notification)
         self.publish_button.clicked.connect(self.open_publication)
@@ -122,8 +127,10 @@ class NoticesPanel(CasePanel):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.deadline_label)
+        layout.addWidget(self.recipients)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        self.recipients.table.itemActivated.connect(lambda _item: self.open_notification())
 
     def show_case(self, case: CaseDetail | None) -> None:
         self.case = case
@@ -132,14 +139,19 @@ class NoticesPanel(CasePanel):
         self.table.setRowCount(0)
         if case is None:
             self.deadline_label.clear()
+            self.service = ServiceStatus(0, False, None, ())
+            self.recipients.show_status(None)
             return
         database = self._context.database
+        self.service = service_status(database, case.id)
+        self.recipients.show_status(self.service)
         info = current_determination(database, case.id)
         deadline = info.notification_deadline if info is not None else None
         notices = list_notices(database, case.id)
         self.deadline_label.setText(
             self._deadline_text(
-                deadline, info.day_counting_label if info is not None else None, bool(notices)
+                deadline, info.day_counting_label if info is not None else None,
+                self.service.complete,
             )
         )
         self.table.setRowCount(len(notices))
@@ -151,6 +163,8 @@ class NoticesPanel(CasePanel):
                 notice.recipient or notice.scope,
                 _cn(notice.done_on),
                 notice.method,
+                notice.delivered_by,
+                notice.receipt_file_name,
                 days,
                 _cn(notice.deadline),
                 notice.notes,
@@ -163,19 +177,23 @@ class NoticesPanel(CasePanel):
             return "党委尚未作出决定，告知期限未起算。"
         head = f"告知公开期限（第十三条，决定后7日内）：{_cn(deadline)}（{counting or ''}）"
         if done:
-            return head + "　已记录告知或公开"
+            return head + "　已送达全部对象"
         left = (deadline - date.today()).days
         if left == 0:
             return head + "　今日到期"
         return head + (f"　剩余 {left} 天" if left > 0 else f"　已逾期 {-left} 天")
 
-    def open_notification(self) -> NotificationDialog | None:
+    def open_notification(self) -> DeliveryDialog | None:
+        """记录送达, for the recipient chosen in the table (else the first not yet served)."""
         if self.case is None:
             return None
         case_id = self.case.id
         return self.open_entry(
-            NotificationDialog(
-                lambda data: record_notification(self._context.database, case_id, data), self
+            DeliveryDialog(
+                lambda data: record_notification(self._context.database, case_id, data),
+                self.service.recipients,
+                self.recipients.selected(),
+                self,
             )
         )
 

@@ -11,6 +11,7 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.cases import change_status
+from nanmu_desktop.services.deliveries import service_status
 from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.common.dialogs import confirm, show_error
 from nanmu_desktop.ui.tracking.panels import CasePanel
@@ -67,6 +68,16 @@ class StatusPanel(CasePanel):
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
             self._buttons.addWidget(button)
             self.move_buttons[target] = button
+        if CaseStatus.notified.value in self.move_buttons:
+            self._await_service(case.id, self.move_buttons[CaseStatus.notified.value])
+
+    def _await_service(self, case_id: int, button: QPushButton) -> None:
+        """告知公开 can be confirmed only once every unit and party is served (第十三条)."""
+        missing = service_status(self._context.database, case_id).missing
+        button.setEnabled(not missing)
+        if missing:
+            names = "、".join(r.label for r in missing)
+            button.setToolTip(f"尚未送达：{names}。请在“告知与公开”中记录送达。")
 
     def move_to(self, target: str) -> bool:
         """Confirm, then change the status; a refused move shows the service's message."""

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from documents_dir import documents_in
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -21,7 +22,6 @@ from nanmu_desktop.services import issuing
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.ui.common.context import UiContext
-from nanmu_desktop.ui.common.places import documents_folder
 from nanmu_desktop.ui.common.tasks import TaskControl
 from nanmu_desktop.ui.documents import printing
 from nanmu_desktop.ui.documents.printing import Printed
@@ -145,9 +145,13 @@ def test_cancel_stops_a_printer_job(
     assert reports == [0]  # stopped within the first page
 
 
-def test_print_to_file_is_offered_in_the_documents_folder(qtbot: QtBot) -> None:
+def test_print_to_file_is_offered_in_the_documents_folder(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = documents_in(tmp_path, monkeypatch)
     printer = printing.document_printer("告知书 南木函〔2026〕3号")
-    expected = documents_folder() / "告知书 南木函〔2026〕3号.pdf"
+    expected = documents / "告知书 南木函〔2026〕3号.pdf"
+    assert documents.is_dir()  # made, so the dialogs open there
     assert Path(printer.outputFileName()) == expected
     dialog = QPrintDialog(printer)
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)

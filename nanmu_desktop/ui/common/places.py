@@ -11,9 +11,18 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # not allowed in a Windows file 
 
 
 def documents_folder() -> Path:
-    """The user's documents folder (文档 / Documents); home only when the system has none."""
+    """The user's documents folder (文档 / Documents), made if missing (a file dialog would
+    fall back to the working folder); home only when the system names none or it cannot be
+    made."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    if not location:
+        return Path.home()
+    folder = Path(location)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path.home()
+    return folder
 
 
 def suggested_path(name: str) -> Path:

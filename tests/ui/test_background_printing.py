@@ -38,7 +38,7 @@ def _pdf(pages: int) -> bytes:
 
 
 def _file_printer(path: Path) -> QPrinter:
-    printer = printing.document_printer("测试")
+    printer = printing.a4_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     return printer

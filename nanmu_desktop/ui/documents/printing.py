@@ -2,7 +2,8 @@
 
 Official documents are laid out to the millimetre (GB/T 9704), so each page is rendered at the
 printer's own resolution and drawn from the paper's corner at 1:1, in horizontal bands so a
-600 dpi A4 page never needs one 140 MB image; duplex is switched on when the printer offers it.
+600 dpi A4 page never needs one 140 MB image (and the GUI thread never waits long for Python's
+lock, see BAND_PIXELS); duplex is switched on when the printer offers it.
 
 The whole job runs on a worker thread: Qt documents QPainter as usable off the GUI thread on
 QImage, QPrinter and QPicture ("Thread-Support in Qt Modules", painting in threads), and
@@ -33,7 +34,10 @@ from nanmu_desktop.services.pdf_pages import pick_pages
 from nanmu_desktop.ui.common.places import suggested_path
 from nanmu_desktop.ui.common.tasks import TaskCancelled, TaskControl, TaskHandle, TaskRunner
 
-BAND_ROWS = 1024  # rows rendered at a time
+# Pixels rendered and drawn at a time (≈ 50 rows of A4 at 600 dpi). PySide keeps Python's
+# GIL through QPdfDocument.render and QPainter.drawImage, so the GUI thread waits for each
+# call: small bands keep every wait short (≈ 20 ms), whatever the printer's resolution.
+BAND_PIXELS = 250_000
 # The Qt print dialog of Linux/BSD; Windows and macOS show the system's own.
 _QT_PRINT_DIALOG = sys.platform not in ("win32", "darwin")
 
@@ -201,10 +205,11 @@ def _draw_page(
     points = document.pagePointSize(page)
     width = round(points.width() * dpi_x / 72)
     height = round(points.height() * dpi_y / 72)
-    for top in range(0, height, BAND_ROWS):
+    band_rows = max(1, BAND_PIXELS // max(width, 1))
+    for top in range(0, height, band_rows):
         if control is not None:
             control.raise_if_cancelled()
-        rows = min(BAND_ROWS, height - top)
+        rows = min(band_rows, height - top)
         options = QPdfDocumentRenderOptions()
         options.setScaledSize(QSize(width, height))
         options.setScaledClipRect(QRect(0, top, width, rows))

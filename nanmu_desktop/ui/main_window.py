@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
 
         page.step_requested.connect(self.open_step)  # type: ignore[attr-defined]
         page.counts_changed.connect(self._show_badges)  # type: ignore[attr-defined]
-        page.refresh()  # type: ignore[attr-defined]  # the badges, now that they are heard
+        self._show_badges(page.badges)  # type: ignore[attr-defined]  # counted as it was made
         # The reminder once the window is up (a queued call: the page is still being made).
         QTimer.singleShot(0, lambda: remind_if_overdue(page, self))  # type: ignore[arg-type]
 

@@ -1,6 +1,7 @@
-"""Start-up benchmark: process start → first painted main window showing the first page of a
-100,000-case database (target ≤ 600 ms), against a bare PySide6 window showing the same table
-read straight from SQLite in the same run (target ≤ 3.5 ×). Median of several runs each.
+"""Start-up benchmark: process start → first painted main window showing its start page (待办,
+what the clerk sees first) on a 100,000-case database (target ≤ 600 ms), against a bare PySide6
+window showing a table of cases read straight from SQLite in the same run (target ≤ 2 ×, issue
+13). Median of several runs each. Figures swing with other load on the machine (printed).
 
     .venv/bin/python bench/bench_ui_startup.py [--runs N]
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from bench_ui_support import ROOT, big_database, verdict
 
 TARGET_MS = 600
-TARGET_RATIO = 3.5
+TARGET_RATIO = 2.0
 
 APP_CHILD = r"""
 import sys, tempfile
@@ -121,6 +122,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     db = big_database()
+    if hasattr(os, "getloadavg"):
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     _time_child(APP_CHILD, db, "dueTable")  # warm the OS file cache, as a clerk's second start
     app_runs = [_time_child(APP_CHILD, db, "dueTable") for _ in range(args.runs)]
     bare_runs = [_time_child(BARE_CHILD, db) for _ in range(args.runs)]
@@ -129,7 +132,7 @@ def main() -> int:
     bare = statistics.median(r["rows"] for r in bare_runs)
     ratio = rows / bare
     print(f"main window frame painted: {frame:.0f} ms (median of {args.runs})")
-    print(f"main window with the first cases painted: {rows:.0f} ms "
+    print(f"main window with the 待办 page painted: {rows:.0f} ms "
           f"(target ≤ {TARGET_MS} ms) {verdict(rows <= TARGET_MS)}")
     print(f"bare PySide6 window, same table: {bare:.0f} ms")
     print(f"ratio: {ratio:.2f} × (target ≤ {TARGET_RATIO} ×) {verdict(ratio <= TARGET_RATIO)}")

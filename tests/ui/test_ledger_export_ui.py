@@ -63,7 +63,7 @@ def test_the_pdf_ledger_has_its_own_menu_entry_and_starts_in_documents(
     documents = documents_in(tmp_path, monkeypatch)
     file_menu = dict(MENUS)["文件(&F)"]
     assert ActionId.EXPORT_LEDGER_PDF in file_menu
-    assert "PDF" in SPECS[ActionId.EXPORT_LEDGER_PDF].text
+    assert "PDF" in SPECS[ActionId.EXPORT_LEDGER_PDF].tip
     seen: list[tuple[str, str, str]] = []
 
     def answer() -> None:

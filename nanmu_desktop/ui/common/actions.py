@@ -50,7 +50,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "导出台账(&L)…", "Ctrl+L", "把全部案件导出为容错纠错工作台账（Excel 或 PDF）"
     ),
     ActionId.EXPORT_LEDGER_PDF: ActionSpec(
-        "导出台账 PDF(&P)…", None, "把全部案件的容错纠错工作台账导出为可打印的 PDF"
+        "导出台账打印版(&P)…", None, "把全部案件的容错纠错工作台账导出为可打印的 PDF 文件"
     ),
     ActionId.QUIT: ActionSpec("退出(&X)", "Ctrl+Q", "退出本程序"),
     ActionId.FIND: ActionSpec("查找案件(&F)", "Ctrl+F", "在案件列表中按任意文字查找"),

@@ -30,7 +30,7 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.rulebook import Rulebook
-from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.domain.vocabulary import DECISION_KINDS
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.cases import set_status
@@ -48,8 +48,6 @@ from nanmu_desktop.services.rule_options import read_rule_options
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Determination, IssuedDocument
-
-DECISION_KINDS = tuple(k.value for k in DocumentKind if k.is_decision)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from nanmu_desktop.domain.due import (
 )
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
-from nanmu_desktop.domain.vocabulary import decision_kind
+from nanmu_desktop.domain.vocabulary import DECISION_KINDS, decision_kind
 from nanmu_desktop.services.deliveries import outstanding_by_case
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
@@ -100,8 +100,6 @@ def _decisions(session: Session) -> list[Obligation]:
 
 
 def _valid_decision_cases(session: Session) -> set[int]:
-    from nanmu_desktop.services.decisions import DECISION_KINDS
-
     rows = session.scalars(
         select(IssuedDocument.case_id)
         .outerjoin(DocumentVoid, DocumentVoid.document_id == IssuedDocument.id)
@@ -114,14 +112,21 @@ def _orders(session: Session, today: date) -> list[Obligation]:
     verified = set(
         session.scalars(select(FollowUp.order_id).where(FollowUp.verified.is_(True)))
     )
-    rows = session.execute(
-        select(RectificationOrder, Case.number)
-        .join(Case, Case.id == RectificationOrder.case_id)
-        .where(_OPEN_CASE)
-    ).all()
+    # Orders first, then their open cases by id: a join may make SQLite walk every case
+    # (100,000 on a big database) when its statistics predate the first order.
+    orders = [o for o in session.scalars(select(RectificationOrder)) if o.id not in verified]
+    numbers: dict[int, str] = {
+        case_id: number
+        for case_id, number in session.execute(
+            select(Case.id, Case.number).where(
+                Case.id.in_({o.case_id for o in orders}), _OPEN_CASE
+            )
+        )
+    }
     found: list[Obligation] = []
-    for order, number in rows:
-        if order.id in verified:
+    for order in orders:
+        number = numbers.get(order.case_id)
+        if number is None:  # the case is closed
             continue
         running = order.status in ("open", "extended")
         if running and order.deadline >= today:

@@ -80,17 +80,25 @@ def app_icon() -> QIcon:
 
 
 def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (file dialogs, context menus, standard buttons) in Simplified Chinese."""
+    """Qt's own texts (file, print and page-setup dialogs, context menus, standard buttons) in
+    Simplified Chinese: Qt's translations from its wheel, then ours (resources/translations)
+    for the strings Qt's lack, searched first. True when Qt's own were found."""
     if app.findChild(QTranslator, _TRANSLATOR_NAME) is not None:
         return True  # already installed (create_application called again)
-    translator = QTranslator(app)
-    translator.setObjectName(_TRANSLATOR_NAME)
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
-        return False
-    return app.installTranslator(translator)
+    found = False
+    # qt_zh_CN bundles every module's file; the Essentials wheel lacks some, so it may not
+    # load where qtbase_zh_CN (all the widgets and dialogs) does.
+    for name, where in (("qt", folder), ("qtbase", folder),
+                        ("nanmu_qt", str(resources_dir() / "translations"))):
+        translator = QTranslator(app)
+        if translator.load(chinese, name, "_", where) and app.installTranslator(translator):
+            translator.setObjectName(_TRANSLATOR_NAME if name == "nanmu_qt" else name)
+            found = found or name != "nanmu_qt"
+        else:
+            translator.deleteLater()
+    return found
 
 
 _log_folder: Path | None = None  # beside the database in use, once it is known

@@ -277,7 +277,8 @@ class MainWindow(QMainWindow):
         act[ActionId.REFRESH].triggered.connect(self._refresh)
         act[ActionId.DETERMINE_CASE].triggered.connect(self._determine_selected)
         act[ActionId.PRINT].triggered.connect(lambda: self._call(DOCUMENTS, "print_current"))
-        act[ActionId.EXPORT_LEDGER].triggered.connect(self._export_ledger)
+        act[ActionId.EXPORT_LEDGER].triggered.connect(lambda: self._export_ledger(".xlsx"))
+        act[ActionId.EXPORT_LEDGER_PDF].triggered.connect(lambda: self._export_ledger(".pdf"))
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.ABOUT].triggered.connect(self._about)
         act[ActionId.SWITCH_USER].triggered.connect(self.switch_user)
@@ -322,10 +323,10 @@ class MainWindow(QMainWindow):
     def _open_case(self, case_id: int) -> None:
         self._call(CASES, "open_case", case_id)
 
-    def _export_ledger(self) -> None:
+    def _export_ledger(self, suffix: str) -> None:
         from nanmu_desktop.ui.documents.ledger_export import export_ledger_interactively
 
-        export_ledger_interactively(self.context, self)
+        export_ledger_interactively(self.context, self, suffix)
 
     def _open_document(self, target: object) -> None:
         """The 文书 page showing the draft of `target` (a DocumentTarget from a page)."""
@@ -338,7 +339,7 @@ class MainWindow(QMainWindow):
 
         page.step_requested.connect(self.open_step)  # type: ignore[attr-defined]
         page.counts_changed.connect(self._show_badges)  # type: ignore[attr-defined]
-        page.refresh()  # type: ignore[attr-defined]  # the badges, now that they are heard
+        self._show_badges(page.badges)  # type: ignore[attr-defined]  # counted as it was made
         # The reminder once the window is up (a queued call: the page is still being made).
         QTimer.singleShot(0, lambda: remind_if_overdue(page, self))  # type: ignore[arg-type]
 

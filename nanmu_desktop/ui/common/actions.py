@@ -17,6 +17,7 @@ class ActionId(enum.Enum):
     NEW_CASE = enum.auto()
     OPEN_CASE = enum.auto()
     EXPORT_LEDGER = enum.auto()
+    EXPORT_LEDGER_PDF = enum.auto()
     QUIT = enum.auto()
     FIND = enum.auto()
     REFRESH = enum.auto()
@@ -48,6 +49,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.EXPORT_LEDGER: ActionSpec(
         "导出台账(&L)…", "Ctrl+L", "把全部案件导出为容错纠错工作台账（Excel 或 PDF）"
     ),
+    ActionId.EXPORT_LEDGER_PDF: ActionSpec(
+        "导出台账打印版(&P)…", None, "把全部案件的容错纠错工作台账导出为可打印的 PDF 文件"
+    ),
     ActionId.QUIT: ActionSpec("退出(&X)", "Ctrl+Q", "退出本程序"),
     ActionId.FIND: ActionSpec("查找案件(&F)", "Ctrl+F", "在案件列表中按任意文字查找"),
     ActionId.REFRESH: ActionSpec("刷新(&R)", "F5", "重新读取当前页面的数据"),
@@ -75,6 +79,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | None, ...]], ...] = (
             ActionId.OPEN_CASE,
             None,
             ActionId.EXPORT_LEDGER,
+            ActionId.EXPORT_LEDGER_PDF,
             None,
             ActionId.SWITCH_USER,
             ActionId.QUIT,

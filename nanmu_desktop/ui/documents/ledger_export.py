@@ -1,4 +1,4 @@
-"""文件 → 导出台账…: choose a .xlsx or .pdf file and write the ledger in the background."""
+"""文件 → 导出台账… / 导出台账 PDF…: choose where, then write the ledger in the background."""
 
 from __future__ import annotations
 
@@ -10,19 +10,25 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from nanmu_desktop.services.ledger import export_ledger
 from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.places import suggested_path
 from nanmu_desktop.ui.common.tasks import TaskControl, TaskHandle
 
-_FILTERS = "Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)"
+_EXCEL, _PDF = "Excel 工作簿 (*.xlsx)", "PDF 文件 (*.pdf)"
 
 
-def default_ledger_name(today: date) -> str:
-    return f"容错纠错工作台账-{today.isoformat()}.xlsx"
+def default_ledger_name(today: date, suffix: str = ".xlsx") -> str:
+    return f"容错纠错工作台账-{today.isoformat()}{suffix}"
 
 
-def export_ledger_interactively(context: UiContext, parent: QWidget | None) -> None:
-    """Ask where to save, then export; cancelling the file dialog does nothing."""
-    start = str(Path.home() / default_ledger_name(date.today()))
-    chosen, selected_filter = QFileDialog.getSaveFileName(parent, "导出台账", start, _FILTERS)
+def export_ledger_interactively(
+    context: UiContext, parent: QWidget | None, suffix: str = ".xlsx"
+) -> None:
+    """Ask where to save (in the documents folder, as `suffix` unless the clerk picks the
+    other type), then export; cancelling the file dialog does nothing."""
+    start = str(suggested_path(default_ledger_name(date.today(), suffix)))
+    filters = f"{_PDF};;{_EXCEL}" if suffix == ".pdf" else f"{_EXCEL};;{_PDF}"
+    title = "导出台账 PDF" if suffix == ".pdf" else "导出台账"
+    chosen, selected_filter = QFileDialog.getSaveFileName(parent, title, start, filters)
     if not chosen:
         return
     path = Path(chosen)

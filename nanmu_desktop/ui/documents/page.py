@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Slot
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,10 +40,11 @@ from nanmu_desktop.services.preprinted import preprinted_draft, preprinted_issue
 from nanmu_desktop.services.statistics import RiskSelection
 from nanmu_desktop.ui.common import dialogs, user_access
 from nanmu_desktop.ui.common.context import UiContext
-from nanmu_desktop.ui.common.tasks import TaskControl
+from nanmu_desktop.ui.common.places import suggested_path
+from nanmu_desktop.ui.common.tasks import TaskControl, TaskHandle
 from nanmu_desktop.ui.documents.case_documents import CaseDocumentsPanel
 from nanmu_desktop.ui.documents.pdf_preview import PdfPreview
-from nanmu_desktop.ui.documents.printing import ask_printer, print_pdf
+from nanmu_desktop.ui.documents.printing import Printed, ask_printer, start_printing
 from nanmu_desktop.ui.documents.register_view import RegisterView, VoidDialog
 
 CASE_MATCHES = 30
@@ -62,6 +62,7 @@ class DocumentsPage(QWidget):
         self._risk: RiskSelection | None = None
         self._shown: IssuedDocumentInfo | None = None  # None: the preview shows a draft
         self._generation = 0
+        self.print_job: TaskHandle[Printed] | None = None  # the last print job started
 
         self.preview = PdfPreview(self)
         self.caption = QLabel(self)
@@ -386,17 +387,15 @@ class DocumentsPage(QWidget):
 
     @Slot()
     def print_current(self) -> None:
-        if not self.preview.pdf_bytes:
-            return
-        printer = ask_printer(self.preview.document, self._document_title(), self)
-        if printer is not None:
-            pages = print_pdf(self.preview.document, printer)
-            self._context.signals.status_message.emit(f"已送打印：{pages} 页")
+        if self.preview.pdf_bytes:
+            self._print_bytes(self.preview.pdf_bytes, self.preview.document.pageCount(),
+                              self._document_title(), "已送打印")
 
     @Slot()
     def print_preprinted(self) -> None:
         """套打: the shown document drawn for 红头纸 (in the background), then printed."""
         database, shown, target = self._context.database, self._shown, self._target()
+        page_count = self.preview.document.pageCount()  # 套打 moves nothing: same pages
         title = f"{self._document_title()}（套打）"
 
         def work(_control: object) -> bytes:
@@ -407,25 +406,27 @@ class DocumentsPage(QWidget):
             return preprinted_draft(database, target[0])
 
         self._context.tasks.run(work, title="正在生成套打版…", parent=self,
-                                on_done=lambda pdf: self._print_bytes(pdf, title))
+                                on_done=lambda pdf: self._print_bytes(
+                                    pdf, page_count, title, "已送打印（套打）"))
 
-    def _print_bytes(self, pdf: bytes, title: str) -> None:
-        document = QPdfDocument(self)
-        buffer = QBuffer(document)
-        buffer.setData(QByteArray(pdf))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        document.load(buffer)
-        printer = ask_printer(document, title, self)
-        if printer is not None:
-            pages = print_pdf(document, printer)
-            self._context.signals.status_message.emit(f"已送打印（套打）：{pages} 页")
-        document.deleteLater()
+    def _print_bytes(self, pdf: bytes, page_count: int, title: str, done_text: str) -> None:
+        """The print dialog, then the job in the background (progress, 取消)."""
+        printer = ask_printer(page_count, title, self)
+        if printer is None:
+            return
+
+        def done(printed: Printed) -> None:
+            where = f"已保存：{printed.path}" if printed.path is not None else done_text
+            self._context.signals.status_message.emit(f"{where}（{printed.pages} 页）")
+
+        self.print_job = start_printing(self._context.tasks, pdf, printer, parent=self,
+                                        on_done=done)
 
     @Slot()
     def _save_clicked(self) -> None:
         if not self.preview.pdf_bytes:
             return
-        suggested = str(Path.home() / f"{self._document_title()}.pdf")
+        suggested = str(suggested_path(f"{self._document_title()}.pdf"))
         path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", suggested, "PDF 文件 (*.pdf)")
         if path:
             self.save_pdf(Path(path))

@@ -59,6 +59,7 @@ class DuePage(QWidget):
         self._context = context
         self._today: date | None = None
         self.items: list[DueItem] = []
+        self.badges: dict[str, int] = {}  # the counts last sent with counts_changed
         self.summary = QLabel(self)
         self.summary.setObjectName("dueSummary")
         self.show_later = QPushButton("显示全部(&A)", self)
@@ -118,6 +119,7 @@ class DuePage(QWidget):
             if item.level.urgent:
                 target = badge_target(item.obligation)
                 badges[target] = badges.get(target, 0) + 1
+        self.badges = badges
         self.counts_changed.emit(badges)
 
     def _fill(self) -> None:

@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "nanmu_desktop.cli_regulations",
     "nanmu_desktop.cli_demo",
     "nanmu_desktop.cli_check",
+    "nanmu_desktop.cli_move",
     "nanmu_desktop.cli_documents",
     "nanmu_desktop.cli_screenshots",
     "nanmu_desktop.cli_calendar",

@@ -22,6 +22,8 @@ from nanmu_desktop.services.officers import (
 from nanmu_desktop.storage.db import Database, open_database
 from nanmu_desktop.storage.models import AuditEntry
 
+from .server_fixtures import empty_server_db  # noqa: F401  (a fixture: a new database on the test server)
+
 J1_FACTS = {
     "art10": [4],
     "art10_conditions": {"not_prohibited": True, "no_major_loss": True, "remedied": True},

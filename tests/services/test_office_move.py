@@ -9,56 +9,20 @@ import os
 import shutil
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from nanmu_desktop.services.case_list import CaseQuery, count_cases
-from nanmu_desktop.services.office_move import (
-    MoveError,
-    driver_url,
-    migrate_office,
-    open_location,
-)
+from nanmu_desktop.services.office_move import MoveError, migrate_office, open_location
 from nanmu_desktop.storage.checks import run_checks
 from nanmu_desktop.storage.db import Database, open_database
 from nanmu_desktop.storage.models import IssuedDocument, Setting
 from nanmu_desktop.storage.transfer import tables
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def server_url() -> str:
-    url = os.environ.get("NANMU_TEST_PG_URL", "")
-    if not url:
-        if os.environ.get("NANMU_REQUIRE_PG") == "1":
-            pytest.fail("NANMU_REQUIRE_PG=1 但未设置 NANMU_TEST_PG_URL")
-        pytest.skip("NANMU_TEST_PG_URL 未设置：跳过 PostgreSQL 部分")
-    return url
-
-
-@pytest.fixture
-def empty_server_db() -> Iterator[str]:
-    """A new, empty database on the test server (made and dropped by this fixture)."""
-    base = server_url()
-    name = f"nanmu_move_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(driver_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    head, _, _old = base.rpartition("/")
-    query = ""
-    if "?" in _old:
-        query = "?" + _old.split("?", 1)[1]
-    try:
-        yield f"{head}/{name}{query}"
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
 
 
 def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.issuing import list_documents
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 
 if TYPE_CHECKING:
-    from nanmu_desktop.ui.first_run import FirstRunWizard
+    from nanmu_desktop.ui.settings.first_run import FirstRunWizard
 
 WINDOW_SIZE = (1366, 768)
 SETTLE_TIMEOUT_S = 30.0
@@ -117,8 +117,8 @@ def _fill_example_township(wizard: FirstRunWizard) -> None:
 def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
     """Write the PNGs into `folder` and return their paths, in the order taken."""
     from nanmu_desktop.ui.app import create_application
-    from nanmu_desktop.ui.first_run import FirstRunWizard
     from nanmu_desktop.ui.main_window import DOCUMENTS, PAGES, TRACKING, MainWindow
+    from nanmu_desktop.ui.settings.first_run import FirstRunWizard
     from nanmu_desktop.ui.wizard import DeterminationWizard
 
     qInstallMessageHandler(_quiet_offscreen_notes)

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.documents import DocumentTarget
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.statistics_page import StatisticsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.statistics.page import StatisticsPage
 
 PATTERN = "第十条第一款第（五）项"
 

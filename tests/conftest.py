@@ -13,6 +13,8 @@ import pytest
 from nanmu_desktop.storage.chain_key import CONFIG_ENV
 from nanmu_desktop.storage.db import Database
 
+from db_backends import BACKENDS
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_config_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
@@ -30,3 +32,21 @@ def _strict_writes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     # Storage tests build rows directly; everything above storage writes through services.
     if Path(str(request.path)).parent.name != "storage":
         monkeypatch.setattr(Database, "strict_writes", True)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The engine a storage or services test runs on (its database fixtures follow it)."""
+    return str(request.param)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked `sqlite_only` (it reaches into SQLite itself) runs on SQLite alone."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        on_server = callspec is not None and callspec.params.get("backend") == "postgresql"
+        (dropped if on_server and item.get_closest_marker("sqlite_only") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

@@ -13,17 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, exc
-from sqlalchemy.engine import make_url
 
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import DatabaseOpenError, NanmuError
 from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.storage.backends import is_server_location
+from nanmu_desktop.storage.backends.postgresql import display_url, normalise_url
 from nanmu_desktop.storage.checks import run_checks
 from nanmu_desktop.storage.db import SQLITE_HEADER, Database, open_database
 from nanmu_desktop.storage.transfer import Progress, copy_all, occupied_tables
-
-SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 
 
 class MoveError(NanmuError):
@@ -42,7 +41,7 @@ class MoveResult:
 
 
 def is_server(location: str) -> bool:
-    return location.startswith(SERVER_SCHEMES)
+    return is_server_location(location)
 
 
 def shown(location: str) -> str:
@@ -50,30 +49,14 @@ def shown(location: str) -> str:
     if not is_server(location):
         return location
     try:
-        return make_url(location).render_as_string(hide_password=True)
+        return display_url(location)
     except exc.ArgumentError:
         return "（无法识别的服务器地址）"
 
 
-def driver_url(location: str) -> str:
-    """postgresql://… through psycopg 3 (SQLAlchemy's own default is psycopg2)."""
-    for scheme in ("postgresql://", "postgres://"):
-        if location.startswith(scheme):
-            return "postgresql+psycopg://" + location[len(scheme) :]
-    return location
-
-
 def open_location(location: str, *, create: bool = True) -> Database:
     """The database at a file path or a postgresql:// URL, upgraded to our schema."""
-    if is_server(location):
-        from nanmu_desktop.storage import db as storage_db
-
-        opener = getattr(storage_db, "open_server", None)
-        if opener is None:
-            raise MoveError("此版本尚不支持 PostgreSQL 服务器数据库。")
-        database: Database = opener(location, create=create)
-        return database
-    return open_database(Path(location), create=create)
+    return open_database(location if is_server(location) else Path(location), create=create)
 
 
 def check_target(location: str, source: Database) -> None:
@@ -105,7 +88,7 @@ def check_target(location: str, source: Database) -> None:
 
 def _check_server_target(location: str) -> None:
     try:
-        engine = create_engine(driver_url(location))
+        engine = create_engine(normalise_url(location))
     except (exc.ArgumentError, ImportError) as err:
         raise MoveError(f"无法识别服务器地址“{shown(location)}”：{err}") from err
     try:

@@ -83,6 +83,8 @@ def tool_connection(url: URL) -> Connection:
     if url.password:
         env["PGPASSWORD"] = str(url.password)
     query = {k: v if isinstance(v, str) else v[-1] for k, v in url.query.items()}
+    if query.get("passfile"):  # the saved connection's password file (server_connection.py)
+        env["PGPASSFILE"] = query["passfile"]
     host = url.host or query.get("host")
     port = url.port or query.get("port")
     args = [f"--dbname={url.database or ''}"]

@@ -138,8 +138,6 @@ def reset_sequences(connection: Connection) -> None:
 
 def rebuild_search(connection: Connection) -> None:
     """The case search index is derived data outside the ORM tables: built anew from the cases."""
-    if connection.dialect.name != "sqlite":
-        return
     ids = list(connection.execute(select(Case.id).order_by(Case.id)).scalars())
     for start in range(0, len(ids), BATCH_ROWS):
         reindex_cases(connection, ids[start : start + BATCH_ROWS])

@@ -23,8 +23,6 @@ from nanmu_desktop.services.officers import (
 from nanmu_desktop.storage.db import Database, open_database
 from nanmu_desktop.storage.models import AuditEntry
 
-from .server_fixtures import empty_server_db  # noqa: F401  (a fixture: a new database on the test server)
-
 J1_FACTS = {
     "art10": [4],
     "art10_conditions": {"not_prohibited": True, "no_major_loss": True, "remedied": True},
@@ -134,3 +132,11 @@ def audit_actions(db: Database, entity: str) -> list[str]:
     with db.session() as session:
         query = select(AuditEntry.action).where(AuditEntry.entity == entity).order_by(AuditEntry.id)
         return list(session.scalars(query))
+
+
+@pytest.fixture
+def empty_server_db() -> Iterator[str]:
+    """The URL of a new, empty database on the test server (skipped without one)."""
+    name = new_database_name("empty")
+    yield create_database(name)
+    drop_database(name)

@@ -67,6 +67,7 @@ def test_a_server_dump_restores_and_keeps_the_marks(
         assert info.path.suffix == ".dump"
         summary = inspect_backup(info.path)
         assert summary.cases > 0 and summary.documents > 0 and summary.last_number
+        (tmp_path / "kept").mkdir()
         result = restore_server(server, info.path, keep_folder=tmp_path / "kept")
         assert result.kept is not None and result.kept.path.exists()
         assert result.summary.problems == ()

@@ -22,13 +22,12 @@ from sqlalchemy import create_engine, exc, text
 from sqlalchemy.engine import URL, make_url
 
 from nanmu_desktop.errors import DatabaseOpenError, Problem, ValidationError
+from nanmu_desktop.paths import PASS_FILE, SERVER_FILE, saved_server_location
 from nanmu_desktop.storage import migrate
 from nanmu_desktop.storage.backends.postgresql import display_url, normalise_url
 from nanmu_desktop.storage.chain_key import config_dir
 from nanmu_desktop.storage.db import check_ours
 
-SERVER_FILE = "server.json"
-PASS_FILE = "pgpass"
 DEFAULT_PORT = 5432
 CONNECT_TIMEOUT_S = 5
 
@@ -190,16 +189,7 @@ def forget_connection(folder: Path | None = None) -> None:
 
 def saved_location(folder: Path | None = None) -> str | None:
     """The saved server's URL for `open_database` (the password file named in it), or None."""
-    folder = folder or config_dir()
-    try:
-        saved = json.loads((folder / SERVER_FILE).read_text(encoding="utf-8"))
-        url = make_url(str(saved["url"]))
-    except (OSError, ValueError, KeyError, TypeError, exc.ArgumentError):
-        return None
-    passfile = folder / PASS_FILE
-    if passfile.exists():
-        url = url.update_query_dict({"passfile": str(passfile)})
-    return url.render_as_string(hide_password=False)
+    return saved_server_location(folder or config_dir())
 
 
 def shown_location(location: str) -> str:

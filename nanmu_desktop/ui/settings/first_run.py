@@ -88,7 +88,8 @@ class FirstRunWizard(QWizard):
         welcome = QWidget()
         self.welcome_ui = Ui_WelcomeForm()
         self.welcome_ui.setupUi(welcome)
-        self.welcome_ui.databaseInfo.setText(f"数据库文件：{context.db_path}")
+        self.welcome_ui.databaseInfo.setText(
+            f"数据库：{context.where}" if context.on_server else f"数据库文件：{context.db_path}")
         self.names = NamesSection()
         self.issuing = IssuingSection()
         self.rules = RulesSection()

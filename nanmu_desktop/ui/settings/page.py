@@ -276,7 +276,7 @@ class SettingsPage(QWidget):
 
     def _connect_data(self) -> None:
         ui = self.data_ui
-        ui.databaseEdit.setText(str(self._context.db_path))
+        ui.databaseEdit.setText(self._context.where)
         stored = self._context.settings.value(BACKUP_FOLDER_KEY, "")
         ui.backupFolderEdit.setText(str(stored) if stored else "")
         ui.openDataFolderButton.clicked.connect(

@@ -141,3 +141,21 @@ def test_cli_moves_then_refuses_a_second_time(demo_file: Path, tmp_path: Path) -
     second = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert second.returncode == 2
     assert "不是空的" in second.stderr and "Traceback" not in second.stderr
+
+
+def test_cli_moves_onto_a_server_and_back(
+    demo_file: Path, tmp_path: Path, empty_server_db: str
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "nanmu_desktop", *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+    onto = cli("--db", str(demo_file), "migrate-to", empty_server_db)
+    assert onto.returncode == 0, onto.stderr
+    checked = cli("--db", empty_server_db, "check")
+    assert checked.returncode == 0, checked.stdout
+    back = tmp_path / "back.sqlite3"
+    assert cli("--db", empty_server_db, "migrate-to", str(back)).returncode == 0
+    assert cli("--db", str(back), "check").returncode == 0

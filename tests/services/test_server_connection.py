@@ -36,12 +36,12 @@ def test_the_form_is_checked_in_chinese() -> None:
 
 
 def test_the_password_is_kept_apart_readable_by_the_user_only(tmp_path: Path) -> None:
-    connection = ServerConnection("db:host", "office", "clerk", "pa:ss\\word")
+    connection = ServerConnection("db-host", "off:ice", "clerk", "pa:ss\\word")
     saved = save_connection(connection, tmp_path)
     assert "pa:ss" not in saved.read_text(encoding="utf-8")
     assert json.loads(saved.read_text(encoding="utf-8"))["url"].startswith("postgresql://clerk@")
     passfile = tmp_path / "pgpass"
-    assert passfile.read_text(encoding="utf-8") == "db\\:host:5432:office:clerk:pa\\:ss\\\\word\n"
+    assert passfile.read_text(encoding="utf-8") == "db-host:5432:off\\:ice:clerk:pa\\:ss\\\\word\n"
     if sys.platform != "win32":
         assert stat.S_IMODE(passfile.stat().st_mode) == 0o600
     location = saved_location(tmp_path)
@@ -83,3 +83,19 @@ def test_a_reachable_server_says_what_it_holds(empty_server_db: str) -> None:
 def test_the_server_s_refusal_is_told_in_chinese(reason: str, kind: str) -> None:
     report = describe_failure(reason, ServerConnection("server", "office", "clerk"))
     assert report.kind == kind and not report.ok
+
+
+def test_the_saved_server_is_where_the_next_start_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nanmu_desktop.paths import CONFIG_ENV, DB_ENV, db_location, default_location
+
+    monkeypatch.delenv(DB_ENV, raising=False)
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path))
+    assert isinstance(default_location(), Path)
+    save_connection(ServerConnection("10.0.0.5", "office", "clerk", "pw"), tmp_path)
+    location = default_location()
+    assert isinstance(location, str) and location.startswith("postgresql://clerk@10.0.0.5")
+    monkeypatch.setenv(DB_ENV, "postgresql://other@host/db")
+    assert default_location() == "postgresql://other@host/db"
+    assert db_location("C:/data/nanmu.sqlite3") == Path("C:/data/nanmu.sqlite3")

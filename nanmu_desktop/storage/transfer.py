@@ -23,8 +23,9 @@ from .models import Base, Case
 from .search_index import reindex_cases
 
 BATCH_ROWS = 500
-# Rows a new schema holds before anything is done in it (the migration's database_id).
-SEEDED_TABLES = frozenset({"integrity_meta"})
+# Rows a new schema holds before anything is done in it: the migrations' database_id and starter
+# departments (any change made through the app also writes the audit log, which must be empty).
+SEEDED_TABLES = frozenset({"integrity_meta", "departments"})
 
 Progress = Callable[[str, int], None]  # (table, rows copied so far)
 
@@ -68,6 +69,8 @@ def copy_all(
             counts[table.name] = _copy_table(source, target, table, progress)
     reset_sequences(target)
     rebuild_search(target)
+    if target.dialect.name == "postgresql":
+        target.exec_driver_sql("ANALYZE")  # the planner's statistics for the freshly loaded rows
     return counts
 
 

@@ -115,6 +115,16 @@ def test_a_target_with_data_is_refused_untouched(demo: Database, tmp_path: Path)
     assert target.read_bytes() == before
 
 
+def test_a_target_the_app_only_opened_is_still_empty(demo: Database, tmp_path: Path) -> None:
+    target = tmp_path / "opened.sqlite3"
+    open_database(target).close()  # schema, database id and starter departments, nothing else
+    moved = move(demo, str(target))
+    try:
+        assert_same_office(demo, moved)
+    finally:
+        moved.close()
+
+
 def test_a_file_of_another_kind_is_refused(demo: Database, tmp_path: Path) -> None:
     target = tmp_path / "notes.sqlite3"
     target.write_text("not a database", encoding="utf-8")

@@ -15,7 +15,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
@@ -137,24 +137,37 @@ def check_dump(path: Path) -> None:
         raise ServerToolError(f"“{path}”不是本系统服务器数据库的备份（缺少 {names}）。")
 
 
-def table_rows(path: Path, table: str) -> list[dict[str, str | None]]:
-    """The rows of one table in a dump, as text (COPY format), without restoring it anywhere."""
-    script = _run("pg_restore", ["--data-only", f"--table={table}", "--file=-", str(path)])
-    rows: list[dict[str, str | None]] = []
-    columns: list[str] = []
+def table_rows(path: Path, table: str, wanted: tuple[str, ...]) -> Iterator[dict[str, str | None]]:
+    """The `wanted` columns of one table's rows in a dump, as COPY text, without restoring it
+    anywhere; streamed (a table of PDFs is never held in memory)."""
+    tool = find_tool("pg_restore")
+    command = [str(tool), "--data-only", f"--table={table}", "--file=-", str(path)]
+    try:
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError as err:
+        raise ServerToolError(f"pg_restore 无法运行：{err}") from err
+    assert process.stdout is not None
+    positions: list[int] = []
     inside = False
-    for line in script.splitlines():
-        if not inside:
-            match = re.match(r"COPY \S+ \((.*)\) FROM stdin;", line)
-            if match:
-                columns = [c.strip().strip('"') for c in match.group(1).split(",")]
-                inside = True
-            continue
-        if line == "\\.":
-            break
-        values = [None if v == "\\N" else v for v in line.split("\t")]
-        rows.append(dict(zip(columns, values, strict=False)))
-    return rows
+    try:
+        for raw in process.stdout:
+            line = raw.decode("utf-8", "replace").rstrip("\n")
+            if not inside:
+                match = re.match(r"COPY \S+ \((.*)\) FROM stdin;", line)
+                if match:
+                    columns = [c.strip().strip('"') for c in match.group(1).split(",")]
+                    positions = [columns.index(name) for name in wanted]
+                    inside = True
+                continue
+            if line == "\\.":
+                break
+            values = line.split("\t")
+            yield {name: None if values[i] == "\\N" else values[i]
+                   for name, i in zip(wanted, positions, strict=True)}
+    finally:
+        process.stdout.close()
+        process.kill()
+        process.wait()
 
 
 def restore(url: URL, path: Path) -> None:

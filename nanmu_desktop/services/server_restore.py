@@ -13,7 +13,6 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from nanmu_desktop.domain.numbering import format_number
 from nanmu_desktop.services.backup import backup_database
 from nanmu_desktop.services.common import DEFAULT_ACTOR
 from nanmu_desktop.services.restore import (
@@ -48,20 +47,17 @@ def inspect_dump(path: Path) -> BackupSummary:
     """Date of the last change, cases, documents and the last 文号, read from the dump itself."""
     try:
         check_dump(path)
-        changes = [row["at"] for row in table_rows(path, "audit_log") if row.get("at")]
-        cases = len(table_rows(path, "cases"))
-        register = [r for r in table_rows(path, "number_register") if r.get("document_id")]
+        changes = [str(r["at"]) for r in table_rows(path, "audit_log", ("at",)) if r["at"]]
+        cases = sum(1 for _ in table_rows(path, "cases", ("id",)))
+        documents = [(int(r["id"] or 0), str(r["number"] or ""))
+                     for r in table_rows(path, "issued_documents", ("id", "number"))]
     except ServerToolError as err:
         raise RestoreError(f"无法使用备份文件“{path}”：{err.message}") from err
     last_change = None
     if changes:
-        last_change = datetime.fromisoformat(max(str(at) for at in changes)).replace(tzinfo=UTC)
-    last_number = ""
-    if register:
-        last = max(register, key=lambda r: int(r["id"] or 0))
-        last_number = format_number(str(last["prefix"]), int(last["year"] or 0),
-                                    int(last["seq"] or 0))
-    return BackupSummary(path, last_change, cases, len(register), last_number, ())
+        last_change = datetime.fromisoformat(max(changes)).replace(tzinfo=UTC)
+    last_number = max(documents)[1] if documents else ""
+    return BackupSummary(path, last_change, cases, len(documents), last_number, ())
 
 
 def restore_server(

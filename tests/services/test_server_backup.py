@@ -3,12 +3,17 @@ kept off the command line, and (with a test server) a dump restored with the mar
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
 
+from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.backup import BackupError, backup_database
+from nanmu_desktop.services.cases import find_case
+from nanmu_desktop.services.documents import DocumentTarget
+from nanmu_desktop.services.issuing import issue_document, list_documents
 from nanmu_desktop.services.office_move import migrate_office, open_location
 from nanmu_desktop.services.restore import inspect_backup
 from nanmu_desktop.services.server_backup import (
@@ -66,10 +71,18 @@ def test_a_server_dump_restores_and_keeps_the_marks(
         info = backup_database(server, tmp_path)
         assert info.path.suffix == ".dump"
         summary = inspect_backup(info.path)
-        assert summary.cases > 0 and summary.documents > 0 and summary.last_number
+        documents = list_documents(server)
+        assert summary.cases == 12 and summary.documents == len(documents)
+        assert summary.last_number == max(documents, key=lambda d: d.id).number
+        case_id = find_case(server, "RC-2026-001").id
+        target = DocumentTarget(DocumentKind.notification, case_id)
+        later = issue_document(server, target, on=date.today()).number
         (tmp_path / "kept").mkdir()
         result = restore_server(server, info.path, keep_folder=tmp_path / "kept")
         assert result.kept is not None and result.kept.path.exists()
-        assert result.summary.problems == ()
+        assert result.summary.problems == () and result.carried
+        assert later not in {d.number for d in list_documents(server)}
+        again = issue_document(server, target, on=date.today()).number
+        assert again != later  # a number issued after the dump is never issued again
     finally:
         server.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+import pytest
+
 from nanmu_desktop.storage import Database
 from nanmu_desktop.storage.audit import record
 from nanmu_desktop.storage.checks import CheckResult, run_checks
@@ -74,6 +76,7 @@ def test_a_document_missing_from_the_register_is_named(db: Database) -> None:
     assert "鄂政发〔2026〕1号" in documents.details
 
 
+@pytest.mark.sqlite_only
 def test_broken_references_are_reported(db: Database) -> None:
     with sqlite3.connect(db.path) as raw:
         raw.execute("PRAGMA foreign_keys = OFF")

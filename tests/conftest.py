@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from db_backends import BACKENDS
 
 from nanmu_desktop.storage.chain_key import CONFIG_ENV
 from nanmu_desktop.storage.db import Database
-
-from db_backends import BACKENDS
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -9,11 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_backends import create_database, drop_database, new_database_name, raw_execute
 
 from nanmu_desktop.storage import Database, open_database
 from nanmu_desktop.storage.models import Case, CaseOfficer, Department, Officer
-
-from db_backends import create_database, drop_database, new_database_name, raw_execute
 
 
 @pytest.fixture

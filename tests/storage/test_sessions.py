@@ -41,7 +41,7 @@ def test_a_session_rolls_back_everything_when_the_block_raises(db: Database) -> 
 
 
 def test_a_failed_write_undoes_the_earlier_writes_of_its_session(db: Database) -> None:
-    with pytest.raises(IntegrityError, match="(?i)unique"), db.session() as session:
+    with pytest.raises(IntegrityError, match=r"(?i)unique"), db.session() as session:
         session.add(Department(name="综合行政执法办公室"))
         session.flush()
         session.add(Department(name="综合行政执法办公室"))

@@ -44,6 +44,17 @@ def pg_template() -> Iterator[str]:
 
 
 @pytest.fixture
+def new_location(backend: str, tmp_path: Path) -> Iterator[Path | str]:
+    """Where a new, empty database goes on each backend: a file path, or a server URL."""
+    if backend == "postgresql":
+        name = new_database_name("new")
+        yield create_database(name)
+        drop_database(name)
+        return
+    yield tmp_path / "office.sqlite3"
+
+
+@pytest.fixture
 def db(request: pytest.FixtureRequest, backend: str, db_path: Path) -> Iterator[Database]:
     """A fresh database at head on each backend (SQLite: a file copied from the template)."""
     if backend == "postgresql":

@@ -85,7 +85,9 @@ def prepare(path: Path | str) -> tuple[int, int]:
     return officer.id, shared.id
 
 
-def run_worker(path: Path | str, officer_id: int, shared_id: int, name: str, seconds: float) -> Tally:
+def run_worker(
+    path: Path | str, officer_id: int, shared_id: int, name: str, seconds: float
+) -> Tally:
     from nanmu_desktop.domain.vocabulary import DocumentKind
     from nanmu_desktop.services.case_conflicts import StaleEditError
     from nanmu_desktop.services.cases import get_case, register_case, update_case

@@ -32,7 +32,7 @@ def main() -> int:
     from nanmu_desktop.services.documents import DocumentTarget
     from nanmu_desktop.services.issuing import issue_document
     from nanmu_desktop.storage.db import open_database
-    from nanmu_desktop.ui.tasks import TaskControl, TaskRunner
+    from nanmu_desktop.ui.common.tasks import TaskControl, TaskRunner
 
     app = QApplication(["bench"])
     db = open_database(Path(tempfile.mkdtemp(prefix="nanmu-lag-")) / "lag.sqlite3")

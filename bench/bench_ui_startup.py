@@ -26,7 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 from nanmu_desktop.ui.app import create_application
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.main_window import MainWindow
 
 app = create_application(["bench"])

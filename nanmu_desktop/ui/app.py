@@ -27,16 +27,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from nanmu_desktop import __version__
 from nanmu_desktop.errors import DatabaseOpenError
 from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir, user_data_dir
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.dialogs import show_error
-from nanmu_desktop.ui.instance import (
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import show_error
+from nanmu_desktop.ui.common.fonts import ensure_chinese_font
+from nanmu_desktop.ui.common.instance import (
     backup_on_exit,
     show_open_warnings,
     start_automatic_backups,
     take_instance_lock,
 )
 from nanmu_desktop.ui.main_window import APP_TITLE, MainWindow
-from nanmu_desktop.ui.ui_fonts import ensure_chinese_font
 
 if TYPE_CHECKING:
     from nanmu_desktop.storage.instance_lock import InstanceLock
@@ -155,14 +155,14 @@ def prepare_database(context: UiContext, parent: QWidget | None) -> bool:
     was cancelled.
     """
     from nanmu_desktop.services.settings import is_first_run
-    from nanmu_desktop.ui.login_dialog import log_in_if_needed
+    from nanmu_desktop.ui.common.login_dialog import log_in_if_needed
 
     if not log_in_if_needed(context, parent):
         return False
 
     if not is_first_run(context.database):
         return True
-    from nanmu_desktop.ui.first_run import run_first_run_if_needed  # rarely needed: lazy
+    from nanmu_desktop.ui.settings.first_run import run_first_run_if_needed  # rarely needed: lazy
 
     return run_first_run_if_needed(context, parent)
 

@@ -15,8 +15,8 @@ from wizard_support import register_forestry_case
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.determinations import current_determination, save_proposal
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.decision_dialog import DecisionDialog
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.wizard.decision_dialog import DecisionDialog
 
 EXEMPT_FACTS = {
     "art10": [4],

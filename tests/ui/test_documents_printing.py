@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from nanmu_desktop.ui import printing
-from nanmu_desktop.ui.pdf_preview import PdfPreview
+from nanmu_desktop.ui.documents import printing
+from nanmu_desktop.ui.documents.pdf_preview import PdfPreview
 
 
 def _two_page_pdf() -> bytes:

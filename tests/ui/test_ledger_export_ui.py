@@ -8,8 +8,8 @@ import openpyxl
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.ledger_export import export_ledger_to
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.documents.ledger_export import export_ledger_to
 
 
 def _box(name: str) -> QMessageBox | None:

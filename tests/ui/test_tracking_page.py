@@ -18,8 +18,8 @@ from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.notices import list_notices
 from nanmu_desktop.services.rectification import list_orders
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.tracking_page import TrackingPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.tracking.page import TrackingPage
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> str:

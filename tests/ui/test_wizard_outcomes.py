@@ -14,7 +14,7 @@ from wizard_support import register_forestry_case
 from nanmu_desktop.domain.engine import determine
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.services.determinations import current_determination
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.wizard import DeterminationWizard
 from nanmu_desktop.ui.wizard.determination_wizard import RESULT_ID, REVIEW_ID
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from nanmu_desktop.domain.due import DueItem, Level, Obligation, counts, days_text
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.due import list_due
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.tasks import TaskControl
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.tasks import TaskControl
 
 #: row colours of 三色督办 (light, so black text stays readable)
 LEVEL_COLOURS: dict[Level, QColor] = {

@@ -19,8 +19,8 @@ from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
 from nanmu_desktop.errors import NanmuError
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.dialogs import confirm
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import confirm
 from nanmu_desktop.ui.wizard.answers import Answers
 from nanmu_desktop.ui.wizard.question_page import QuestionPage
 from nanmu_desktop.ui.wizard.result_page import ResultPage
@@ -158,7 +158,7 @@ class DeterminationWizard(QWizard):
         super().accept()
 
     def _refused(self, error: NanmuError) -> None:
-        from nanmu_desktop.ui.tasks import show_error
+        from nanmu_desktop.ui.common.tasks import show_error
 
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         show_error(self, error)

@@ -58,7 +58,8 @@ def new_database_name(kind: str) -> str:
 def create_database(name: str, template: str | None = None) -> str:
     """CREATE DATABASE (a copy of `template` when given); returns its URL."""
     _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    copy = f' TEMPLATE "{template}"' if template else ""
+    # FILE_COPY: a small template copies ~10 times faster than PostgreSQL 15's WAL_LOG default.
+    copy = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
     _admin(f'CREATE DATABASE "{name}"{copy}')
     return database_url(name)
 

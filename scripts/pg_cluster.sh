@@ -38,6 +38,11 @@ ensure_installed() {
         if [ "$(id -u)" -ne 0 ]; then
             log "need root (or sudo) to install the postgresql package"; exit 1
         fi
+        # Only the binaries: no system-wide "main" cluster started on port 5432.
+        if [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+            mkdir -p /etc/postgresql-common
+            echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.conf
+        fi
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
         BIN="$(find_bin)"

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from db_backends import BACKENDS
 
 from nanmu_desktop.storage.chain_key import CONFIG_ENV
 from nanmu_desktop.storage.db import Database
-
-from db_backends import BACKENDS
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -41,12 +40,14 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A test marked `sqlite_only` (it reaches into SQLite itself) runs on SQLite alone."""
+    """A test marked `sqlite_only` (it reaches into SQLite itself) runs on SQLite alone; one
+    marked `postgresql_only` (what only a server is for) on PostgreSQL alone."""
     kept, dropped = [], []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        on_server = callspec is not None and callspec.params.get("backend") == "postgresql"
-        (dropped if on_server and item.get_closest_marker("sqlite_only") else kept).append(item)
+        engine = callspec.params.get("backend") if callspec is not None else None
+        other = {"postgresql": "sqlite_only", "sqlite": "postgresql_only"}.get(str(engine))
+        (dropped if other and item.get_closest_marker(other) else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

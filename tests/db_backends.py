@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -56,7 +58,8 @@ def new_database_name(kind: str) -> str:
 def create_database(name: str, template: str | None = None) -> str:
     """CREATE DATABASE (a copy of `template` when given); returns its URL."""
     _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    copy = f' TEMPLATE "{template}"' if template else ""
+    # FILE_COPY: a small template copies ~10 times faster than PostgreSQL 15's WAL_LOG default.
+    copy = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
     _admin(f'CREATE DATABASE "{name}"{copy}')
     return database_url(name)
 
@@ -77,3 +80,34 @@ def raw_rows(db: Database, sql: str, params: dict[str, Any] | None = None) -> li
 
 def raw_execute(db: Database, sql: str, params: dict[str, Any] | None = None) -> None:
     raw_rows(db, sql, params)
+
+
+def server_database_url(db: Database) -> str:
+    """The URL another program would use to reach `db` (PostgreSQL only)."""
+    return db.engine.url.render_as_string(hide_password=False)
+
+
+@contextmanager
+def raw_connection(db: Database) -> Iterator[Any]:
+    """A plain DB-API connection to `db` that knows nothing of the application (sqlite3 on
+    the file, psycopg on the server), each statement committed on its own. Its errors are
+    `RAW_ERRORS`; parameters are written `?` on SQLite and `%s` on PostgreSQL."""
+    if db.backend.name == "postgresql":
+        import psycopg
+
+        url = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(url, autocommit=True) as connection:
+            yield connection
+        return
+    connection = sqlite3.connect(db.path, isolation_level=None)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        yield connection
+    finally:
+        connection.close()
+
+
+def raw_errors() -> tuple[type[Exception], ...]:
+    import psycopg
+
+    return (sqlite3.DatabaseError, psycopg.Error)

@@ -1,6 +1,6 @@
-"""Screenshots of the real application at 1366 × 768: the main pages (待办 first), a case's
-documents, every step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and
-regulation versions, and a notice preview (for the README and for review).
+"""Screenshots of the real application at 1366 × 768: the main pages (待办 first), 第十七条's
+charts, a case's documents, every step of the 认定向导, the first-run wizard, the 设置 tabs for
+people/units and regulation versions, and a notice preview (for the README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.
@@ -93,6 +93,25 @@ def _settings_tabs(window: QWidget, context: UiContext, folder: Path,
     tabs.setCurrentIndex(0)
 
 
+def _statistics_charts(window: QWidget, context: UiContext, folder: Path,
+                       written: list[Path]) -> None:
+    """第十七条's charts over the whole record, the first flagged row marked in red."""
+    from nanmu_desktop.ui.main_window import STATISTICS
+
+    page = window.show_page(STATISTICS)  # type: ignore[attr-defined]
+    page.period.setCurrentIndex(page.period.findText("全部"))
+    _settle(context)
+    model = page.model
+    flagged = [i for i in range(model.rowCount())
+               if model.row_at(i).flagged and model.row_at(i).field is not None]
+    if flagged:
+        page.table.selectRow(flagged[0])
+    page.views.setCurrentWidget(page.charts)
+    _settle(context)
+    assert window.stack.currentWidget() is page  # type: ignore[attr-defined]
+    _save(window, folder, "statistics-charts", written)
+
+
 def _quiet_offscreen_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """The offscreen platform notes a window-manager feature it lacks on every dialog."""
     if "propagateSizeHints" not in message:
@@ -151,6 +170,7 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             _settle(context)
             _save(window, folder, name, written)
         _settings_tabs(window, context, folder, written)
+        _statistics_charts(window, context, folder, written)
 
         cases = list_cases(context.database, CaseQuery(limit=200)).rows
         decided = next((c for c in cases if c.outcome == "exempt"), None)

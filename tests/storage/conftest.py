@@ -9,11 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_backends import create_database, drop_database, new_database_name, raw_execute
 
 from nanmu_desktop.storage import Database, open_database
 from nanmu_desktop.storage.models import Case, CaseOfficer, Department, Officer
-
-from db_backends import create_database, drop_database, new_database_name, raw_execute
 
 
 @pytest.fixture
@@ -42,6 +41,17 @@ def pg_template() -> Iterator[str]:
     database.close()
     yield name
     drop_database(name)
+
+
+@pytest.fixture
+def new_location(backend: str, tmp_path: Path) -> Iterator[Path | str]:
+    """Where a new, empty database goes on each backend: a file path, or a server URL."""
+    if backend == "postgresql":
+        name = new_database_name("new")
+        yield create_database(name)
+        drop_database(name)
+        return
+    yield tmp_path / "office.sqlite3"
 
 
 @pytest.fixture

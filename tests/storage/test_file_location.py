@@ -18,6 +18,9 @@ from nanmu_desktop.storage.file_location import (
 )
 from nanmu_desktop.storage.sqlite_errors import DatabaseWriteError
 
+# Files, shares and read-only opens of a SQLite file (a server database has none of these).
+pytestmark = pytest.mark.sqlite_only
+
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
 //fileserver/office /mnt/office cifs rw,vers=3.0 0 0

@@ -36,6 +36,9 @@ WRITE_LOCK_KEY = 0x4E414E4D
 LOCK_TIMEOUT_MS = 10_000
 WRITE_ATTEMPTS = 4
 WRITE_BACKOFF_S = 0.05
+# Waiting for the lock may end in these (lock timeout, a serialization failure or deadlock of a
+# transaction the server chose to cancel): all transient, all retried before the clerk hears.
+TRANSIENT_STATES = frozenset({"55P03", "40001", "40P01"})
 SCHEME = "postgresql+psycopg"
 
 _INDEX = table_clause(
@@ -86,9 +89,10 @@ class PostgreSQLBackend(Backend):
             try:
                 self.lock_writes(session.connection())
                 return
-            except exc.OperationalError as err:
+            except exc.DBAPIError as err:
                 session.rollback()
-                if "lock timeout" not in str(err.orig) or attempt == WRITE_ATTEMPTS - 1:
+                state = getattr(err.orig, "sqlstate", None)
+                if state not in TRANSIENT_STATES or attempt == WRITE_ATTEMPTS - 1:
                     raise
                 time.sleep(WRITE_BACKOFF_S * (2**attempt) * (1 + random.random()))
 

@@ -1,4 +1,5 @@
-"""统计分析 (第十七条): citations that recur per field and overall, flagged over a threshold.
+"""统计分析 (第十七条): citations that recur per field and overall, flagged over a threshold, as a
+table and as charts (by item, field, department, month) with the selected row's cases in red.
 
 The default threshold and period are the regulation version's (`statistics.risk_defaults`); a
 易错风险警示提醒 is asked for with exactly the row, period and threshold shown, so its figures
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from nanmu_desktop.domain.risk_breakdown import Breakdown
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.documents import DocumentTarget
@@ -38,10 +41,12 @@ from nanmu_desktop.services.statistics import (
     RiskSelection,
     period_ending,
     recurring_citations,
+    risk_charts,
     risk_defaults,
 )
 from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.common.tasks import TaskControl
+from nanmu_desktop.ui.statistics.charts import RiskCharts
 from nanmu_desktop.ui.statistics.summary import count_summary
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -132,6 +137,10 @@ class StatisticsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.charts = RiskCharts()
+        self.views = QTabWidget()
+        self.views.addTab(self.table, "明细表(&T)")
+        self.views.addTab(self.charts, "图表(&H)")
         self.summary = QLabel()
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -144,7 +153,7 @@ class StatisticsPage(QWidget):
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.summary)
         layout.addWidget(self.warn_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -178,19 +187,20 @@ class StatisticsPage(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def work(control: TaskControl) -> tuple[list[RecurringCitation], str]:
+        def work(control: TaskControl) -> tuple[list[RecurringCitation], str, Breakdown]:
             rows = recurring_citations(database, start, end, min_count=min_count)
-            return rows, count_summary(database, start, end)
+            return rows, count_summary(database, start, end), risk_charts(database, start, end)
 
         def failed(error: NanmuError) -> None:
             self._shown_query = None
             self.model.set_rows([])
             self.note.setText(error.message)
 
-        def done(result: tuple[list[RecurringCitation], str]) -> None:
+        def done(result: tuple[list[RecurringCitation], str, Breakdown]) -> None:
             if generation == self._generation:
                 self._shown_query = (start, end, min_count)
                 self.summary.setText(result[1])
+                self.charts.show_breakdown(result[2], None)
                 self._show(result[0])
 
         self._context.tasks.run(work, writes=False, on_done=done, on_error=failed, owner=self)
@@ -211,17 +221,45 @@ class StatisticsPage(QWidget):
     def _row_changed(self, current: QModelIndex) -> None:
         ok = current.isValid() and self.model.row_at(current.row()).flagged
         self.warn_button.setEnabled(bool(ok))
+        self._mark_selection()
 
-    def _request_warning(self) -> None:
+    def _selection(self) -> tuple[RecurringCitation, RiskSelection] | None:
+        """The row on show as a selection of exactly the shown period and threshold."""
         current = self.table.currentIndex()
         if not current.isValid() or self._shown_query is None:
-            return
+            return None
         item = self.model.row_at(current.row())
         start, end, min_count = self._shown_query
         if start == _ALL_START:
-            start = item.first_day  # 全部: the memo's period starts at the pattern's first case
+            start = item.first_day  # 全部: the period starts at the pattern's first case
+        return item, RiskSelection(item.citation, item.field, start, end, min_count)
+
+    def _mark_selection(self) -> None:
+        """Redraw the charts of the shown period with the selected row's cases marked."""
+        chosen = self._selection()
+        if chosen is None or self._shown_query is None:
+            return
+        item, selection = chosen
+        start, end, _ = self._shown_query
+        database = self._context.database
+        generation = self._generation
+        label = f"{item.citation} · {item.field_label}（{item.count} 件）"
+
+        def work(control: TaskControl) -> Breakdown:
+            return risk_charts(database, start, end, selection)
+
+        def done(data: Breakdown) -> None:
+            if generation == self._generation:
+                self.charts.show_breakdown(data, label)
+
+        self._context.tasks.run(work, writes=False, on_done=done, owner=self)
+
+    def _request_warning(self) -> None:
+        chosen = self._selection()
+        if chosen is None:
+            return
+        item, selection = chosen
         # Exactly the row on show, so the memo's figures are the page's; filed with its latest case.
-        selection = RiskSelection(item.citation, item.field, start, end, min_count)
         target = DocumentTarget(
             DocumentKind.risk_warning, case_id=item.case_ids[-1], risk=selection
         )

@@ -85,7 +85,7 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('loss_text', sa.Text(), nullable=False),
-    sa.Column('loss_amount_fen', sa.Integer(), nullable=True),
+    sa.Column('loss_amount_fen', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('impact', sa.Text(), nullable=False),
     sa.Column('remedial_actions', sa.Text(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),

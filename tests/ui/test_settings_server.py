@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 
 from helpers import answer_message_box
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
 from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.server_connection import forget_connection, saved_location
@@ -85,3 +87,27 @@ def test_the_first_run_offers_the_server(qtbot: QtBot, ui_context: UiContext) ->
     wizard = FirstRunWizard(ui_context)
     qtbot.addWidget(wizard)
     assert wizard.server_button.text().startswith("本单位已在服务器上办理")
+
+
+def test_a_window_on_the_server_names_it_without_the_password(
+    qtbot: QtBot, qt_settings: QSettings
+) -> None:
+    from db_backends import create_database, drop_database, new_database_name
+
+    from nanmu_desktop.ui.settings.page import SettingsPage
+
+    name = new_database_name("ui_server")
+    url = make_url(create_database(name)).set(password="s3cret").render_as_string(False)
+    context = UiContext(None, url, qt_settings)
+    try:
+        assert context.on_server and context.where.startswith("单位服务器 postgresql://")
+        assert "s3cret" not in context.where and name in context.short_where
+        assert context.db_path.parent.is_dir()  # this PC's folder for the lock and backups
+        fill_demo(context.database)
+        page = SettingsPage(context)
+        qtbot.addWidget(page)
+        assert context.where in page.server_section.status.text()
+        assert page.data_ui.databaseEdit.text() == context.where
+    finally:
+        context.close_database()
+        drop_database(name)

@@ -120,13 +120,21 @@ def migrate_office(
     """Copy everything in `source` into the empty database at `target`; see the module doc."""
     require(source, Operation.backup)
     check_target(target, source)
+    new_file = None if is_server(target) or Path(target).exists() else Path(target)
     try:
         destination = open_location(target)
     except DatabaseOpenError as err:
         raise MoveError(f"无法建立目标数据库：{err.message}") from err
     try:
-        with source.session() as reading, destination.write_session() as writing:
-            rows = copy_all(reading.connection(), writing.connection(), progress=progress)
+        try:
+            with source.session() as reading, destination.write_session() as writing:
+                rows = copy_all(reading.connection(), writing.connection(), progress=progress)
+        except BaseException:
+            if new_file is not None:  # a file made for the copy goes with the failed copy
+                destination.close()
+                for leftover in (new_file, *(Path(f"{new_file}{s}") for s in ("-wal", "-shm"))):
+                    leftover.unlink(missing_ok=True)
+            raise
         destination.user = source.user  # the copied users: the same person signs the move
         with destination.write_session() as session:
             audit(
@@ -136,7 +144,7 @@ def migrate_office(
                 "database",
                 1,
                 None,
-                {"from": shown(str(source.path)), "rows": sum(rows.values())},
+                {"from": source.location, "rows": sum(rows.values())},
             )
         problems = tuple(f"{r.label}：{r.details}" for r in run_checks(destination) if not r.ok)
     finally:

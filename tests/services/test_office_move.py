@@ -125,6 +125,20 @@ def test_a_target_the_app_only_opened_is_still_empty(demo: Database, tmp_path: P
         moved.close()
 
 
+def test_a_cancelled_move_leaves_no_new_file(demo: Database, tmp_path: Path) -> None:
+    target = tmp_path / "cancelled.sqlite3"
+
+    class Cancelled(Exception):
+        """The clerk's 取消: the UI's progress callback raises its own exception the same way."""
+
+    def cancel(_table: str, _rows: int) -> None:
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        migrate_office(demo, str(target), progress=cancel)
+    assert not target.exists()
+
+
 def test_a_file_of_another_kind_is_refused(demo: Database, tmp_path: Path) -> None:
     target = tmp_path / "notes.sqlite3"
     target.write_text("not a database", encoding="utf-8")

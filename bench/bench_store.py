@@ -41,6 +41,21 @@ def _search(db: Database, query: CaseQuery) -> Callable[[], object]:
     return run
 
 
+def store_queries(total: int) -> list[tuple[str, CaseQuery, float]]:
+    """The case-list and search queries measured, with their targets in ms (bench_server.py
+    runs the same ones on PostgreSQL)."""
+    return [
+        ("first page by date (50 rows)", CaseQuery(), 30),
+        ("first page by date, status filter", CaseQuery(statuses=("correcting",)), 30),
+        ("last page by date", CaseQuery(offset=max(0, total - 50)), 100),
+        ("2-char search 容错 (page + count)", CaseQuery(text="容错"), 100),
+        ("2-char search 查封 (page + count)", CaseQuery(text="查封"), 100),
+        ("1-char search 雪 (page + count)", CaseQuery(text="雪"), 100),
+        ("3-char search 暴风雪 + department", CaseQuery(text="暴风雪", department_id=2), 100),
+        ("officer + date range", CaseQuery(officer_id=7, date_from=date(2024, 1, 1)), 100),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="store benchmarks")
     parser.add_argument(
@@ -71,17 +86,7 @@ def main() -> int:
         with db.session() as session:
             total = search_cases(session, CaseQuery(limit=1)).total
         print(f"{total} cases, {args.db.stat().st_size / 1e6:.0f} MB")
-        checks = [
-            ("first page by date (50 rows)", CaseQuery(), 30),
-            ("first page by date, status filter", CaseQuery(statuses=("correcting",)), 30),
-            ("last page by date", CaseQuery(offset=max(0, total - 50)), 100),
-            ("2-char search 容错 (page + count)", CaseQuery(text="容错"), 100),
-            ("2-char search 查封 (page + count)", CaseQuery(text="查封"), 100),
-            ("1-char search 雪 (page + count)", CaseQuery(text="雪"), 100),
-            ("3-char search 暴风雪 + department", CaseQuery(text="暴风雪", department_id=2), 100),
-            ("officer + date range", CaseQuery(officer_id=7, date_from=date(2024, 1, 1)), 100),
-        ]
-        for label, query, target in checks:
+        for label, query, target in store_queries(total):
             figures.append((label, _median_ms(_search(db, query)), target))
     finally:
         db.close()

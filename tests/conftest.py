@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from db_backends import BACKENDS
 
 from nanmu_desktop.storage.chain_key import CONFIG_ENV
 from nanmu_desktop.storage.db import Database
@@ -30,3 +31,23 @@ def _strict_writes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     # Storage tests build rows directly; everything above storage writes through services.
     if Path(str(request.path)).parent.name != "storage":
         monkeypatch.setattr(Database, "strict_writes", True)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The engine a storage or services test runs on (its database fixtures follow it)."""
+    return str(request.param)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked `sqlite_only` (it reaches into SQLite itself) runs on SQLite alone; one
+    marked `postgresql_only` (what only a server is for) on PostgreSQL alone."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        engine = callspec.params.get("backend") if callspec is not None else None
+        other = {"postgresql": "sqlite_only", "sqlite": "postgresql_only"}.get(str(engine))
+        (dropped if other and item.get_closest_marker(other) else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

@@ -72,10 +72,13 @@ def run_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise ValidationError([Problem("--yes", "非交互运行时请加 --yes 确认恢复")])
-        answer = input(f"用此备份替换“{target}”？当前文件会先另行备份。[y/N] ")
+        shown = target if isinstance(target, Path) else "服务器上的数据库"
+        answer = input(f"用此备份替换“{shown}”？当前数据先另行备份。[y/N] ")
         if answer.strip().lower() not in ("y", "yes", "是"):
             sys.stdout.write("已取消，未做任何改动。\n")
             return 1
+    if isinstance(target, str):
+        return _restore_server(args)
     try:
         lock = InstanceLock.acquire(target)
     except DatabaseInUseError as err:
@@ -84,12 +87,35 @@ def run_restore(args: argparse.Namespace) -> int:
         result = restore_database(target, args.file, keep_folder=args.keep, force=args.force)
     finally:
         lock.release()
+    _report_restore(result, str(target))
+    return 0
+
+
+def _restore_server(args: argparse.Namespace) -> int:
+    """A server database: pg_restore in one transaction (other PCs should have quit)."""
+    from nanmu_desktop.cli.support import open_cli_database
+    from nanmu_desktop.services.server_restore import is_dump, restore_server
+
+    if not is_dump(args.file):
+        raise NanmuError("服务器数据库只能从服务器备份（.dump，由 pg_dump 生成）恢复；"
+                         "要把数据库文件搬上服务器请用 migrate-to。")
+    db = open_cli_database(args, create=False)
+    try:
+        result = restore_server(db, args.file, keep_folder=args.keep)
+        _report_restore(result, db.location)
+    finally:
+        db.close()
+    for problem in result.summary.problems:
+        sys.stderr.write(f"检查未通过：{problem}\n")
+    return 1 if result.summary.problems else 0
+
+
+def _report_restore(result: Any, where: str) -> None:
     if result.kept is not None:
         sys.stdout.write(f"原数据库已备份到：{result.kept.path}\n")
     for line in result.carried:
         sys.stdout.write(f"文号保留：{line}，后续从下一号起编。\n")
-    sys.stdout.write(f"恢复完成：{target}\n")
-    return 0
+    sys.stdout.write(f"恢复完成：{where}\n")
 
 
 def describe_summary(summary: Any) -> str:

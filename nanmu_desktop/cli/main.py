@@ -24,6 +24,7 @@ from nanmu_desktop.cli import (
     determine,
     documents,
     due,
+    move,
     people,
     regulations,
     screenshots,
@@ -32,6 +33,7 @@ from nanmu_desktop.cli import (
 )
 from nanmu_desktop.cli.parser import ChineseArgumentParser
 from nanmu_desktop.errors import NanmuError, Problem, ValidationError
+from nanmu_desktop.paths import db_location
 
 # One module per group of subcommands; order = order in the help text.
 COMMAND_MODULES: tuple[ModuleType, ...] = (
@@ -41,6 +43,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     regulations,
     demo,
     check,
+    move,
     documents,
     screenshots,
     calendar,
@@ -70,10 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--db",
-        type=Path,
+        type=db_location,
         default=None,
-        metavar="文件",
-        help="数据库文件（默认取环境变量 NANMU_DB，否则为用户数据目录中的 nanmu.sqlite3）",
+        metavar="文件或地址",
+        help="数据库文件，或单位服务器 postgresql://用户@服务器/库名（默认取环境变量 NANMU_DB，"
+        "否则为 设置 中保存的单位服务器，否则为用户数据目录中的 nanmu.sqlite3）",
     )
     parser.add_argument(
         "--user",
@@ -94,7 +98,7 @@ def describe_os_error(err: OSError) -> str:
     return f"{reason}：{err.filename}" if err.filename else reason
 
 
-def _run_desktop(db_path: Path) -> int:
+def _run_desktop(db_path: Path | str) -> int:
     try:
         from nanmu_desktop.ui.app import run
     except ImportError:
@@ -108,9 +112,9 @@ def _run_desktop(db_path: Path) -> int:
 def _dispatch(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from nanmu_desktop.paths import default_db_path
+        from nanmu_desktop.paths import default_location
 
-        return _run_desktop(args.db or default_db_path())
+        return _run_desktop(args.db or default_location())
     _check_arguments(args)
     handler = args.handler
     result: int = handler(args)

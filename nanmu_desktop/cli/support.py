@@ -35,11 +35,13 @@ def terminal_line(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def database_path(args: argparse.Namespace) -> Path:
-    from nanmu_desktop.paths import default_db_path
+def database_path(args: argparse.Namespace) -> Path | str:
+    """`--db`, else NANMU_DB, else the 单位服务器 saved in 设置, else the file in the user data
+    folder; a server is a postgresql:// URL (text), a file a Path."""
+    from nanmu_desktop.paths import default_location
 
-    path: Path = args.db or default_db_path()
-    return path
+    location: Path | str = args.db or default_location()
+    return location
 
 
 def open_cli_database(args: argparse.Namespace, *, create: bool = True) -> Database:

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from nanmu_desktop.services.backup import BackupInfo, backup_database
+from nanmu_desktop.services.backup import SQLITE_SUFFIX, BackupInfo, backup_database
+from nanmu_desktop.services.server_backup import DUMP_SUFFIX
 from nanmu_desktop.storage.db import Database
 
 AUTO_KIND = "自动备份"  # the backups this module keeps and prunes: *容错纠错-自动备份-*
 AUTO_FOLDER_NAME = "自动备份"
 KEEP_DEFAULT = 14
+SUFFIXES = (SQLITE_SUFFIX, DUMP_SUFFIX)  # a file's backups, a server database's dumps
 
 
 def default_folder(db_path: Path) -> Path:
@@ -23,7 +25,8 @@ def automatic_backups(folder: Path) -> list[Path]:
     """The automatic backups in `folder`, oldest first (the name carries the time)."""
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"*容错纠错-{AUTO_KIND}-*.sqlite3"))
+    found = (p for p in folder.glob(f"*容错纠错-{AUTO_KIND}-*") if p.suffix in SUFFIXES)
+    return sorted(found, key=lambda p: p.name.rsplit(f"-{AUTO_KIND}-", 1)[-1])
 
 
 def daily_due(folder: Path, now: datetime | None = None) -> bool:
@@ -44,7 +47,7 @@ def auto_backup(
     if only_if_due and not daily_due(folder, now):
         return None
     if folder == default_folder(db.path):
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)  # a server's stand-in folder may be new too
     info = backup_database(db, folder, now=now, actor="自动备份", kind=AUTO_KIND)
     for old in automatic_backups(folder)[: max(0, len(automatic_backups(folder)) - keep)]:
         old.unlink(missing_ok=True)

@@ -1,8 +1,10 @@
-"""备份: a consistent copy of the open database through SQLite's online backup API.
+"""备份: a consistent copy of the open database through SQLite's online backup API, or of a
+server database through `pg_dump` (services/server_backup.py).
 
 The copy is taken while the app keeps running (WAL readers and writers are not blocked for
-long), written under a temporary name, checked with `PRAGMA quick_check`, and only then given
-its final name — a failed backup never leaves a file that looks like a good one.
+long), written under a temporary name, checked with `PRAGMA quick_check` (a dump: read back
+with `pg_restore --list`), and only then given its final name — a failed backup never leaves a
+file that looks like a good one.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from nanmu_desktop.domain.township import short_name
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.access import require
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit
+from nanmu_desktop.services.server_backup import DUMP_SUFFIX, ServerToolError, dump
 from nanmu_desktop.storage.db import Database
 
 
@@ -35,10 +38,20 @@ class BackupInfo:
     taken_at: datetime
 
 
-def backup_file_name(moment: datetime, township: str = "", kind: str = "备份") -> str:
+SQLITE_SUFFIX = ".sqlite3"
+
+
+def backup_file_name(
+    moment: datetime, township: str = "", kind: str = "备份", suffix: str = SQLITE_SUFFIX
+) -> str:
     """萨马街鄂温克民族乡容错纠错-备份-20261130-101500.sqlite3 (the township's short name; `kind`
-    tells a clerk's backup from an automatic one or the copy kept before a restore)."""
-    return f"{short_name(township)}容错纠错-{kind}-{moment:%Y%m%d-%H%M%S}.sqlite3"
+    tells a clerk's backup from an automatic one or the copy kept before a restore; a server
+    database's backup ends in .dump)."""
+    return f"{short_name(township)}容错纠错-{kind}-{moment:%Y%m%d-%H%M%S}{suffix}"
+
+
+def is_server(db: Database) -> bool:
+    return db.engine.dialect.name == "postgresql"
 
 
 def check_target_folder(folder: Path) -> None:
@@ -67,13 +80,21 @@ def backup_database(
     from nanmu_desktop.services.settings import get_profile
 
     check_target_folder(folder)
-    target = folder / backup_file_name(moment, get_profile(db).name_zh, kind)
+    suffix = DUMP_SUFFIX if is_server(db) else SQLITE_SUFFIX
+    target = folder / backup_file_name(moment, get_profile(db).name_zh, kind, suffix)
     # Unique per writer: two backups in the same second (daily and on exit) never share one.
     partial = target.with_name(f"{target.name}.{os.getpid()}-{threading.get_ident()}.part")
     try:
         partial.unlink(missing_ok=True)
-        _copy(db, partial)
+        if is_server(db):
+            dump(db.engine.url, partial)
+        else:
+            _copy(db, partial)
         partial.replace(target)
+    except ServerToolError as err:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise BackupError(f"备份失败：{err.message}未做任何备份。") from err
     except (OSError, sqlite3.Error) as err:
         with contextlib.suppress(OSError):  # a read-only medium: nothing was written either
             partial.unlink(missing_ok=True)

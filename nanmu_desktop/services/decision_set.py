@@ -26,13 +26,10 @@ from nanmu_desktop.services.document_series import (
     series_prefix,
 )
 from nanmu_desktop.services.documents import DocumentTarget
-from nanmu_desktop.services.issuing import (
-    IssuedDocumentInfo,
-    _last_seq,
-    issue_in_session,
-)
+from nanmu_desktop.services.issuing import IssuedDocumentInfo, issue_in_session
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case
+from nanmu_desktop.storage.numbering import last_seq
 
 
 @dataclass(frozen=True)
@@ -90,7 +87,7 @@ def _plan(session: Session, case_id: int, day: date) -> list[PlannedDocument]:
             continue
         # The set goes to the units and parties together: 文件 format, the kind's series.
         prefix = series_prefix(session, kind, "file")
-        seq = next_seq.get(prefix) or _last_seq(session, prefix, day.year) + 1
+        seq = next_seq.get(prefix) or last_seq(session, prefix, day.year) + 1
         next_seq[prefix] = seq + 1
         planned.append(PlannedDocument(kind, format_number(prefix, day.year, seq)))
     return planned

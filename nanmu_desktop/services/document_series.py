@@ -7,12 +7,11 @@ its case number (RC-2026-001审批表, then …审批表-2 for a reissue), outsi
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.settings import UNNUMBERED_KINDS, profile_info, read_profile, series_key
-from nanmu_desktop.storage.models import IssuedDocument
+from nanmu_desktop.storage.numbering import last_document_seq
 
 INTERNAL_SUFFIX = "审批表"
 
@@ -29,11 +28,6 @@ def series_prefix(session: Session, kind: DocumentKind, document_format: str) ->
 def internal_reference(session: Session, case_number: str, year: int) -> tuple[str, int, str]:
     """(prefix, seq, reference) of an internal form filed under its case: never a 代字 (case
     numbers are not Chinese characters), so it can never meet a 发文 register."""
-    last = session.scalar(
-        select(func.max(IssuedDocument.seq)).where(
-            IssuedDocument.prefix == case_number, IssuedDocument.year == year
-        )
-    )
-    seq = int(last or 0) + 1
+    seq = last_document_seq(session, case_number, year) + 1
     reference = f"{case_number}{INTERNAL_SUFFIX}" + (f"-{seq}" if seq > 1 else "")
     return case_number, seq, reference

@@ -1,7 +1,8 @@
 """Issuing (签发) and the number register: a document gets the next number of its (代字, year),
 is rendered with it and stored — PDF bytes, sha256, register row, audit row — in one
-BEGIN IMMEDIATE transaction, so two processes never draw the same number and nothing is half
-written. An issued document never changes; voiding adds a row and keeps the number.
+transaction of the one write path with its series locked (`storage.numbering`), so two
+processes (or PCs) never draw the same number and nothing is half written. An issued
+document never changes; voiding adds a row and keeps the number.
 
 Cannot half-happen: with `output`, the PDF is written to a temporary file beside it (and synced)
 before the number is committed, and renamed into place after; a failure before the commit
@@ -18,7 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.numbering import format_number, parse_number
@@ -40,10 +41,10 @@ from nanmu_desktop.storage.models import (
     Case,
     DocumentVoid,
     IssuedDocument,
-    NumberHighWater,
     NumberRegister,
     Petition,
 )
+from nanmu_desktop.storage.numbering import last_seq
 
 if TYPE_CHECKING:
     from nanmu_desktop.documents.fonts import FontSet
@@ -95,7 +96,7 @@ def next_number(
         else:
             prefix = series_prefix(session, kind, "letter" if kind.value in LETTER_SERIES
                                    else "file")
-        return format_number(prefix, day.year, _last_seq(session, prefix, day.year) + 1)
+        return format_number(prefix, day.year, last_seq(session, prefix, day.year) + 1)
 
 
 def issue_key(target: DocumentTarget, day: date) -> str:
@@ -168,7 +169,7 @@ def _issue(
     numbered = draws_number(target.kind)
     if numbered:
         prefix = series_prefix(session, target.kind, notice.format)
-        seq = _last_seq(session, prefix, day.year) + 1
+        seq = last_seq(session, prefix, day.year, lock=True) + 1
         number = format_number(prefix, day.year, seq)
     else:
         prefix, seq, number = internal_reference(session, _case_number(session, target), day.year)
@@ -380,22 +381,6 @@ def _case_number(session: Session, target: DocumentTarget) -> str:
     if case is None:
         raise ConflictError("审批表须依附于一个容错纠错案件，请先选择案件。")
     return case.number
-
-
-def _last_seq(session: Session, prefix: str, year: int) -> int:
-    """The highest number ever drawn: the register's, or the high-water mark if higher (a
-    deleted register row, or a restored older backup, never frees a number)."""
-    last = session.scalar(
-        select(func.max(NumberRegister.seq)).where(
-            NumberRegister.prefix == prefix, NumberRegister.year == year
-        )
-    )
-    mark = session.scalar(
-        select(NumberHighWater.seq).where(
-            NumberHighWater.prefix == prefix, NumberHighWater.year == year
-        )
-    )
-    return max(int(last or 0), int(mark or 0))
 
 
 def _by_number(session: Session, number: str) -> IssuedDocument:

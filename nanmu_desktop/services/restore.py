@@ -65,7 +65,12 @@ class RestoreResult:
 
 
 def inspect_backup(path: Path) -> BackupSummary:
-    """What the backup holds and whether it passes the checks; nothing is changed."""
+    """What the backup holds and whether it passes the checks; nothing is changed. A server
+    database's dump (pg_dump) is read with pg_restore; its checks run when it is restored."""
+    from nanmu_desktop.services.server_restore import inspect_dump, is_dump
+
+    if is_dump(path):
+        return inspect_dump(path)
     with tempfile.TemporaryDirectory(prefix="nanmu-inspect-") as folder:
         staged = _stage(path, Path(folder) / "backup.sqlite3")
         db = _open_staged(staged, path)
@@ -98,7 +103,7 @@ def restore_database(
                     f"备份文件“{backup}”未通过检查，未恢复：{'；'.join(summary.problems)}"
                 )
             kept, marks = _keep_current(db_path, keep_folder, actor)
-            carried = _carry_marks(db, marks, backup, kept, actor)
+            carried = carry_marks(db, marks, backup, kept, actor)
         finally:
             db.close()
         _single_file(staged)
@@ -163,12 +168,12 @@ def _keep_current(
         if keep_folder is None:
             folder.mkdir(exist_ok=True)
         kept = backup_database(current, folder, actor=actor, kind="恢复前备份")
-        return kept, _marks(current)
+        return kept, register_marks(current)
     finally:
         current.close()
 
 
-def _marks(db: Database) -> dict[tuple[str, int], int]:
+def register_marks(db: Database) -> dict[tuple[str, int], int]:
     marks: dict[tuple[str, int], int] = {}
     with db.session() as session:
         for prefix, year, seq in session.execute(
@@ -183,7 +188,7 @@ def _marks(db: Database) -> dict[tuple[str, int], int]:
     return marks
 
 
-def _carry_marks(
+def carry_marks(
     db: Database,
     marks: dict[tuple[str, int], int],
     backup: Path,

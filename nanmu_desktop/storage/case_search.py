@@ -1,7 +1,8 @@
 """The case list: filters, full-text search, sort and paging, with the total count.
 
 Every filter maps onto an index of `cases` (see models/cases.py) and the text goes
-through the bigram FTS index, so a page of 100,000 cases comes back in milliseconds.
+through the bigram search index (storage/backends/), so a page of 100,000 cases comes back
+in milliseconds.
 """
 
 from __future__ import annotations
@@ -10,22 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    Select,
-    column,
-    false,
-    func,
-    intersect,
-    select,
-    table,
-    text,
-)
+from sqlalchemy import ColumnElement, Select, false, func, intersect, select
 from sqlalchemy.orm import Session
 
+from .backends import backend_of
+from .backends.base import Backend
 from .models import Case, CaseOfficer, Officer
-from .search_index import FTS_TABLE, match_expression
 
 # "status" orders by the status code (then date), not by lifecycle stage.
 SortKey = Literal["reported_on", "occurred_on", "updated_at", "number", "status"]
@@ -78,7 +69,7 @@ class CaseRowPage:
 
 def search_cases(session: Session, query: CaseQuery) -> CaseRowPage:
     """One page of cases matching `query`, and how many match in all."""
-    filters = _filters(query)
+    filters = _filters(query, backend_of(session))
     total = _count(session, filters)
     if total == 0:
         return CaseRowPage((), 0)
@@ -100,7 +91,6 @@ def search_cases(session: Session, query: CaseQuery) -> CaseRowPage:
     return CaseRowPage(rows, total)
 
 
-_FTS = table(FTS_TABLE, column("rowid", Integer))
 # Up to this many matches, reading them by id and sorting is cheapest; beyond, walking the
 # sort column's index and checking each row against the ids is (measured on 100,000 cases:
 # 容错 page 2 of a 100,000-row match 270 ms → 30 ms).
@@ -137,7 +127,7 @@ def _count(session: Session, filters: _Filters) -> int:
     return session.scalar(counted) or 0
 
 
-def _filters(query: CaseQuery) -> _Filters:
+def _filters(query: CaseQuery, backend: Backend) -> _Filters:
     columns: list[ColumnElement[bool]] = []
     if query.statuses:
         columns.append(Case.status.in_(query.statuses))
@@ -155,10 +145,9 @@ def _filters(query: CaseQuery) -> _Filters:
     # Sets of ids (IN …) rather than EXISTS: SQLite reads the linked ids once from the link
     # index instead of probing it for every case.
     id_sets: list[Select[int]] = []
-    expression = match_expression(query.text)
-    if expression is not None:
-        matching = text(f"{FTS_TABLE} MATCH :match").bindparams(match=expression)
-        id_sets.append(select(_FTS.c.rowid).where(matching))
+    matching = backend.matching_case_ids(query.text)
+    if matching is not None:
+        id_sets.append(matching)
     elif query.text.strip():
         columns.append(false())  # only punctuation was typed: nothing can match it
     if query.officer_id is not None:

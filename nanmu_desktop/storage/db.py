@@ -1,10 +1,9 @@
-"""Opening the database file: checks, per-connection pragmas, upgrade to head, sessions."""
+"""Opening the database (a SQLite file, or a PostgreSQL server's database): checks, upgrade to
+head, sessions and the one write path. What only one engine does is in `backends/`."""
 
 from __future__ import annotations
 
 import errno
-import random
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event, exc, text
+from sqlalchemy import Engine, event, exc
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,6 +19,9 @@ from nanmu_desktop.errors import DatabaseOpenError
 
 from . import migrate
 from .audit import CHAIN_HASH_INFO, CHANGES_INFO
+from .backends import backend_named, is_server_location
+from .backends.base import BEGIN_OPTION, Backend
+from .backends.sqlite import SQLiteBackend
 from .file_location import network_warning
 from .search_index import sync_after_flush
 from .sqlite_errors import describe, translated_errors
@@ -28,13 +30,8 @@ if TYPE_CHECKING:
     from nanmu_desktop.domain.roles import Actor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-# The execution option our "begin" hook reads: DEFERRED for reads, IMMEDIATE for allocators.
-BEGIN_OPTION = "nanmu_begin"
-# Taking the write lock: each attempt waits up to BUSY_TIMEOUT_MS inside SQLite, then backs off.
-WRITE_ATTEMPTS = 4
-WRITE_BACKOFF_S = 0.05
+__all__ = ["BEGIN_OPTION", "Database", "OpChanges", "open_database"]
 # A read error of the medium (USB stick, share) is retried before it is reported.
 READ_ATTEMPTS = 3
 OS_REASONS = {
@@ -63,11 +60,12 @@ class OpChanges:
 
 
 class Database:
-    """One open database file. Sessions are short: one per operation, never shared by threads.
+    """One open database. Sessions are short: one per operation, never shared by threads.
 
     Reads use `session()`; every write goes through `write_session()` — the one operation
-    helper: write lock first (BEGIN IMMEDIATE, busy timeout, bounded retry with backoff), the
-    audit rows inside, and after commit an `OpChanges` to every change listener.
+    helper: write lock first (SQLite: BEGIN IMMEDIATE, busy timeout; PostgreSQL: the app's
+    advisory lock, lock timeout; both with bounded retry and backoff), the audit rows inside,
+    and after commit an `OpChanges` to every change listener.
     """
 
     # Tests set this: a flush with changes in a read session is then a bug that fails loudly.
@@ -81,9 +79,15 @@ class Database:
         read_only: bool = False,
         warnings: tuple[str, ...] = (),
         chain_hash: str = "sha256",
+        backend: Backend | None = None,
+        location: str | None = None,
     ) -> None:
+        # For a server database `path` is a local folder's stand-in (user data folder).
         self.path = path
         self.engine = engine
+        self.backend: Backend = backend or backend_named(engine.dialect.name)
+        # What to show the clerk: the file path, or the server URL without its password.
+        self.location = location or str(path)
         # The logged-in user (None before login, or in a database without users); every
         # session carries it in `session.info["user"]` for the services' checks and audit rows.
         self.user: Actor | None = None
@@ -91,9 +95,13 @@ class Database:
         self.warnings = warnings
         self._listeners: list[Callable[[OpChanges], None]] = []
         info = {CHAIN_HASH_INFO: chain_hash}
-        self._sessions = sessionmaker(engine, expire_on_commit=False, info=info)
+        self._sessions = sessionmaker(
+            engine.execution_options(**self.backend.read_options()),
+            expire_on_commit=False,
+            info=info,
+        )
         self._write_sessions = sessionmaker(
-            engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}),
+            engine.execution_options(**self.backend.write_options()),
             expire_on_commit=False,
             info=info,
         )
@@ -114,14 +122,14 @@ class Database:
 
     @contextmanager
     def write_session(self) -> Iterator[Session]:
-        """The one write path: takes the write lock at once (BEGIN IMMEDIATE), so what it reads
+        """The one write path: takes the write lock at once (see the class), so what it reads
         — a register's last number, the audit chain's last hash — cannot change before it
         writes; commits when the block ends, rolls back if it raises; then tells the listeners
         what changed."""
         with translated_errors():
             session = self._write_sessions()
             try:
-                _take_write_lock(session)
+                self.backend.take_write_lock(session)
                 session.info["user"] = self.user
                 try:
                     yield session
@@ -151,40 +159,33 @@ class Database:
         self.engine.dispose()
 
 
-def _take_write_lock(session: Session) -> None:
-    """BEGIN IMMEDIATE now (not at the first statement), retried a few times with backoff."""
-    for attempt in range(WRITE_ATTEMPTS):
-        session.begin()
-        try:
-            session.connection()  # emits BEGIN IMMEDIATE through the engine's begin hook
-            return
-        except exc.OperationalError as err:
-            session.rollback()
-            message = str(err.orig)
-            transient = "locked" in message or "busy" in message or "disk I/O" in message
-            if not transient or attempt == WRITE_ATTEMPTS - 1:
-                raise
-            time.sleep(WRITE_BACKOFF_S * (2**attempt) * (1 + random.random()))
-
-
 def _refuse_unlocked_write(session: Session, _context: Any, _instances: Any) -> None:
     if Database.strict_writes and (session.new or session.dirty or session.deleted):
         raise RuntimeError("写入必须经由 Database.write_session()（读事务中不得写入）")
 
 
 def open_database(
-    path: Path, *, create: bool = True, read_only: bool = False, chain_hash: str = "sha256"
+    path: Path | str,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+    chain_hash: str = "sha256",
 ) -> Database:
-    """Open and upgrade the database at `path`, or raise DatabaseOpenError.
+    """Open and upgrade the database at `path` (a file, or a `postgresql://` URL), or raise
+    DatabaseOpenError.
 
     `create=False` (read-only commands) refuses a missing file instead of making one;
     `read_only=True` opens without writing anything (a second instance, a backup to inspect).
     """
+    if is_server_location(path):
+        from .server import open_server
+
+        return open_server(str(path), create=create, read_only=read_only, chain_hash=chain_hash)
     path = Path(path)
     _check_file(path, create=create and not read_only)
     warning = network_warning(path)
     journal = "DELETE" if warning else "WAL"
-    engine = _make_engine(path, read_only=read_only)
+    engine = _SQLITE.make_engine(path, read_only=read_only)
     for attempt in range(READ_ATTEMPTS):
         try:
             _open_checked(engine, path, read_only, journal)
@@ -211,7 +212,11 @@ def open_database(
         read_only=read_only,
         warnings=(warning,) if warning else (),
         chain_hash=chain_hash,
+        backend=_SQLITE,
     )
+
+
+_SQLITE = SQLiteBackend()
 
 
 def _open_checked(engine: Engine, path: Path, read_only: bool, journal: str) -> None:
@@ -219,18 +224,8 @@ def _open_checked(engine: Engine, path: Path, read_only: bool, journal: str) -> 
         _check_readable(connection, path)
     if not read_only:
         # Only once the file is known to be ours (a foreign file is left byte for byte as it
-        # was); the journal mode is kept in the file, so once per open is enough.
-        raw = engine.raw_connection()
-        try:
-            driver = raw.driver_connection
-            assert isinstance(driver, sqlite3.Connection)
-            driver.execute(f"PRAGMA journal_mode = {journal}")
-        except sqlite3.OperationalError as err:
-            if "locked" not in str(err) and "busy" not in str(err):
-                raise
-            # another process has the file open right now: it keeps the mode it has
-        finally:
-            raw.close()
+        # was).
+        _SQLITE.set_journal_mode(engine, journal)
     with engine.connect() as connection:
         if migrate.current_revision(connection) != migrate.head_revision():
             connection.rollback()
@@ -238,7 +233,7 @@ def _open_checked(engine: Engine, path: Path, read_only: bool, journal: str) -> 
                 raise DatabaseOpenError(
                     f"数据库文件“{path}”需要升级结构，只读方式无法打开；请先以读写方式打开一次。"
                 )
-            _upgrade(engine, path)
+            _upgrade(engine)
 
 
 def _check_file(path: Path, *, create: bool) -> None:
@@ -264,76 +259,40 @@ def _check_file(path: Path, *, create: bool) -> None:
         raise DatabaseOpenError(f"无法打开数据库文件“{path}”：{reason}") from err
 
 
-def _make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    # The pool hands a connection to whichever worker thread holds a session.
-    url = URL.create("sqlite", database=str(path))  # no URL parsing: '?' or '#' stay in the name
-    if read_only:
-        uri = path.resolve().as_uri() + "?mode=ro"  # nothing created, nothing written
-
-        def creator() -> sqlite3.Connection:
-            return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-        engine = create_engine(url, creator=creator)
-    else:
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-
-    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-        _on_connect(dbapi_connection)
-
-    event.listen(engine, "connect", on_connect)
-    event.listen(engine, "begin", _on_begin)
-    return engine
-
-
-def _on_connect(dbapi_connection: sqlite3.Connection) -> None:
-    # Turn off pysqlite's own transaction handling: _on_begin emits BEGIN, so DDL in
-    # migrations is transactional too and BEGIN IMMEDIATE is possible.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA synchronous = FULL")
-    finally:
-        cursor.close()
-
-
-def _on_begin(connection: Connection) -> None:
-    mode = connection.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
-    connection.exec_driver_sql(f"BEGIN {mode}")
-
-
 def _check_readable(connection: Connection, path: Path) -> None:
     """Refuse a damaged file or someone else's SQLite database before touching it."""
     # quick_check reads every page: affordable at each start for any realistic office file;
     # beyond the cap only the schema is read here and `storage.checks` does the full check.
     if path.exists() and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-        problems = connection.exec_driver_sql("PRAGMA quick_check(1)").scalar_one()
+        problems = _SQLITE.quick_check(connection)
     else:
         problems = "ok"
     if problems != "ok":
         raise DatabaseOpenError(f"数据库文件“{path}”已损坏（{problems}），请从备份恢复。")
-    tables = set(
-        connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars()
-    )
+    check_ours(connection, _SQLITE.table_names(connection), f"数据库文件“{path}”", "该文件")
+
+
+def check_ours(connection: Connection, tables: set[str], named: str, this: str) -> None:
+    """Refuse someone else's database, or one of a newer version of the app, untouched.
+    `named` names it in a message (数据库文件“…”), `this` refers to it (该文件)."""
     if tables and "alembic_version" not in tables:
-        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：该文件不是本系统的数据库。")
+        raise DatabaseOpenError(f"无法打开{named}：{this}不是本系统的数据库。")
     current = migrate.current_revision(connection)
     if tables - {"alembic_version"} and current is None:
-        raise DatabaseOpenError(f"无法打开数据库文件“{path}”：该文件不是本系统的数据库。")
+        raise DatabaseOpenError(f"无法打开{named}：{this}不是本系统的数据库。")
     if current not in (None, migrate.HEAD_REVISION) and current not in migrate.known_revisions():
         if "cases" not in tables or "audit_log" not in tables:
             raise DatabaseOpenError(
-                f"无法打开数据库文件“{path}”：这是其他程序的数据库（结构版本 {current}），"
+                f"无法打开{named}：这是其他程序的数据库（结构版本 {current}），"
                 "本系统不会改动它。"
             )
         raise DatabaseOpenError(
-            f"数据库文件“{path}”由更新版本的容错纠错办理系统创建（结构版本 {current}），"
+            f"{named}由更新版本的容错纠错办理系统创建（结构版本 {current}），"
             "请升级本软件后再打开。"
         )
 
 
-def _upgrade(engine: Engine, path: Path) -> None:
+def _upgrade(engine: Engine) -> None:
     # Under the write lock, so two copies of the app opening one old file upgrade it once.
     with engine.connect().execution_options(**{BEGIN_OPTION: "IMMEDIATE"}) as connection:
         connection.begin()

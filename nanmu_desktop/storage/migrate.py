@@ -56,11 +56,10 @@ def known_revisions() -> frozenset[str]:
 
 
 def current_revision(connection: Connection) -> str | None:
-    """The file's schema revision read directly (None for a new, empty file)."""
-    has_table = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).first()
-    if has_table is None:
+    """The database's schema revision read directly (None for a new, empty one)."""
+    from .backends import backend_of
+
+    if "alembic_version" not in backend_of(connection).table_names(connection):
         return None
     revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     return None if revision is None else str(revision)

@@ -1,4 +1,8 @@
-"""The case full-text index: an FTS5 table over a character-bigram copy of each case's text.
+"""The case full-text index: the one home of its tokenising, and keeping it in step.
+
+On SQLite it is an FTS5 table over a character-bigram copy of each case's text; on PostgreSQL
+a table of the normalised text with a GIN-indexed tsvector of the same bigrams (the backends
+hold the SQL: storage/backends/).
 
 FTS5's trigram tokenizer cannot match two-character Chinese words (容错), and unicode61
 treats a run of Han characters as one token. So the text is re-written as overlapping
@@ -41,6 +45,21 @@ def index_text(parts: Iterable[str]) -> str:
     return " ".join(" ".join(_grams(run)) for part in parts for run in _runs(part))
 
 
+def query_runs(query: str) -> list[str]:
+    """The words of a search, normalised like the indexed text."""
+    return _runs(query)
+
+
+def index_body(parts: Iterable[str]) -> str:
+    """The normalised text (its runs, space-separated) a word is looked for in."""
+    return " ".join(run for part in parts for run in _runs(part))
+
+
+def index_grams(parts: Iterable[str]) -> list[str]:
+    """The distinct bigrams (and each run's last character) of the given pieces of text."""
+    return sorted({gram for part in parts for run in _runs(part) for gram in _grams(run)})
+
+
 def match_expression(query: str) -> str | None:
     """An FTS5 MATCH string requiring every word of `query`; None when it has no word."""
     terms = []
@@ -54,26 +73,32 @@ def match_expression(query: str) -> str | None:
 
 _CASE_TEXT = text(
     "SELECT c.id, c.number, c.title, c.description, c.loss_text, c.impact,"
-    " c.remedial_actions,"
-    " (SELECT group_concat(o.name, ' ') FROM case_officers co"
-    "  JOIN officers o ON o.id = co.officer_id WHERE co.case_id = c.id)"
-    " FROM cases c WHERE c.id IN :ids"
+    " c.remedial_actions FROM cases c WHERE c.id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_OFFICER_NAMES = text(
+    "SELECT co.case_id, o.name FROM case_officers co JOIN officers o ON o.id = co.officer_id"
+    " WHERE co.case_id IN :ids ORDER BY co.case_id, co.position, o.id"
 ).bindparams(bindparam("ids", expanding=True))
 
 
 def reindex_cases(connection: Connection, case_ids: Iterable[int]) -> None:
     """Replace the index rows of these cases with their current text (missing cases: removed)."""
+    from .backends import backend_of
+
     ids = sorted(set(case_ids))
     if not ids:
         return
-    delete = text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id")
-    connection.execute(delete, [{"id": case_id} for case_id in ids])
-    rows = connection.execute(_CASE_TEXT, {"ids": ids}).all()
-    if rows:
-        insert = text(f"INSERT INTO {FTS_TABLE}(rowid, body) VALUES (:id, :body)")
-        connection.execute(
-            insert, [{"id": row[0], "body": index_text(p or "" for p in row[1:])} for row in rows]
-        )
+    backend = backend_of(connection)
+    names: dict[int, list[str]] = {}
+    for case_id, name in connection.execute(_OFFICER_NAMES, {"ids": ids}):
+        names.setdefault(case_id, []).append(name)
+    rows = [
+        (row[0], [*(p or "" for p in row[1:]), " ".join(names.get(row[0], []))])
+        for row in connection.execute(_CASE_TEXT, {"ids": ids})
+    ]
+    found = {case_id for case_id, _ in rows}
+    backend.unindex_cases(connection, [i for i in ids if i not in found])
+    backend.index_cases(connection, rows)
 
 
 def sync_after_flush(session: Session, _flush_context: Any) -> None:

@@ -1,4 +1,5 @@
-"""SQLite failures the clerk can act on, turned into NanmuErrors with a Chinese message.
+"""Database failures the clerk can act on (SQLite's, and a PostgreSQL lock timeout), turned
+into NanmuErrors with a Chinese message.
 
 Only conditions of the file or the machine are translated (busy, disk full, read-only, the
 refusal of a protective trigger); any other database error is a bug and propagates as is.
@@ -54,7 +55,7 @@ def translated_errors() -> Iterator[None]:
         raise
     except exc.OperationalError as err:
         message = str(err.orig)
-        if "locked" in message or "busy" in message:
+        if "locked" in message or "busy" in message or "lock timeout" in message:
             raise DatabaseBusyError(
                 "数据库正被其他程序或窗口写入，本次操作未保存，请稍后重试。"
             ) from err

@@ -191,7 +191,7 @@ def start(db_path: Path, settings: QSettings | None = None) -> MainWindow | None
     return window
 
 
-def run(db_path: Path) -> int:
+def run(db_path: Path | str) -> int:
     """The desktop app's entry point (the CLI calls it when no subcommand is given).
 
     The window is painted first; the database layer (the slow imports) loads right after, so
@@ -201,8 +201,8 @@ def run(db_path: Path) -> int:
     global _log_folder
     app = create_application(sys.argv)
     sys.excepthook = report_unexpected
-    _log_folder = Path(db_path).resolve().parent
     context = UiContext(None, db_path, QSettings())
+    _log_folder = context.db_path.resolve().parent
     window = MainWindow(context, open_first_page=False)
     lock: list[InstanceLock] = []
 

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         until `database_ready()` is called — start-up paints first, then opens the file."""
         super().__init__()
         self.context = context
-        self.setWindowTitle(f"{APP_TITLE} — {context.db_path.name}")
+        self.setWindowTitle(f"{APP_TITLE} — {context.short_where}")
         if context.database_open:
             self.refresh_title()
         self.setObjectName("main_window")
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        db_label = QLabel(f"数据库：{context.db_path}")
+        db_label = QLabel(f"数据库：{context.where}")
         db_label.setObjectName("database_label")
         db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(db_label)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         from nanmu_desktop.services.settings import get_profile
 
         name = get_profile(self.context.database).product_name
-        self.setWindowTitle(f"{name} — {self.context.db_path.name}")
+        self.setWindowTitle(f"{name} — {self.context.short_where}")
 
     # pages -------------------------------------------------------------------------------
 

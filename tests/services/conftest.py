@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_backends import create_database, drop_database, new_database_name
 from sqlalchemy import func, select
 
 from nanmu_desktop.services.case_types import CaseDetail, CaseInput
@@ -35,13 +36,34 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def db(tmp_path: Path, template_db: Path) -> Iterator[Database]:
-    path = tmp_path / "nanmu.sqlite3"
-    shutil.copyfile(template_db, path)
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    name = new_database_name("services_template")
+    open_database(create_database(name)).close()
+    yield name
+    drop_database(name)
+
+
+def _copy(
+    request: pytest.FixtureRequest, backend: str, template: str, pg_template: str, path: Path
+) -> Iterator[Database]:
+    """A database of one's own on `backend`, copied from a session template fixture."""
+    if backend == "postgresql":
+        name = new_database_name("services")
+        database = open_database(create_database(name, request.getfixturevalue(pg_template)))
+        yield database
+        database.close()
+        drop_database(name)
+        return
+    shutil.copyfile(request.getfixturevalue(template), path)
     database = open_database(path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Database]:
+    yield from _copy(request, backend, "template_db", "pg_template", tmp_path / "nanmu.sqlite3")
 
 
 @pytest.fixture
@@ -83,14 +105,22 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def demo(tmp_path: Path, demo_file: Path) -> Iterator[Database]:
-    """A copy of the demo database of one's own (tests may write)."""
-    path = tmp_path / "demo.sqlite3"
-    shutil.copyfile(demo_file, path)
-    db = open_database(path)
-    yield db
+@pytest.fixture(scope="session")
+def pg_demo_file() -> Iterator[str]:
+    from nanmu_desktop.services.demo import fill_demo
+
+    name = new_database_name("services_demo")
+    db = open_database(create_database(name))
+    fill_demo(db)
     db.close()
+    yield name
+    drop_database(name)
+
+
+@pytest.fixture
+def demo(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[Database]:
+    """A copy of the demo database of one's own (tests may write)."""
+    yield from _copy(request, backend, "demo_file", "pg_demo_file", tmp_path / "demo.sqlite3")
 
 
 def audit_count(db: Database) -> int:
@@ -102,3 +132,11 @@ def audit_actions(db: Database, entity: str) -> list[str]:
     with db.session() as session:
         query = select(AuditEntry.action).where(AuditEntry.entity == entity).order_by(AuditEntry.id)
         return list(session.scalars(query))
+
+
+@pytest.fixture
+def empty_server_db() -> Iterator[str]:
+    """The URL of a new, empty database on the test server (skipped without one)."""
+    name = new_database_name("empty")
+    yield create_database(name)
+    drop_database(name)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
+import pytest
+
 from nanmu_desktop.services.auto_backup import (
     auto_backup,
     automatic_backups,
@@ -16,6 +18,7 @@ from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.storage.db import Database
 
 
+@pytest.mark.sqlite_only  # a server database is backed up with pg_dump (README)
 def test_daily_when_due_and_the_oldest_dropped_beyond_the_count(
     db: Database, case: CaseDetail
 ) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
+from db_backends import raw_rows
 
 from nanmu_desktop.domain.numbering import parse_number
 from nanmu_desktop.domain.vocabulary import DocumentKind
@@ -17,13 +16,11 @@ from nanmu_desktop.storage.db import Database
 
 
 def _case_ids(db: Database, where: str = "1 = 1") -> list[int]:
-    with sqlite3.connect(db.path) as con:
-        return [i for (i,) in con.execute(f"SELECT id FROM cases WHERE {where} ORDER BY id")]
+    return [i for (i,) in raw_rows(db, f"SELECT id FROM cases WHERE {where} ORDER BY id")]
 
 
 def _register_rows(db: Database) -> int:
-    with sqlite3.connect(db.path) as con:
-        return int(con.execute("SELECT count(*) FROM number_register").fetchone()[0])
+    return int(raw_rows(db, "SELECT count(*) FROM number_register")[0][0])
 
 
 def test_rules_agree_with_composing_except_kinds_already_issued(demo: Database) -> None:

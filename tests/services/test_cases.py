@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from db_backends import raw_execute
 
 from nanmu_desktop.errors import ConflictError, NotFoundError, ValidationError
 from nanmu_desktop.services.case_list import CaseQuery, count_cases, list_cases
@@ -139,11 +139,11 @@ def test_list_filters_search_and_counts(db: Database, officer: OfficerInfo) -> N
 def test_attachment_whose_bytes_changed_is_reported(db: Database, case: CaseDetail) -> None:
     info = add_attachment(db, case.id, "记录.txt", "查封记录".encode())
     tampered = "篡改过的记录".encode()
-    with sqlite3.connect(db.path) as con:
-        con.execute(
-            "UPDATE attachments SET content = ?, size = ? WHERE id = ?",
-            (tampered, len(tampered), info.id),
-        )
-    con.close()
+    raw_execute(
+        db, "UPDATE attachments SET content = %(c)s, size = %(s)s WHERE id = %(i)s"
+        if db.backend.name == "postgresql"
+        else "UPDATE attachments SET content = :c, size = :s WHERE id = :i",
+        {"c": tampered, "s": len(tampered), "i": info.id},
+    )
     with pytest.raises(ConflictError, match="校验值不符"):
         attachment_bytes(db, info.id)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -20,19 +17,15 @@ from nanmu_desktop.services.history import case_history
 from nanmu_desktop.services.petitions import list_petitions
 from nanmu_desktop.services.statistics import recurring_citations
 from nanmu_desktop.storage.checks import run_checks
-from nanmu_desktop.storage.db import Database, open_database
+from nanmu_desktop.storage.db import Database
 
 from .conftest import audit_count
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory, template_db: Path) -> Iterator[Database]:
-    path = tmp_path_factory.mktemp("demo") / "nanmu.sqlite3"
-    shutil.copyfile(template_db, path)
-    db = open_database(path)
-    fill_demo(db)
-    yield db
-    db.close()
+@pytest.fixture
+def demo_db(demo: Database) -> Database:
+    """The demo filled through the services (once per session, per engine), a copy per test."""
+    return demo
 
 
 def test_demo_covers_every_outcome_and_stage(demo_db: Database) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, timedelta
+
+from db_backends import raw_rows
 
 from nanmu_desktop.domain.due import DueItem, Level
 from nanmu_desktop.services.due import list_due
@@ -12,10 +13,9 @@ from nanmu_desktop.storage.db import Database
 
 
 def _one(db: Database, sql: str) -> tuple[object, ...]:
-    with sqlite3.connect(db.path) as con:
-        row = con.execute(sql).fetchone()
-    assert row is not None
-    return tuple(row)
+    rows = raw_rows(db, sql)
+    assert rows
+    return tuple(rows[0])
 
 
 def _decided_case(db: Database) -> tuple[str, date]:
@@ -72,8 +72,7 @@ def test_open_order_deadline_then_follow_up(demo: Database) -> None:
 
 
 def test_closed_cases_owe_nothing(demo: Database) -> None:
-    with sqlite3.connect(demo.path) as con:
-        closed = {n for (n,) in con.execute("SELECT number FROM cases WHERE status = 'closed'")}
+    closed = {n for (n,) in raw_rows(demo, "SELECT number FROM cases WHERE status = 'closed'")}
     assert closed
     items = list_due(demo, date(2030, 1, 1), include_later=True)
     assert not {i.obligation.case_number for i in items} & closed

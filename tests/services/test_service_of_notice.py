@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+import json
 from datetime import date, timedelta
 
 import pytest
+from db_backends import raw_rows
 
 from nanmu_desktop.errors import ConflictError, ValidationError
 from nanmu_desktop.services.case_types import CaseDetail
@@ -101,10 +102,8 @@ def test_the_receipt_is_kept_as_an_attachment_of_the_case(
     assert attachment.description == "送达回证：关永军"
     assert attachment_bytes(db, attachment.id)[1] == scan
     assert audit_actions(db, "case_notice") == ["record_notification"]
-    with sqlite3.connect(db.path) as con:
-        (after,) = con.execute(
-            "SELECT after_json FROM audit_log WHERE entity = 'case_notice'"
-        ).fetchone()
+    [(after,)] = raw_rows(db, "SELECT after_json FROM audit_log WHERE entity = 'case_notice'")
+    after = after if isinstance(after, str) else json.dumps(after, ensure_ascii=False)
     assert hashlib.sha256(scan).hexdigest() in after and "送达回证.pdf" in after
 
 
@@ -193,14 +192,14 @@ def test_due_keeps_the_notice_until_every_recipient_is_served(
 
 
 def test_demo_cases_are_served_and_the_decided_one_partly(demo: Database) -> None:
-    with sqlite3.connect(demo.path) as con:
-        rows = con.execute(
-            "SELECT c.id, c.status FROM cases c WHERE c.status IN "
-            "('decided', 'notified', 'correcting', 'following_up')"
-        ).fetchall()
-        receipts = con.execute(
-            "SELECT count(*) FROM case_notices WHERE receipt_attachment_id IS NOT NULL"
-        ).fetchone()[0]
+    rows = raw_rows(
+        demo,
+        "SELECT c.id, c.status FROM cases c WHERE c.status IN "
+        "('decided', 'notified', 'correcting', 'following_up')",
+    )
+    [(receipts,)] = raw_rows(
+        demo, "SELECT count(*) FROM case_notices WHERE receipt_attachment_id IS NOT NULL"
+    )
     assert receipts > 0
     for case_id, status in rows:
         served = service_status(demo, case_id)

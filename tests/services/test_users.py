@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
+from db_backends import raw_rows
 
 from nanmu_desktop.domain.roles import Actor, PermissionDeniedError, Role
 from nanmu_desktop.errors import NotFoundError, ValidationError
@@ -33,12 +33,10 @@ PASSWORD = "nanmu-2026"
 
 
 def counts(db: Database) -> tuple[int, int, int]:
-    with sqlite3.connect(db.path) as raw:
-        row = tuple(
-            raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("cases", "audit_log", "case_reviews")
-        )
-    raw.close()
+    row = tuple(
+        raw_rows(db, f"SELECT count(*) FROM {table}")[0][0]
+        for table in ("cases", "audit_log", "case_reviews")
+    )
     return row  # type: ignore[return-value]
 
 
@@ -100,11 +98,7 @@ def test_five_failures_lock_the_account_for_fifteen_minutes_audited(db: Database
     # Even the right password is refused while locked, with the time to retry.
     with pytest.raises(LoginError, match=f"{until.astimezone():%H:%M} 后重试"):
         authenticate(db, "王管理", PASSWORD)
-    with sqlite3.connect(db.path) as raw:
-        lock_rows = raw.execute(
-            "SELECT actor, entity_id FROM audit_log WHERE action = 'lock'"
-        ).fetchall()
-    raw.close()
+    lock_rows = raw_rows(db, "SELECT actor, entity_id FROM audit_log WHERE action = 'lock'")
     assert lock_rows == [("系统", "王管理")]
     later = until + timedelta(seconds=1)
     assert authenticate(db, "王管理", PASSWORD, now=later).name == "王管理"
@@ -141,12 +135,10 @@ def test_without_login_or_role_services_refuse_and_write_nothing(
     db.user = users["张经办"]
     case = register_case(db, case_input((officer.id,)))
     save_proposal(db, case.id, J1_FACTS)
-    with sqlite3.connect(db.path) as raw:
-        actors = {r[0] for r in raw.execute(
-            "SELECT actor FROM audit_log WHERE entity IN ('case', 'determination')"
-        )}
-        made_by = raw.execute("SELECT made_by FROM determinations").fetchone()[0]
-    raw.close()
+    actors = {r[0] for r in raw_rows(
+        db, "SELECT actor FROM audit_log WHERE entity IN ('case', 'determination')"
+    )}
+    made_by = raw_rows(db, "SELECT made_by FROM determinations")[0][0]
     assert actors == {"张经办"} and made_by == "张经办"
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_backends import create_database, drop_database, new_database_name, raw_execute
 
 from nanmu_desktop.storage import Database, open_database
 from nanmu_desktop.storage.models import Case, CaseOfficer, Department, Officer
@@ -31,10 +32,40 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """The same on the PostgreSQL server: a database at head, without departments."""
+    name = new_database_name("storage_template")
+    database = open_database(create_database(name))
+    raw_execute(database, "DELETE FROM departments")
+    database.close()
+    yield name
+    drop_database(name)
+
+
 @pytest.fixture
-def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
+def new_location(backend: str, tmp_path: Path) -> Iterator[Path | str]:
+    """Where a new, empty database goes on each backend: a file path, or a server URL."""
+    if backend == "postgresql":
+        name = new_database_name("new")
+        yield create_database(name)
+        drop_database(name)
+        return
+    yield tmp_path / "office.sqlite3"
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, backend: str, db_path: Path) -> Iterator[Database]:
+    """A fresh database at head on each backend (SQLite: a file copied from the template)."""
+    if backend == "postgresql":
+        name = new_database_name("storage")
+        database = open_database(create_database(name, request.getfixturevalue("pg_template")))
+        yield database
+        database.close()
+        drop_database(name)
+        return
     db_path.parent.mkdir(parents=True)
-    shutil.copyfile(migrated_template, db_path)
+    shutil.copyfile(request.getfixturevalue("migrated_template"), db_path)
     database = open_database(db_path)
     yield database
     database.close()

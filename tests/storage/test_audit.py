@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from db_backends import raw_connection, server_database_url
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -96,9 +97,16 @@ def test_canonical_json_is_stable_and_readable() -> None:
     assert canonical_json(None) is None
 
 
-def _tampered_copy(db: Database, tmp_path: Path, sql: str) -> Path:
-    """A copy of the file with the protecting triggers dropped and `sql` applied."""
+def _tampered_copy(db: Database, tmp_path: Path, sql: str) -> Path | str:
+    """A copy of the file with the protecting triggers dropped and `sql` applied (on
+    PostgreSQL the database itself, as its owner would)."""
     db.close()
+    if db.backend.name == "postgresql":
+        with raw_connection(db) as raw:
+            raw.execute("DROP TRIGGER audit_log_no_update ON audit_log")
+            raw.execute("DROP TRIGGER audit_log_no_delete ON audit_log")
+            raw.execute(sql)
+        return server_database_url(db)
     copy = tmp_path / "tampered.sqlite3"
     shutil.copyfile(db.path, copy)
     with sqlite3.connect(copy) as raw:

@@ -4,10 +4,10 @@ and an index that follows every change made through the ORM."""
 from __future__ import annotations
 
 import random
-import sqlite3
 from datetime import date
 
 import pytest
+from db_backends import raw_connection
 from sqlalchemy import select
 
 from nanmu_desktop.storage import Database, case_search
@@ -151,11 +151,11 @@ def test_the_index_follows_edits_links_renames_and_deletes(
 
 
 def test_a_raw_delete_also_leaves_the_index(db: Database, ids: dict[str, int]) -> None:
-    with sqlite3.connect(db.path) as raw:
-        raw.execute("PRAGMA foreign_keys = ON")
-        raw.execute("DELETE FROM cases WHERE id = ?", (ids["j3"],))
+    key = "case_id" if db.backend.name == "postgresql" else "rowid"
+    with raw_connection(db) as raw:
+        raw.execute(f"DELETE FROM cases WHERE id = {ids['j3']}")
         left = raw.execute(
-            "SELECT count(*) FROM case_search_index WHERE case_search_index MATCH '\"匿名\"'"
+            f"SELECT count(*) FROM case_search_index WHERE {key} = {ids['j3']}"
         ).fetchone()[0]
     assert left == 0
     assert _numbers(db, CaseQuery(text="匿名")) == ([], 0)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+import pytest
+from db_backends import raw_execute
+
 from nanmu_desktop.storage import Database
 from nanmu_desktop.storage.audit import record
 from nanmu_desktop.storage.checks import CheckResult, run_checks
@@ -74,6 +77,7 @@ def test_a_document_missing_from_the_register_is_named(db: Database) -> None:
     assert "鄂政发〔2026〕1号" in documents.details
 
 
+@pytest.mark.sqlite_only
 def test_broken_references_are_reported(db: Database) -> None:
     with sqlite3.connect(db.path) as raw:
         raw.execute("PRAGMA foreign_keys = OFF")
@@ -84,3 +88,18 @@ def test_broken_references_are_reported(db: Database) -> None:
     references = _by_label(run_checks(db))["记录之间的引用关系"]
     assert not references.ok
     assert "officers" in references.details and "departments" in references.details
+
+
+@pytest.mark.postgresql_only
+def test_switched_off_or_dropped_protections_are_named_on_the_server(db: Database) -> None:
+    """PostgreSQL's own means: amcheck on the indexes when installed, reference checks and
+    triggers switched off (DISABLE TRIGGER) or dropped."""
+    _issue(db, 1)
+    raw_execute(db, "CREATE EXTENSION IF NOT EXISTS amcheck")
+    assert all(r.ok for r in run_checks(db))
+    raw_execute(db, "ALTER TABLE issued_documents DISABLE TRIGGER ALL")
+    raw_execute(db, "DROP TRIGGER audit_log_no_truncate ON audit_log")
+    results = _by_label(run_checks(db))
+    assert "表 issued_documents 的引用检查被关闭" in results["记录之间的引用关系"].details
+    triggers = results["防改保护触发器齐全"].details
+    assert "issued_documents_no_update" in triggers and "audit_log_no_truncate" in triggers

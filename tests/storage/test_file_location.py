@@ -10,8 +10,16 @@ import pytest
 
 from nanmu_desktop.errors import DatabaseOpenError
 from nanmu_desktop.storage import Database, open_database
-from nanmu_desktop.storage.file_location import fs_type_from_mounts, is_unc
+from nanmu_desktop.storage.file_location import (
+    README_SECTION,
+    fs_type_from_mounts,
+    is_unc,
+    network_warning,
+)
 from nanmu_desktop.storage.sqlite_errors import DatabaseWriteError
+
+# Files, shares and read-only opens of a SQLite file (a server database has none of these).
+pytestmark = pytest.mark.sqlite_only
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0
@@ -33,6 +41,34 @@ def test_the_mount_holding_a_path_gives_its_file_system() -> None:
     assert fs_type_from_mounts("/srv/nfs/a/b.sqlite3", MOUNTS) == "nfs4"
     assert fs_type_from_mounts("/mnt/office/local/x.sqlite3", MOUNTS) == "ext4"
     assert fs_type_from_mounts("/home/clerk/x.sqlite3", MOUNTS) == "ext4"
+
+
+SHARES = """\
+/dev/nvme0n1p2 / ext4 rw 0 0
+//nas/office /media/office smb3 rw 0 0
+clerk@server:/srv /home/clerk/remote fuse.sshfs rw 0 0
+remote: /home/clerk/cloud fuse.rclone rw 0 0
+lxcfs /var/lib/lxcfs fuse.lxcfs rw 0 0
+/dev/sdb1 /media/usb vfat rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/media/office/nanmu.sqlite3", "/home/clerk/remote/x/nanmu.sqlite3",
+     "/home/clerk/cloud/nanmu.sqlite3", r"\\server\share\nanmu.sqlite3"],
+)
+def test_a_database_on_a_share_warns_and_names_the_server_section(path: str) -> None:
+    warning = network_warning(Path(path), SHARES)
+    assert warning is not None
+    assert "单位服务器" in warning and README_SECTION in warning and "\n" not in warning
+
+
+@pytest.mark.parametrize(
+    "path", ["/home/clerk/nanmu.sqlite3", "/media/usb/nanmu.sqlite3", "/var/lib/lxcfs/x.sqlite3"]
+)
+def test_a_database_on_a_local_disk_has_no_warning(path: str) -> None:
+    assert network_warning(Path(path), SHARES) is None
 
 
 def test_a_local_database_has_no_warning(db: Database) -> None:

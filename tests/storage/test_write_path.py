@@ -1,4 +1,5 @@
-"""The one write path under load: threads and processes writing one file at once fail only
+"""The one write path under load (on each engine): threads and processes writing one database
+at once fail only
 with explicit conflicts, lose nothing, and leave numbers gapless; the change listeners hear
 what each operation changed; a stale form names who changed the case."""
 
@@ -17,8 +18,10 @@ from .write_workload import case_input, prepare, run_mixed, verdict
 SECONDS = 4.0
 
 
-def test_threads_and_processes_write_mixed_operations_without_failures(tmp_path: Path) -> None:
-    path = tmp_path / "office.sqlite3"
+def test_threads_and_processes_write_mixed_operations_without_failures(
+    new_location: Path | str,
+) -> None:
+    path = new_location
     tally = run_mixed(path, threads=8, processes=4, seconds=SECONDS)
     result = verdict(path, tally)
     assert result.failed == []
@@ -28,8 +31,8 @@ def test_threads_and_processes_write_mixed_operations_without_failures(tmp_path:
     assert tally.done["issue"] >= 1
 
 
-def test_a_stale_form_names_who_changed_what_and_saves_nothing(tmp_path: Path) -> None:
-    path = tmp_path / "office.sqlite3"
+def test_a_stale_form_names_who_changed_what_and_saves_nothing(new_location: Path | str) -> None:
+    path = new_location
     officer_id, case_id = prepare(path)
     db = open_database(path)
     try:
@@ -45,8 +48,8 @@ def test_a_stale_form_names_who_changed_what_and_saves_nothing(tmp_path: Path) -
         db.close()
 
 
-def test_listeners_hear_what_each_operation_changed(tmp_path: Path) -> None:
-    path = tmp_path / "office.sqlite3"
+def test_listeners_hear_what_each_operation_changed(new_location: Path | str) -> None:
+    path = new_location
     officer_id, case_id = prepare(path)
     db = open_database(path)
     heard: list[OpChanges] = []

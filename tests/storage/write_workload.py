@@ -1,4 +1,5 @@
-"""Mixed writes against one database file from threads and processes, and the verdict.
+"""Mixed writes against one database (a file, or a PostgreSQL URL) from threads and processes,
+and the verdict.
 
 Each worker loops until its deadline: register a case, determine it, record the decision, issue
 the decision document, void every third one, and save a shared case's form from the version it
@@ -61,7 +62,7 @@ def case_input(officer_id: int, text: str) -> Any:
     )
 
 
-def prepare(path: Path) -> tuple[int, int]:
+def prepare(path: Path | str) -> tuple[int, int]:
     """A new database with one officer and the shared case; returns their ids."""
     from nanmu_desktop.services.cases import register_case
     from nanmu_desktop.services.officers import (
@@ -84,7 +85,9 @@ def prepare(path: Path) -> tuple[int, int]:
     return officer.id, shared.id
 
 
-def run_worker(path: Path, officer_id: int, shared_id: int, name: str, seconds: float) -> Tally:
+def run_worker(
+    path: Path | str, officer_id: int, shared_id: int, name: str, seconds: float
+) -> Tally:
     from nanmu_desktop.domain.vocabulary import DocumentKind
     from nanmu_desktop.services.case_conflicts import StaleEditError
     from nanmu_desktop.services.cases import get_case, register_case, update_case
@@ -140,11 +143,13 @@ def run_worker(path: Path, officer_id: int, shared_id: int, name: str, seconds: 
 
 
 def _process_main(args: tuple[str, int, int, str, float], results: Any) -> None:
+    from nanmu_desktop.storage.backends import database_location
+
     path, officer_id, shared_id, name, seconds = args
-    results.put(run_worker(Path(path), officer_id, shared_id, name, seconds))
+    results.put(run_worker(database_location(path), officer_id, shared_id, name, seconds))
 
 
-def run_mixed(path: Path, threads: int, processes: int, seconds: float) -> Tally:
+def run_mixed(path: Path | str, threads: int, processes: int, seconds: float) -> Tally:
     """Prepare `path`, run the workers together, return what they saw in total."""
     officer_id, shared_id = prepare(path)
     total = Tally()
@@ -186,7 +191,7 @@ class Verdict:
     check_problems: list[str]
 
 
-def verdict(path: Path, tally: Tally) -> Verdict:
+def verdict(path: Path | str, tally: Tally) -> Verdict:
     """Compare what the workers saw with what the file holds."""
     from sqlalchemy import func, select
 

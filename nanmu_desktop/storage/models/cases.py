@@ -5,7 +5,16 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
@@ -51,7 +60,10 @@ class Case(Timestamps, Base):
     title: Mapped[str] = mapped_column(String(200), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     loss_text: Mapped[str] = mapped_column(Text, default="")
-    loss_amount_fen: Mapped[int | None]  # 损失金额 in 分 (1/100 yuan), exact
+    # 损失金额 in 分 (1/100 yuan), exact, up to 15 digits: 64-bit (SQLite's INTEGER already is).
+    loss_amount_fen: Mapped[int | None] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite")
+    )
     impact: Mapped[str] = mapped_column(Text, default="")
     remedial_actions: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="registered")

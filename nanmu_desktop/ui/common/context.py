@@ -38,10 +38,19 @@ class AppSignals(QObject):
 class UiContext:
     """The application's shared state, built once by `ui.app.run` (and by the test fixtures)."""
 
-    def __init__(self, database: Database | None, db_path: Path, settings: QSettings) -> None:
+    def __init__(
+        self, database: Database | None, db_path: Path | str, settings: QSettings
+    ) -> None:
         """`database` None: it is opened from `db_path` on first use (start-up paints the
-        window before paying for the database layer)."""
+        window before paying for the database layer). `db_path` may be a server's
+        postgresql:// URL: then `db_path` becomes this PC's folder for that server (lock,
+        automatic backups, error log) and `location` keeps the URL."""
         self._database = database
+        self.location: Path | str = db_path
+        if isinstance(db_path, str):
+            from nanmu_desktop.paths import server_folder
+
+            db_path = server_folder(db_path) / "server"
         self.db_path = db_path
         self.settings = settings
         self.read_only = False  # set when another copy of the app holds the database
@@ -54,8 +63,36 @@ class UiContext:
         if self._database is None:
             from nanmu_desktop.storage.db import open_database
 
-            self._database = open_database(self.db_path, read_only=self.read_only)
+            self._database = open_database(self.location, read_only=self.read_only)
         return self._database
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self.location, str)
+
+    @property
+    def short_where(self) -> str:
+        """For window titles: the file's name, or the server's host and database."""
+        if isinstance(self.location, Path):
+            return self.location.name
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.location)
+        return f"单位服务器 {parts.hostname or ''}{parts.path}"
+
+    @property
+    def where(self) -> str:
+        """The database for titles and labels: the file's path, or the server without its
+        password (and without the password file's path)."""
+        if isinstance(self.location, Path):
+            return str(self.location)
+        from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+        parts = urlsplit(self.location)
+        netloc = parts.netloc.rsplit("@", 1)
+        user = netloc[0].split(":", 1)[0] + "@" if len(netloc) == 2 else ""
+        query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k != "passfile"])
+        return "单位服务器 " + urlunsplit(parts._replace(netloc=user + netloc[-1], query=query))
 
     def close_database(self) -> None:
         """Close the file (e.g. to restore a backup over it); the next use opens it again."""

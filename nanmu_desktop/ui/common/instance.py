@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nanmu_desktop.errors import NanmuError
-from nanmu_desktop.ui.common.dialogs import show_error
 
 if TYPE_CHECKING:
     from nanmu_desktop.services.backup import BackupInfo
@@ -54,9 +53,20 @@ def ask_read_only(parent: QWidget | None, held_by: str) -> bool:
     return clicked is not None and box.standardButton(clicked) == QMessageBox.StandardButton.Open
 
 
-def show_open_warnings(context: UiContext, parent: QWidget | None) -> None:
+def show_open_warnings(context: UiContext, parent: QWidget | None) -> list[QMessageBox]:
+    """Each warning (a file on a network share: several PCs need the server) in a box that
+    does not block: the clerk reads it and works on."""
+    boxes = []
     for warning in context.database.warnings:
-        show_error(parent, warning, "数据库位置警告")
+        box = QMessageBox(QMessageBox.Icon.Warning, "数据库位置警告", warning,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.button(QMessageBox.StandardButton.Ok).setText("知道了")
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("locationWarning")
+        box.show()
+        boxes.append(box)
+    return boxes
 
 
 def auto_backup_folder(context: UiContext) -> Path:

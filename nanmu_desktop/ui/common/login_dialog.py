@@ -32,7 +32,7 @@ class LoginDialog(QDialog):
         self.actor: Actor | None = None
         profile = get_profile(context.database)
         self.setWindowTitle(f"登录 — {profile.product_name}")
-        intro = QLabel(f"数据库：{context.db_path.name}\n请输入用户名和密码。")
+        intro = QLabel(f"数据库：{context.short_where}\n请输入用户名和密码。")
         self.name_edit = QLineEdit(str(context.settings.value(_LAST_USER_KEY, "") or ""))
         self.name_edit.setMaxLength(50)
         self.password_edit = QLineEdit()

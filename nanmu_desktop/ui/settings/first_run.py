@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from nanmu_desktop.domain.township import PRODUCT_NAME
 from nanmu_desktop.errors import NanmuError, ValidationError
@@ -23,7 +23,7 @@ from nanmu_desktop.services.regulations import get_version_in_force
 from nanmu_desktop.services.settings import TownshipProfileInfo, info_from_input
 from nanmu_desktop.services.township_check import check_profile
 from nanmu_desktop.ui.common.context import UiContext
-from nanmu_desktop.ui.common.dialogs import show_error
+from nanmu_desktop.ui.common.dialogs import show_error, show_info
 from nanmu_desktop.ui.common.header_preview import HeaderPreview
 from nanmu_desktop.ui.common.tasks import TaskControl
 from nanmu_desktop.ui.forms.ui_first_run_welcome import Ui_WelcomeForm
@@ -88,7 +88,13 @@ class FirstRunWizard(QWizard):
         welcome = QWidget()
         self.welcome_ui = Ui_WelcomeForm()
         self.welcome_ui.setupUi(welcome)
-        self.welcome_ui.databaseInfo.setText(f"数据库文件：{context.db_path}")
+        self.welcome_ui.databaseInfo.setText(
+            f"数据库：{context.where}" if context.on_server else f"数据库文件：{context.db_path}")
+        # An office already on its server: this PC connects instead of starting its own file.
+        self.server_button = QPushButton("本单位已在服务器上办理？连接单位服务器(&S)…", welcome)
+        self.server_button.setObjectName("connectServerButton")
+        self.server_button.clicked.connect(self._connect_server)
+        self.welcome_ui.welcomeLayout.addWidget(self.server_button)
         self.names = NamesSection()
         self.issuing = IssuingSection()
         self.rules = RulesSection()
@@ -124,6 +130,15 @@ class FirstRunWizard(QWizard):
         self._refresh_preview()
         self._saving = False
         self.saved_profile: TownshipProfileInfo | None = None
+
+    @Slot()
+    def _connect_server(self) -> None:
+        from nanmu_desktop.ui.settings.server import ServerDialog
+
+        if ServerDialog(self._context, self).exec() == ServerDialog.DialogCode.Accepted:
+            show_info(self, "连接单位服务器", "请重新启动本程序：启动后连接单位服务器，"
+                      "本单位的信息和用户都在服务器上，无须再填写。")
+            self.reject()
 
     @Slot()
     def _refresh_preview(self) -> None:

@@ -46,6 +46,7 @@ from nanmu_desktop.ui.settings.profile import (
 from nanmu_desktop.ui.settings.regulations import RegulationVersionsSection
 from nanmu_desktop.ui.settings.restore import RestoreSection
 from nanmu_desktop.ui.settings.rule_options import RuleOptionsSection
+from nanmu_desktop.ui.settings.server import ServerSection
 from nanmu_desktop.ui.settings.users import UsersSection
 
 BACKUP_FOLDER_KEY = "backup/folder"
@@ -276,7 +277,7 @@ class SettingsPage(QWidget):
 
     def _connect_data(self) -> None:
         ui = self.data_ui
-        ui.databaseEdit.setText(str(self._context.db_path))
+        ui.databaseEdit.setText(self._context.where)
         stored = self._context.settings.value(BACKUP_FOLDER_KEY, "")
         ui.backupFolderEdit.setText(str(stored) if stored else "")
         ui.openDataFolderButton.clicked.connect(
@@ -285,6 +286,7 @@ class SettingsPage(QWidget):
         ui.browseBackupButton.clicked.connect(self._browse_backup_folder)
         ui.backupButton.clicked.connect(self.back_up)
         self.restore_section = RestoreSection(self._context, ui.backupRow, self)
+        self.server_section = ServerSection(self._context, ui.dataLayout, self.data_widget)
 
     @Slot()
     def _browse_backup_folder(self) -> None:

@@ -45,7 +45,7 @@ class RestoreSection(QObject):
     @Slot()
     def _choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._parent, "选择备份文件", "", "容错纠错数据库备份 (*.sqlite3);;所有文件 (*)"
+            self._parent, "选择备份文件", "", "容错纠错数据库备份 (*.sqlite3 *.dump);;所有文件 (*)"
         )
         if path:
             self.restore_from(Path(path))
@@ -70,9 +70,14 @@ class RestoreSection(QObject):
         )
         if not dialogs.confirm(self._parent, "从备份恢复", question, ok_text="恢复", danger=True):
             return False
-        self._context.close_database()
         try:
-            result = restore.restore_database(self._context.db_path, backup)
+            if self._context.on_server:  # pg_restore into the server database (server_restore)
+                from nanmu_desktop.services.server_restore import restore_server
+
+                result = restore_server(self._context.database, backup)
+            else:
+                self._context.close_database()
+                result = restore.restore_database(self._context.db_path, backup)
         except NanmuError as error:
             dialogs.show_error(self._parent, error, "恢复失败")
             return False

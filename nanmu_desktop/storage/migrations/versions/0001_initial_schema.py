@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from nanmu_desktop.storage.backends import ddl
+
 
 revision = '0001_initial'
 down_revision = None
@@ -25,26 +27,25 @@ IMMUTABLE_TABLES = {
 }
 
 
+def _dialect() -> str:
+    return str(op.get_bind().dialect.name)
+
+
 def create_protections() -> None:
+    # SQLite: RAISE(ABORT) triggers; PostgreSQL: PL/pgSQL (storage/backends/ddl.py).
+    for statement in ddl.functions(_dialect()):
+        op.execute(statement)
     for table, message in IMMUTABLE_TABLES.items():
         for verb in ("UPDATE", "DELETE"):
-            op.execute(
-                f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
-                f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-            )
+            for statement in ddl.refusal_trigger(_dialect(), table, verb, message):
+                op.execute(statement)
 
 
 def create_search_index() -> None:
-    # Bigram-tokenised copy of each case's text (see storage/search_index.py); rowid = cases.id.
-    op.execute(
-        "CREATE VIRTUAL TABLE case_search_index USING fts5("
-        "body, tokenize = 'unicode61 remove_diacritics 0', prefix = '1')"
-    )
-    # Removal needs no tokenising, so the database does it even for raw SQL deletes.
-    op.execute(
-        "CREATE TRIGGER cases_unindex AFTER DELETE ON cases "
-        "BEGIN DELETE FROM case_search_index WHERE rowid = old.id; END"
-    )
+    # Bigram-tokenised copy of each case's text (see storage/search_index.py). Removal needs
+    # no tokenising, so the database does it (a trigger) even for raw SQL deletes.
+    for statement in ddl.search_index(_dialect()):
+        op.execute(statement)
 
 
 def upgrade() -> None:
@@ -84,7 +85,7 @@ def upgrade() -> None:
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
     sa.Column('loss_text', sa.Text(), nullable=False),
-    sa.Column('loss_amount_fen', sa.Integer(), nullable=True),
+    sa.Column('loss_amount_fen', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=True),
     sa.Column('impact', sa.Text(), nullable=False),
     sa.Column('remedial_actions', sa.Text(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
@@ -237,7 +238,8 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.CheckConstraint("conclusion IS NULL OR conclusion IN ('unfounded', 'no_evidence', 'tolerated', 'substantiated')", name=op.f('ck_petitions_conclusion')),
-    sa.CheckConstraint('real_name = 1 OR (reporter_name IS NULL AND reporter_contact IS NULL)', name=op.f('ck_petitions_anonymous_has_no_identity')),
+    # A boolean is 1 on SQLite and `true` on PostgreSQL (which has no boolean = integer).
+    sa.CheckConstraint(('real_name = 1' if _dialect() == 'sqlite' else 'real_name') + ' OR (reporter_name IS NULL AND reporter_contact IS NULL)', name=op.f('ck_petitions_anonymous_has_no_identity')),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_petitions_case_id_cases'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_petitions'))
     )
@@ -396,11 +398,12 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER cases_unindex")
+    op.execute(ddl.drop_trigger(_dialect(), "cases_unindex", "cases"))
     op.execute("DROP TABLE case_search_index")
     for table in IMMUTABLE_TABLES:
-        for verb in ("update", "delete"):
-            op.execute(f"DROP TRIGGER {table}_no_{verb}")
+        verbs = ("update", "delete") + (("truncate",) if _dialect() == "postgresql" else ())
+        for verb in verbs:
+            op.execute(ddl.drop_trigger(_dialect(), f"{table}_no_{verb}", table))
     op.drop_table('number_register')
     op.drop_table('document_voids')
     with op.batch_alter_table('petition_responses', schema=None) as batch_op:

@@ -34,8 +34,8 @@ def _starter_departments() -> None:
     for order, name in enumerate(DEFAULT_DEPARTMENTS, start=1):
         connection.execute(
             sa.text("INSERT INTO departments (name, sort_order, active, created_at, updated_at) "
-                    "VALUES (:name, :order, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
-            {"name": name, "order": order},
+                    "VALUES (:name, :order, :active, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+            {"name": name, "order": order, "active": True},
         )
 
 

@@ -14,6 +14,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from nanmu_desktop.storage.backends import ddl
+
 revision = '0006_integrity'
 down_revision = '0005_users'
 branch_labels = None
@@ -22,23 +24,22 @@ depends_on = None
 # The messages end like every protective trigger's, so the app reports them as refusals.
 META_REFUSAL = "数据库标识与校验设置不可修改或删除"
 HIGH_WATER_REFUSAL = "文号最高号记录不可修改或删除"
-HIGH_WATER_TRIGGERS = (
-    # Never removed, never lowered: a deleted register row cannot make a number free again.
-    "CREATE TRIGGER integrity_meta_no_update BEFORE UPDATE ON integrity_meta "
-    f"BEGIN SELECT RAISE(ABORT, '{META_REFUSAL}'); END",
-    "CREATE TRIGGER integrity_meta_no_delete BEFORE DELETE ON integrity_meta "
-    f"BEGIN SELECT RAISE(ABORT, '{META_REFUSAL}'); END",
-    "CREATE TRIGGER number_high_water_no_delete BEFORE DELETE ON number_high_water "
-    f"BEGIN SELECT RAISE(ABORT, '{HIGH_WATER_REFUSAL}'); END",
-    "CREATE TRIGGER number_high_water_no_lower BEFORE UPDATE ON number_high_water "
-    f"WHEN NEW.seq < OLD.seq OR NEW.prefix <> OLD.prefix OR NEW.year <> OLD.year "
-    f"BEGIN SELECT RAISE(ABORT, '{HIGH_WATER_REFUSAL}'); END",
-    # Every number drawn raises the mark in the same transaction, whoever inserts it.
-    "CREATE TRIGGER number_register_raises_high_water AFTER INSERT ON number_register "
-    "BEGIN INSERT INTO number_high_water (prefix, year, seq) VALUES (NEW.prefix, NEW.year, NEW.seq) "
-    "ON CONFLICT (prefix, year) DO UPDATE SET seq = excluded.seq "
-    "WHERE excluded.seq > number_high_water.seq; END",
-)
+
+
+def _triggers(dialect: str) -> list[str]:
+    return [
+        *ddl.functions(dialect),
+        *ddl.refusal_trigger(dialect, "integrity_meta", "UPDATE", META_REFUSAL),
+        *ddl.refusal_trigger(dialect, "integrity_meta", "DELETE", META_REFUSAL),
+        # Never removed, never lowered: a deleted register row cannot make a number free again.
+        *ddl.refusal_trigger(dialect, "number_high_water", "DELETE", HIGH_WATER_REFUSAL),
+        *ddl.refusal_trigger(
+            dialect, "number_high_water", "UPDATE", HIGH_WATER_REFUSAL,
+            when="NEW.seq < OLD.seq OR NEW.prefix <> OLD.prefix OR NEW.year <> OLD.year",
+        ),
+        # Every number drawn raises the mark in the same transaction, whoever inserts it.
+        *ddl.raises_high_water(dialect),
+    ]
 
 
 def upgrade() -> None:
@@ -68,19 +69,24 @@ def upgrade() -> None:
         "INSERT INTO number_high_water (prefix, year, seq) "
         "SELECT prefix, year, max(seq) FROM number_register GROUP BY prefix, year"
     )
-    for statement in HIGH_WATER_TRIGGERS:
+    for statement in _triggers(op.get_bind().dialect.name):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for name in (
-        'number_register_raises_high_water',
-        'number_high_water_no_lower',
-        'number_high_water_no_delete',
-        'integrity_meta_no_delete',
-        'integrity_meta_no_update',
-    ):
-        op.execute(f"DROP TRIGGER {name}")
+    dialect = op.get_bind().dialect.name
+    names = [
+        ('number_register_raises_high_water', 'number_register'),
+        ('number_high_water_no_lower', 'number_high_water'),
+        ('number_high_water_no_delete', 'number_high_water'),
+        ('integrity_meta_no_delete', 'integrity_meta'),
+        ('integrity_meta_no_update', 'integrity_meta'),
+    ]
+    if dialect == 'postgresql':
+        names += [('number_high_water_no_truncate', 'number_high_water'),
+                  ('integrity_meta_no_truncate', 'integrity_meta')]
+    for name, table in names:
+        op.execute(ddl.drop_trigger(dialect, name, table))
     op.drop_table('number_high_water')
     op.drop_table('integrity_meta')
     op.drop_index('ix_issued_documents_issue_key', 'issued_documents')

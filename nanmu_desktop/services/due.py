@@ -108,7 +108,8 @@ def _orders(session: Session, today: date) -> list[Obligation]:
     # (100,000 on a big database) when its statistics predate the first order.
     orders = [o for o in session.scalars(select(RectificationOrder)) if o.id not in verified]
     numbers = dict(session.execute(
-        select(Case.id, Case.number).where(Case.id.in_({o.case_id for o in orders}), _OPEN_CASE)
+        select(Case.id, Case.number)
+        .where(Case.id.in_(sorted({o.case_id for o in orders})), _OPEN_CASE)
     ).tuples().all())
     found: list[Obligation] = []
     for order in orders:

@@ -163,7 +163,8 @@ def test_print_to_file_is_offered_in_the_documents_folder(
 
 
 def test_the_documents_page_prints_an_issued_document_to_a_file(
-    qtbot: QtBot, demo_context: UiContext, issued_pdf: bytes, tmp_path: Path
+    qtbot: QtBot, demo_context: UiContext, issued_pdf: bytes, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtPdf import QPdfDocument
@@ -171,6 +172,7 @@ def test_the_documents_page_prints_an_issued_document_to_a_file(
 
     from nanmu_desktop.ui.documents.page import DocumentsPage
 
+    documents_in(tmp_path, monkeypatch)  # the dialog's proposal lands in tmp_path
     page = DocumentsPage(demo_context)
     qtbot.addWidget(page)
     page.show()

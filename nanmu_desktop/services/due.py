@@ -115,14 +115,10 @@ def _orders(session: Session, today: date) -> list[Obligation]:
     # Orders first, then their open cases by id: a join may make SQLite walk every case
     # (100,000 on a big database) when its statistics predate the first order.
     orders = [o for o in session.scalars(select(RectificationOrder)) if o.id not in verified]
-    numbers: dict[int, str] = {
-        case_id: number
-        for case_id, number in session.execute(
-            select(Case.id, Case.number).where(
-                Case.id.in_({o.case_id for o in orders}), _OPEN_CASE
-            )
-        )
-    }
+    numbers = {case_id: number for case_id, number in session.execute(
+        select(Case.id, Case.number)
+        .where(Case.id.in_(sorted({o.case_id for o in orders})), _OPEN_CASE)
+    )}
     found: list[Obligation] = []
     for order in orders:
         number = numbers.get(order.case_id)

@@ -39,8 +39,9 @@ def test_determine_from_stdin_j2_not_tolerated() -> None:
     assert run.code == 0, run.err
     result = json.loads(run.out)
     assert result["outcome"] == "not_tolerated"
-    assert any("第十二条" in b for b in result["basis"])
-    assert result["warnings"]
+    assert result["basis"] == ["第十二条"]
+    # 第十一条 travels as an accountability circumstance (追责情节), never in the basis.
+    assert result["accountability"] == ["第十一条第（二）项"] and result["warnings"] == []
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 from documents_dir import documents_in
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -160,3 +160,48 @@ def test_print_to_file_is_offered_in_the_documents_folder(
     field = dialog.findChild(QLineEdit, "filename")
     assert field is not None and Path(field.text()) == expected
     dialog.reject()
+
+
+def test_the_documents_page_prints_an_issued_document_to_a_file(
+    qtbot: QtBot, demo_context: UiContext, issued_pdf: bytes, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QApplication
+
+    from nanmu_desktop.ui.documents.page import DocumentsPage
+
+    documents_in(tmp_path, monkeypatch)  # the dialog's proposal lands in tmp_path
+    page = DocumentsPage(demo_context)
+    qtbot.addWidget(page)
+    page.show()
+    database = demo_context.database
+    number = next(d.number for d in issuing.list_documents(database)
+                  if issuing.document_pdf(database, d.number)[1] == issued_pdf)
+    page.tabs.setCurrentWidget(page.register)
+    assert page.register.select_number(number)
+    qtbot.waitUntil(lambda: page.preview.document.status() == QPdfDocument.Status.Ready
+                    and page.preview.pdf_bytes == issued_pdf, timeout=30_000)
+    target = tmp_path / "打印到文件.pdf"
+
+    def print_to_file() -> None:  # the clerk picks 打印到文件(PDF) and names the file
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QPrintDialog):
+            QTimer.singleShot(20, print_to_file)
+            return
+        printers = dialog.findChild(QComboBox, "printers")
+        assert printers is not None
+        printers.setCurrentIndex(printers.count() - 1)  # 打印到文件(PDF), always last
+        field = dialog.findChild(QLineEdit, "filename")
+        assert field is not None
+        field.setText(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, print_to_file)
+    page.print_current()
+    assert page.print_job is not None
+    with qtbot.waitSignal(page.print_job.succeeded, timeout=30_000) as blocker:
+        pass
+    assert blocker.args[0].thread_id != threading.main_thread().ident
+    assert target.read_bytes() == issued_pdf

@@ -13,6 +13,8 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from nanmu_desktop.domain.roles import Operation
+from nanmu_desktop.services.access import require
 from nanmu_desktop.services.backup import backup_database
 from nanmu_desktop.services.common import DEFAULT_ACTOR
 from nanmu_desktop.services.restore import (
@@ -69,6 +71,7 @@ def restore_server(
 ) -> RestoreResult:
     """Replace the server database `db` is connected to by the dump `backup`; the result's
     summary carries the restored data's failed checks (empty when it holds)."""
+    require(db, Operation.backup)
     summary = inspect_dump(backup)
     folder = keep_folder or db.path.parent / KEEP_FOLDER_NAME
     if keep_folder is None:

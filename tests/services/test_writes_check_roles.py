@@ -18,6 +18,7 @@ COMPOSITE = {
     "nanmu_desktop.services.officers.ensure_default_departments",  # set-up rows of any write
     "nanmu_desktop.services.demo.fill_demo",  # calls the checked services one by one
     "nanmu_desktop.services.demo_investigations.record_demo_investigation",  # the same
+    "nanmu_desktop.services.restore.carry_marks",  # a step of a restore (file or server)
 }
 
 

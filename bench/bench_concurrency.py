@@ -1,4 +1,5 @@
-"""Mixed writes from 8 threads and 4 processes on one file: `bench_concurrency.py [--seconds 60]`.
+"""Mixed writes from 8 threads and 4 processes on one database:
+`bench_concurrency.py [--seconds 60] [--db postgresql://user@host/empty_db]` (default: a new file).
 
 Run from the repository root with PYTHONPATH=. (it reuses tests/storage/write_workload.py).
 Target: 0 failed writes except explicit conflicts (a stale form), 0 lost updates, numbers
@@ -22,10 +23,11 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--db", default=None, help="an empty PostgreSQL database's URL")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("NANMU_CONFIG_DIR", str(Path(folder) / "config"))
-        path = Path(folder) / "office.sqlite3"
+        path: Path | str = args.db or Path(folder) / "office.sqlite3"
         started = time.monotonic()
         tally = run_mixed(path, args.threads, args.processes, args.seconds)
         elapsed = time.monotonic() - started

@@ -176,3 +176,38 @@ def test_the_domain_imports_nothing_of_ours_but_errors_and_paths() -> None:
                 or t in ("nanmu_desktop.errors", "nanmu_desktop.paths")
                 for t in ours
             ), (name, ours)
+
+
+# Engine drivers: only storage/ speaks to them (storage/backends/ holds what differs).
+ENGINE_MODULES = ("sqlite3", "psycopg", "psycopg2", "sqlalchemy.dialects")
+# (services module, engine module): the SQLite file's own backup and restore (a copy through
+# SQLite's backup API, checked with PRAGMA quick_check). May only shrink.
+SERVICES_ENGINE_EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("nanmu_desktop.services.backup", "sqlite3"): "the backup of a database file",
+    ("nanmu_desktop.services.restore", "sqlite3"): "staging a backup file to restore",
+}
+
+
+def test_services_never_import_a_database_engine_or_run_pragmas() -> None:
+    wrong: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    modules = dict(_modules())
+    for name, imported in _graph().items():
+        if _layer(name) != "services":
+            continue
+        for target in sorted(imported):
+            engine = next((e for e in ENGINE_MODULES if target == e or
+                           target.startswith(e + ".")), None)
+            if engine is None:
+                continue
+            if (name, engine) in SERVICES_ENGINE_EXCEPTIONS:
+                seen.add((name, engine))
+            else:
+                wrong.append(f"{name} imports {target}")
+        pragmas = "PRAGMA " in modules[name].read_text(encoding="utf-8").replace(
+            "`PRAGMA quick_check`", ""
+        )
+        if pragmas and (name, "sqlite3") not in SERVICES_ENGINE_EXCEPTIONS:
+            wrong.append(f"{name} runs a PRAGMA")
+    assert wrong == []
+    assert set(SERVICES_ENGINE_EXCEPTIONS) - seen == set(), "stale exceptions: remove them"

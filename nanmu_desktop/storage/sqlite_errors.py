@@ -43,13 +43,20 @@ def describe(err: exc.DBAPIError) -> str:
     return f"数据库错误（{message}）。"
 
 
+def _primary(error: BaseException | None) -> str:
+    """The message alone: PostgreSQL adds CONTEXT lines (which PL/pgSQL function raised)."""
+    diagnostic = getattr(error, "diag", None)
+    primary = getattr(diagnostic, "message_primary", None)
+    return str(primary) if primary else str(error)
+
+
 @contextmanager
 def translated_errors() -> Iterator[None]:
     """Re-raise what the clerk can act on as NanmuError; the transaction is already undone."""
     try:
         yield
     except exc.IntegrityError as err:
-        message = str(err.orig)
+        message = _primary(err.orig)
         if TRIGGER_REFUSAL in message:
             raise ConflictError(message) from err
         raise

@@ -1,8 +1,11 @@
-"""Sessions: pragmas on every connection, one transaction each, BEGIN IMMEDIATE for writers."""
+"""Sessions: pragmas on every connection, one transaction each, BEGIN IMMEDIATE for writers
+(on PostgreSQL the app's advisory lock); a reader keeps one snapshot and blocks no writer."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 from sqlalchemy import func, select, text
@@ -101,3 +104,36 @@ def test_a_write_overtaken_by_another_program_is_a_clear_busy_error(db: Database
     with db.session() as session:
         names = session.scalars(select(Department.name)).all()
     assert names == ["党政综合办公室"]
+
+
+def test_a_second_writer_waits_for_the_first_then_goes_on(db: Database) -> None:
+    """Two writers of one database (two windows, two PCs) queue, neither fails."""
+    entered = threading.Event()
+
+    def second() -> None:
+        with db.write_session() as session:
+            entered.set()
+            session.add(Department(name="社会事务办公室"))
+
+    with db.write_session() as session:
+        session.add(Department(name="党政综合办公室"))
+        session.flush()
+        waiter = threading.Thread(target=second)
+        waiter.start()
+        time.sleep(0.5)
+        assert not entered.is_set()  # held at the door while the first writes
+    waiter.join(timeout=30)
+    assert entered.is_set()
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Department)) == 2
+
+
+def test_a_reader_keeps_its_snapshot_while_another_writes(db: Database) -> None:
+    with db.session() as session:
+        before = session.scalar(select(func.count()).select_from(Department))
+        with db.write_session() as writer:  # not blocked by the reader
+            writer.add(Department(name="党政综合办公室"))
+        again = session.scalar(select(func.count()).select_from(Department))
+    assert before == again == 0
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Department)) == 1

@@ -80,7 +80,10 @@ def test_the_orm_cannot_change_an_issued_document_either(db: Database) -> None:
             signer="刘晓伟",
         )
         session.add(document)
-    with pytest.raises(ConflictError, match="已签发的公文不可修改"), db.session() as session:
+    refusal = "已签发的公文不可修改"
+    with pytest.raises(ConflictError, match=refusal) as refused, db.session() as session:
         stored = session.get(IssuedDocument, document.id)
         assert stored is not None
         stored.title = "改过的标题"
+    # The clerk reads the refusal alone (PostgreSQL's CONTEXT lines are left out).
+    assert refused.value.message == "已签发的公文不可修改或删除，如需更正请另行发文"

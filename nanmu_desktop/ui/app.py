@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -30,6 +31,11 @@ from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir, user_data_d
 from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.common.dialogs import show_error
 from nanmu_desktop.ui.common.fonts import ensure_chinese_font
+from nanmu_desktop.ui.common.input_method import (
+    FOCUS_DUMP_VARIABLE,
+    choose_input_method,
+    start_focus_dump,
+)
 from nanmu_desktop.ui.common.instance import (
     backup_on_exit,
     show_open_warnings,
@@ -56,6 +62,8 @@ def create_application(argv: list[str]) -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
+        if sys.platform.startswith("linux"):
+            choose_input_method()  # fcitx5 on UOS/Kylin: a plugin that reaches it
         app = QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
@@ -201,6 +209,8 @@ def run(db_path: Path | str) -> int:
     global _log_folder
     app = create_application(sys.argv)
     sys.excepthook = report_unexpected
+    if os.environ.get(FOCUS_DUMP_VARIABLE):
+        start_focus_dump(app, os.environ[FOCUS_DUMP_VARIABLE])
     context = UiContext(None, db_path, QSettings())
     _log_folder = context.db_path.resolve().parent
     window = MainWindow(context, open_first_page=False)

@@ -12,13 +12,13 @@ from nanmu_desktop.documents.context import Answer, DocumentContext
 from nanmu_desktop.documents.kinds.common import (
     base_values,
     case_sources,
-    cn_date,
     join_citations,
     need,
     need_case,
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill, compose, load_template, load_wording
+from nanmu_desktop.domain.dates import chinese_date
 
 _PENDING = "（待党委研究决定）"
 _ITEM = re.compile(r"第（[〇一二三四五六七八九十]+）项$")
@@ -54,7 +54,7 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
         ("建议依据", join_citations(determination.basis) or "无（不援引条款）"),
         ("研判理由", "".join(_finding(s) for s in determination.explanation)),
         ("提示事项", "".join(determination.warnings) or "无"),
-        ("研判日期", cn_date(determination.made_on)),
+        ("研判日期", chinese_date(determination.made_on)),
     )
     fill = Fill(
         values=values,

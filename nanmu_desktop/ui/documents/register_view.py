@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
 
 COLUMNS = ("文号", "文书种类", "案件", "签发日期", "签发人", "状态")
@@ -49,7 +50,7 @@ def _cell(doc: IssuedDocumentInfo, column: int) -> str:
         return doc.case_number or "—"
     if column == 3:
         moment = doc.issued_at
-        return f"{moment.year}年{moment.month}月{moment.day}日"
+        return chinese_date(moment)
     if column == 4:
         return doc.signer or "—"
     return doc.status_label

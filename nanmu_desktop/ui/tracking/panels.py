@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.notices import list_notices, record_notification, record_publication
@@ -54,8 +55,7 @@ LATE = QBrush(QColor("#b00020"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _cn(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
+_cn = chinese_date  # the one Chinese date style (domain/dates.py)
 
 
 def _table(parent: QWidget, headers: tuple[str, ...], name: str) -> QTableWidget:

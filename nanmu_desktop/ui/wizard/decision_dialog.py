@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import NanmuError, Problem, ValidationError
 from nanmu_desktop.services.decisions import (
@@ -27,7 +28,6 @@ from nanmu_desktop.services.decisions import (
 from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
-from nanmu_desktop.ui.wizard.summary import chinese_date
 
 _ATTENDEE_SPLIT = re.compile(r"[\n、，,；;]+")
 

@@ -5,20 +5,15 @@ Citations become `cite:` links carrying the citation text, parsed back on click.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from nanmu_desktop.domain import interview
 from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.ui.wizard.answers import Answers
 from nanmu_desktop.ui.wizard.question_page import questions_for
-
-
-def chinese_date(day: date) -> str:
-    """2026年1月10日: official Chinese style, without leading zeros."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def citation_link(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -119,7 +119,7 @@ class OfficerPicker(QObject):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._load_choices()
         add_button.clicked.connect(self._add_current)
-        line_edit.returnPressed.connect(self._add_current)
+        line_edit.returnPressed.connect(self._return_pressed)
         new_button.clicked.connect(self._new_officer)
         remove_button.clicked.connect(self._remove_selected)
         chosen.itemSelectionChanged.connect(self._update_buttons)
@@ -148,6 +148,16 @@ class OfficerPicker(QObject):
         item.setData(_ID_ROLE, officer_id)
         self._chosen.addItem(item)
         self.changed.emit()
+
+    def _return_pressed(self) -> None:
+        completer = self._combo.completer()
+        if completer is not None and completer.popup().isVisible():
+            # Enter on the suggestion list reaches the box before the completer fills it in
+            # with the row it remembered; clearing now made it fill in a stale row (the first
+            # officer), which 添加 then added (issue 13). Add once the completer is done.
+            QTimer.singleShot(0, self._add_current)
+            return
+        self._add_current()
 
     def _add_current(self) -> None:
         """Add the officer chosen in the combo, or the only one whose label contains the text."""

@@ -151,7 +151,8 @@ class OfficerPicker(QObject):
 
     def _return_pressed(self) -> None:
         completer = self._combo.completer()
-        if completer is not None and completer.popup().isVisible():
+        popup = completer.popup() if completer is not None else None
+        if popup is not None and popup.isVisible():
             # Enter on the suggestion list reaches the box before the completer fills it in
             # with the row it remembered; clearing now made it fill in a stale row (the first
             # officer), which 添加 then added (issue 13). Add once the completer is done.

@@ -91,7 +91,7 @@ class ArticlesPage(QWidget):
     def _build(self) -> None:
         self.version_combo = QComboBox(self)
         self.version_combo.setObjectName("versionCombo")
-        version_label = QLabel("版本(&V)：", self)
+        version_label = QLabel("版本(&B)：", self)
         version_label.setBuddy(self.version_combo)
         self.meta_label = QLabel(self)
         self.search_edit = QLineEdit(self)

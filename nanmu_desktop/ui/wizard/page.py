@@ -99,7 +99,7 @@ class DeterminationPage(QWidget):
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self._follow)
         self.wizard_button = QPushButton("开始认定(&W)…", self)
-        self.decision_button = QPushButton("记录党委决定(&D)…", self)
+        self.decision_button = QPushButton("记录党委决定(&J)…", self)
         self.correct_button = QPushButton("更正党委决定(&G)…", self)
         self.version_button = QPushButton("参照日期与版本(&B)…", self)
         self.review_button = QPushButton("审核意见(&R)…", self)

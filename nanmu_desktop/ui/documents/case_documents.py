@@ -46,6 +46,7 @@ class CaseDocumentsPanel(QWidget):
         self.case_id: int | None = None
         self.documents: CaseDocuments | None = None
         self.caption = QLabel("本案文书：", self)
+        self.caption.setWordWrap(True)  # a narrow side panel: wrap rather than cut
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("caseDocuments")
         self.table.setHorizontalHeaderLabels(HEADERS)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
+from nanmu_desktop.ui.common.dialogs import fit_title
 
 COLUMNS = ("文号", "文书种类", "案件", "签发日期", "签发人", "状态")
 VOIDED_COLOUR = QColor("#9a9a9a")
@@ -181,6 +182,7 @@ class VoidDialog(QDialog):
     def __init__(self, document: IssuedDocumentInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("作废文书")
+        fit_title(self)
         self.setModal(True)
         intro = QLabel(
             f"作废《{document.kind_label}》{document.number}。\n"

@@ -27,6 +27,7 @@ from nanmu_desktop.services.decisions import (
 )
 from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import fit_content
 from nanmu_desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
 
 _ATTENDEE_SPLIT = re.compile(r"[\n、，,；;]+")
@@ -74,6 +75,7 @@ class DecisionDialog(QDialog):
         self.ui.meetingDateEdit.dateChanged.connect(self._update_deadline)
         self._clear_errors()
         self._outcome_changed()
+        fit_content(self)  # the .ui's pixel size is too small at 150 % text
 
     def _load_decision(self, info: DeterminationInfo) -> None:
         if info.meeting_date is not None:

@@ -20,9 +20,9 @@ from nanmu_desktop.services.officers import (
     OfficerInfo,
     OfficerInput,
     add_officer,
-    list_departments,
     list_officers,
 )
+from nanmu_desktop.services.people import sorted_departments
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.forms.ui_case_officer_dialog import Ui_CaseOfficerDialog
 
@@ -48,7 +48,7 @@ class NewOfficerDialog(QDialog):
         self._database = database
         self.officer: OfficerInfo | None = None
         self.ui.department_combo.addItem("（未定）", None)
-        for department in list_departments(database, active_only=True):
+        for department in sorted_departments(database, include_retired=False):  # pinyin
             self.ui.department_combo.addItem(department.name, department.id)
         self.ui.ethnicity_combo.addItems(["", *ETHNICITIES])
         self.ui.name_edit.setText(name)

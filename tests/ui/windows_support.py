@@ -1,9 +1,10 @@
 """Every window of the app, built on the demo data, for the tests that walk them all.
 
-`window_states(context, qtbot)` yields (name, window) once per thing the clerk can look at:
-the main window on each page, for one case of each status on pages that show a case, and
-on each tab of each tab widget; then every dialog, from `DIALOGS` (a factory per dialog class;
-a dialog class of nanmu_desktop.ui without one fails `test_every_dialog_has_a_factory`).
+`main_window_states(context, qtbot)` yields (name, window) once per thing the clerk can look
+at: the main window on each page, for one case of each status on pages that show a case, and on
+each tab of each tab widget. `dialog_states(context, qtbot, tmp)` does the same for every dialog
+(each wizard page, each tab), built by `DIALOGS` (a factory per dialog class; a dialog class of
+nanmu_desktop.ui without one fails test_mnemonics.py::test_every_dialog_has_a_factory).
 """
 
 from __future__ import annotations

@@ -24,8 +24,8 @@ from nanmu_desktop.documents.page_grid import (
     SMALL_SIZE,
 )
 from nanmu_desktop.documents.page_items import PlacedLine, Rule
-from nanmu_desktop.documents.signature_block import chinese_date
 from nanmu_desktop.documents.typesetter import Typesetter
+from nanmu_desktop.domain.dates import chinese_date
 
 ROW = LINE_PITCH  # 版记 rows keep the body's line grid
 INDENT = SMALL_SIZE  # one 4号 character

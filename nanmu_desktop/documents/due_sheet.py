@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from nanmu_desktop.documents.font_roles import FontRole
 from nanmu_desktop.documents.fonts import FontSet
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.due import DueItem, Level, days_text
 
 _SHADE = {
@@ -51,7 +52,7 @@ def due_sheet_pdf(items: list[DueItem], today: date, authority: str, fonts: Font
         style.append(("BACKGROUND", (0, row), (-1, row), _SHADE[item.level]))
     table.setStyle(TableStyle(style))
     red = sum(1 for i in items if i.level is Level.red)
-    summary = (f"{authority}　截至 {today.year}年{today.month}月{today.day}日，"
+    summary = (f"{authority}　截至 {chinese_date(today)}，"
                f"待办事项 {len(items)} 项，其中逾期 {red} 项。")
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title="督办单", leftMargin=20 * mm,

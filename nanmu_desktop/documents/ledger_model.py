@@ -81,6 +81,3 @@ class LedgerRow:
             NOT_AN_ERROR if self.tolerated else "",
         )
 
-
-def cn_date(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""

@@ -18,7 +18,8 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 
 from nanmu_desktop.documents.fonts import FontRole, FontSet, default_fonts
 from nanmu_desktop.documents.glyphs import split_runs
-from nanmu_desktop.documents.ledger_model import COLUMNS, LEDGER_TITLE, LedgerRow, cn_date
+from nanmu_desktop.documents.ledger_model import COLUMNS, LEDGER_TITLE, LedgerRow
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.township import PRODUCT_NAME
 
 MARGIN = 15 * mm
@@ -89,7 +90,7 @@ def ledger_pdf(rows: Sequence[LedgerRow], printed_on: date, fonts: FontSet | Non
         )
     )
     buffer = io.BytesIO()
-    footer = f"{LEDGER_TITLE}　共{len(rows)}件　{cn_date(printed_on)}打印"
+    footer = f"{LEDGER_TITLE}　共{len(rows)}件　{chinese_date(printed_on)}打印"
 
     def on_page(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
@@ -125,5 +126,5 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
-        return cn_date(value)
+        return chinese_date(value)
     return str(value)

@@ -9,7 +9,6 @@ characters; the date starts 2 characters right of the authority's first characte
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
 
 from nanmu_desktop.documents.body_flow import BODY_SPACING
 from nanmu_desktop.documents.break_rules import no_break_before
@@ -26,16 +25,12 @@ from nanmu_desktop.documents.page_grid import (
 )
 from nanmu_desktop.documents.page_items import PlacedLine
 from nanmu_desktop.documents.typesetter import Typesetter
+from nanmu_desktop.domain.dates import chinese_date
 
 SEAL_DIAMETER = 42 * MM  # a township government's round seal
 SEAL_CENTRE_ABOVE_AUTHORITY = 4.0  # points: 署名 and date sit slightly below the seal centre
 KEEP_BODY_LINES = 2  # body lines that move with the signature to a new page
 TIGHT_SQUEEZE_EM = 0.06  # character spacing a paragraph may tighten by to keep the signature
-
-
-def chinese_date(d: date) -> str:
-    """成文日期 with Arabic digits, no zero padding: 2024年7月1日."""
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 @dataclass(frozen=True)

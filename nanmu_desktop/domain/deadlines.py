@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.work_calendar import WorkCalendar
 
 __all__ = [
@@ -87,8 +88,8 @@ def compute_deadline(
         while not calendar.is_workday(end):
             end += timedelta(days=1)
         if end != nominal:
-            note = (f"第{days}日（{_cn(nominal)}）为{calendar.rest_reason(nominal)}，"
-                    f"顺延至{_cn(end)}。")
+            note = (f"第{days}日（{chinese_date(nominal)}）为{calendar.rest_reason(nominal)}，"
+                    f"顺延至{chinese_date(end)}。")
     else:
         end, counted = start, 0
         while counted < days:
@@ -109,6 +110,3 @@ def notification_deadline(
     """The last day to tell the related units and parties of a decision (第十三条)."""
     return compute_deadline(decided_on, days, rule, calendar)
 
-
-def _cn(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

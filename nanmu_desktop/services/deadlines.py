@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain import deadlines
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.deadlines import DayCountRule, Deadline, WorkCalendar
 from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.regulation_loader import bundled_in_force, load_regulation
@@ -78,15 +79,12 @@ def rule_hint(setting: str, on: date | None = None) -> str:
     days = notification_days(on or date.today())
     package = WorkCalendar.from_entries(package_entries(), package_years())
     example = deadlines.compute_deadline(_EXAMPLE_DECISION, days, rule, package)
-    outcome = example.note or f"期限最后一日为{_cn(example.day)}。"
+    outcome = example.note or f"期限最后一日为{chinese_date(example.day)}。"
     return (
         f"{example.rule_text}\n"
         f"法定节假日和调休上班日取自随程序附带的节假日数据包（覆盖至{max(package_years())}年），"
         "以“节假日与调休”中手工录入的条目为准；两者都没有法定节假日的年份只认星期六、星期日"
         "为休息日，计算结果会提示补录。\n"
-        f"例：{_cn(example.start)}作出决定，{outcome}"
+        f"例：{chinese_date(example.start)}作出决定，{outcome}"
     )
 
-
-def _cn(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

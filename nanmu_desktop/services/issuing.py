@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.numbering import format_number, parse_number
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.vocabulary import DocumentKind
@@ -327,7 +328,7 @@ def void_document(
         row = _by_number(session, number)
         if row.void is not None:
             raise ConflictError(
-                f"文书“{row.number}”已于{_day(row.void.voided_at)}作废，不能重复作废。"
+                f"文书“{row.number}”已于{chinese_date(row.void.voided_at)}作废，不能重复作废。"
             )
         void = DocumentVoid(
             document_id=row.id, reason=reason.strip(), actor=acting_name(session, actor)
@@ -408,10 +409,6 @@ def _issued_at(day: date) -> datetime:
     now = datetime.now().astimezone()
     moment = now if day == now.date() else datetime.combine(day, now.timetz())
     return moment.astimezone(UTC)
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.year}年{moment.month}月{moment.day}日"
 
 
 def _info(session: Session, row: IssuedDocument) -> IssuedDocumentInfo:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
 from typing import TypeVar
 
 from nanmu_desktop.documents.context import (
@@ -30,6 +29,7 @@ from nanmu_desktop.documents.templates import (
     load_template,
     load_wording,
 )
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.township import TownshipWording, wording_for
 from nanmu_desktop.errors import ConflictError
 
@@ -37,11 +37,6 @@ T = TypeVar("T")
 
 _ARTICLE = re.compile(r"^(第[〇一二三四五六七八九十百]+条)(.*)$")
 _END_PUNCTUATION = tuple("。！？；…）”")
-
-
-def cn_date(day: date) -> str:
-    """成文日期 style: 2026年3月10日 (no zero padding, GB/T 9704 7.3.5.4)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def sentence(text: str) -> str:
@@ -109,7 +104,7 @@ def base_values(ctx: DocumentContext) -> dict[str, str]:
         "authority": head.authority,
         "regulation": f"《{head.regulation_title}》（{head.regulation_number}）",
         "regulation_title": f"《{head.regulation_title}》",
-        "issue_date": cn_date(ctx.issue_date),
+        "issue_date": chinese_date(ctx.issue_date),
     }
     values.update(township_wording(ctx).placeholders())
     if ctx.case is not None:
@@ -138,8 +133,8 @@ def case_values(case: CaseInfo) -> dict[str, str]:
         "source": case.source,
         "enforcement_type": case.enforcement_type,
         "field": case.field,
-        "occurred_on": cn_date(case.occurred_on),
-        "reported_on": cn_date(case.reported_on),
+        "occurred_on": chinese_date(case.occurred_on),
+        "reported_on": chinese_date(case.reported_on),
         "description": sentence(case.description),
         "loss": sentence(case.loss) or "未造成明显损失。",
         "impact": sentence(case.impact) or "未造成明显不良影响。",
@@ -153,13 +148,13 @@ def case_values(case: CaseInfo) -> dict[str, str]:
 def decision_values(decision: DecisionInfo, wording: Wording) -> dict[str, str]:
     deadline = decision.notification_deadline
     return {
-        "meeting_date": cn_date(decision.meeting_date),
+        "meeting_date": chinese_date(decision.meeting_date),
         "outcome_label": wording.outcome.get(decision.outcome, decision.outcome),
         "basis": join_citations(decision.basis),
         "leniency_label": wording.leniency.get(decision.leniency or "", ""),
         "measure": decision.measure,
         "notification_days": str(decision.notification_days),
-        "notification_deadline": cn_date(deadline) if deadline else "",
+        "notification_deadline": chinese_date(deadline) if deadline else "",
         "day_rule": decision.day_rule,
         "publication_scope": decision.publication_scope,
         "attendees": "、".join(decision.attendees),

@@ -13,7 +13,6 @@ from nanmu_desktop.documents.context import DocumentContext, PrintedPetition
 from nanmu_desktop.documents.kinds.common import (
     as_letter,
     base_values,
-    cn_date,
     colophon,
     departments,
     names,
@@ -24,6 +23,7 @@ from nanmu_desktop.documents.kinds.common import (
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill, load_wording
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.petition_rules import PetitionFacts, response_rule
 from nanmu_desktop.errors import ConflictError
@@ -47,7 +47,7 @@ def _values(ctx: DocumentContext, petition: PrintedPetition) -> tuple[dict[str, 
     if petition.conclusion not in wording.conclusion:
         raise ConflictError("该信访举报尚未作出调查结论，不能生成此文书。")
     values = base_values(ctx) | {
-        "received_on": cn_date(petition.received_on),
+        "received_on": chinese_date(petition.received_on),
         "channel": petition.channel,
         "accused_names": names(petition.accused),
         "allegations": sentence(petition.allegations),

@@ -6,7 +6,6 @@ from nanmu_desktop.documents.context import DocumentContext
 from nanmu_desktop.documents.kinds.common import (
     base_values,
     case_sources,
-    cn_date,
     departments,
     need,
     need_case,
@@ -15,6 +14,7 @@ from nanmu_desktop.documents.kinds.common import (
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.errors import ConflictError
 
 
@@ -26,7 +26,7 @@ def build_rectification_order(ctx: DocumentContext) -> Notice:
     values = base_values(ctx) | {
         "reasons": sentence(order.reasons),
         "requirements": sentence(order.requirements),
-        "deadline": cn_date(order.deadline),
+        "deadline": chinese_date(order.deadline),
     }
     items = [sentence(item).removesuffix("。") + "。" for item in order.items]
     recipients = [o.name for o in case.officers] + departments(case.officers)
@@ -45,10 +45,10 @@ def build_extension_reply(ctx: DocumentContext) -> Notice:
     if not extension.approved and not extension.reply.strip():
         raise ConflictError("不同意延期的批复须写明理由。")
     values = base_values(ctx) | {
-        "requested_on": cn_date(extension.requested_on),
+        "requested_on": chinese_date(extension.requested_on),
         "extension_reason": sentence(extension.reason),
-        "deadline": cn_date(order.deadline),
-        "new_deadline": cn_date(extension.new_deadline),
+        "deadline": chinese_date(order.deadline),
+        "new_deadline": chinese_date(extension.new_deadline),
         "reply": sentence(extension.reply),
     }
     flags = frozenset({"approved"} if extension.approved else ())

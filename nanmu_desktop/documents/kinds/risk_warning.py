@@ -8,7 +8,6 @@ from __future__ import annotations
 from nanmu_desktop.documents.context import DocumentContext
 from nanmu_desktop.documents.kinds.common import (
     base_values,
-    cn_date,
     need,
     official_notice,
     sentence,
@@ -16,6 +15,7 @@ from nanmu_desktop.documents.kinds.common import (
 )
 from nanmu_desktop.documents.notice_model import Appendix, Notice, Table
 from nanmu_desktop.documents.templates import Fill
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.errors import ConflictError
 
 
@@ -27,12 +27,12 @@ def build_risk_warning(ctx: DocumentContext) -> Notice:
         "field": risk.field,
         "citation": risk.citation,
         "risk_point": sentence(risk.citation_text.rstrip("。").removesuffix("的")),
-        "period_start": cn_date(risk.period_start),
-        "period_end": cn_date(risk.period_end),
+        "period_start": chinese_date(risk.period_start),
+        "period_end": chinese_date(risk.period_end),
         "case_count": str(len(risk.cases)),
         "unnamed_count": str(risk.unnamed),
     }
-    rows = tuple((c.number, cn_date(c.occurred_on), c.officers, c.summary) for c in risk.cases)
+    rows = tuple((c.number, chinese_date(c.occurred_on), c.officers, c.summary) for c in risk.cases)
     flags = frozenset({"unnamed"} if risk.unnamed else ())
     fill = Fill(values=values, flags=flags)
     notice = official_notice(

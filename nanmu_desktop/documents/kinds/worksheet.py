@@ -12,13 +12,13 @@ from nanmu_desktop.documents.context import Answer, DocumentContext
 from nanmu_desktop.documents.kinds.common import (
     base_values,
     case_sources,
-    cn_date,
     join_citations,
     need,
     need_case,
 )
 from nanmu_desktop.documents.notice_model import Notice
 from nanmu_desktop.documents.templates import Fill, compose, load_template, load_wording
+from nanmu_desktop.domain.dates import chinese_date
 
 _PENDING = "（待党委研究决定）"
 _ITEM = re.compile(r"第（[〇一二三四五六七八九十]+）项$")
@@ -56,7 +56,7 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
         *_accountability(determination.accountability),
         ("研判理由", "".join(_finding(s) for s in determination.explanation)),
         ("提示事项", "".join(determination.warnings) or "无"),
-        ("研判日期", cn_date(determination.made_on)),
+        ("研判日期", chinese_date(determination.made_on)),
     )
     fill = Fill(
         values=values,
@@ -80,7 +80,7 @@ def _investigation(ctx: DocumentContext) -> str:
     found = ctx.investigation
     if found is None:
         return "未录入"
-    text = (f"{cn_date(found.started_on)}至{cn_date(found.ended_on)}，"
+    text = (f"{chinese_date(found.started_on)}至{chinese_date(found.ended_on)}，"
             f"调查人员：{'、'.join(found.investigators)}。查明：{found.findings.rstrip('。')}。")
     if found.evidence:
         text += "证据：" + "；".join(

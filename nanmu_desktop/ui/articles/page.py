@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import available_versions, load_regulation
 from nanmu_desktop.ui.articles.model import CITATION_ROLE, ArticlesModel
@@ -90,7 +91,7 @@ class ArticlesPage(QWidget):
     def _build(self) -> None:
         self.version_combo = QComboBox(self)
         self.version_combo.setObjectName("versionCombo")
-        version_label = QLabel("版本(&V)：", self)
+        version_label = QLabel("版本(&B)：", self)
         version_label.setBuddy(self.version_combo)
         self.meta_label = QLabel(self)
         self.search_edit = QLineEdit(self)
@@ -137,7 +138,7 @@ class ArticlesPage(QWidget):
         reg = self._regulation
         trial = "（试行）" if reg.trial else ""
         day = reg.effective_date
-        self.meta_label.setText(f"{reg.number}{trial}　{day.year}年{day.month}月{day.day}日起施行")
+        self.meta_label.setText(f"{reg.number}{trial}　{chinese_date(day)}起施行")
         self.model = ArticlesModel(reg)
         self.tree.setModel(self.model)
         self.tree.selectionModel().selectionChanged.connect(self._tree_selected)

@@ -21,7 +21,8 @@ from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.domain.vocabulary import CaseSource
 from nanmu_desktop.services.case_list import CaseQuery
-from nanmu_desktop.services.officers import list_departments, list_officers
+from nanmu_desktop.services.officers import list_officers
+from nanmu_desktop.services.people import sorted_departments
 from nanmu_desktop.storage.db import Database
 
 SEARCH_DEBOUNCE_MS = 250
@@ -137,7 +138,7 @@ class CaseFilterBar(QWidget):
         """Refill officers and departments (after one was added), keeping the selection."""
         for combo, items in (
             (self.officer_combo, [(o.display_name, o.id) for o in list_officers(self._database)]),
-            (self.department_combo, [(d.name, d.id) for d in list_departments(self._database)]),
+            (self.department_combo, [(d.name, d.id) for d in sorted_departments(self._database)]),
         ):
             current = combo.currentData()
             combo.blockSignals(True)

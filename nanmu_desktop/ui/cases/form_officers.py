@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,9 +20,9 @@ from nanmu_desktop.services.officers import (
     OfficerInfo,
     OfficerInput,
     add_officer,
-    list_departments,
     list_officers,
 )
+from nanmu_desktop.services.people import sorted_departments
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.forms.ui_case_officer_dialog import Ui_CaseOfficerDialog
 
@@ -48,7 +48,7 @@ class NewOfficerDialog(QDialog):
         self._database = database
         self.officer: OfficerInfo | None = None
         self.ui.department_combo.addItem("（未定）", None)
-        for department in list_departments(database, active_only=True):
+        for department in sorted_departments(database, include_retired=False):  # pinyin
             self.ui.department_combo.addItem(department.name, department.id)
         self.ui.ethnicity_combo.addItems(["", *ETHNICITIES])
         self.ui.name_edit.setText(name)
@@ -119,7 +119,7 @@ class OfficerPicker(QObject):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self._load_choices()
         add_button.clicked.connect(self._add_current)
-        line_edit.returnPressed.connect(self._add_current)
+        line_edit.returnPressed.connect(self._return_pressed)
         new_button.clicked.connect(self._new_officer)
         remove_button.clicked.connect(self._remove_selected)
         chosen.itemSelectionChanged.connect(self._update_buttons)
@@ -148,6 +148,17 @@ class OfficerPicker(QObject):
         item.setData(_ID_ROLE, officer_id)
         self._chosen.addItem(item)
         self.changed.emit()
+
+    def _return_pressed(self) -> None:
+        completer = self._combo.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None and popup.isVisible():
+            # Enter on the suggestion list reaches the box before the completer fills it in
+            # with the row it remembered; clearing now made it fill in a stale row (the first
+            # officer), which 添加 then added (issue 13). Add once the completer is done.
+            QTimer.singleShot(0, self._add_current)
+            return
+        self._add_current()
 
     def _add_current(self) -> None:
         """Add the officer chosen in the combo, or the only one whose label contains the text."""

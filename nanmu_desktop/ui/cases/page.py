@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from nanmu_desktop.ui.cases.form import CaseFormDialog
 
 _HEADER_KEY = "cases_page/header"
+# Typical widest content of each column of COLUMNS (list_model.py), for the first widths.
+_WIDTH_SAMPLES = ("RC-2026-000", "关永军、郭春生", "综合行政执法办", "个人申请", "林业和草原",
+                  "2026-03-01", "2026-03-01", "党委研究决定", "予以容错免责")
 
 
 class CasesPage(QWidget):
@@ -143,9 +147,15 @@ class CasesPage(QWidget):
     def _restore_header(self, header: QHeaderView) -> None:
         state = self.context.settings.value(_HEADER_KEY)
         if not (isinstance(state, QByteArray) and header.restoreState(state)):
-            widths = (110, 150, 170, 90, 100, 95, 95, 90)
-            for column, width in enumerate(widths):
-                header.resizeSection(column, width)
+            # Sized to typical content in the current font, so all nine columns (认定结果 last)
+            # fit 1024 px; longer names and departments are elided, the tooltip has them whole.
+            metrics = self.table.fontMetrics()
+            padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 14
+            for column, sample in enumerate(_WIDTH_SAMPLES):
+                title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                width = max(metrics.horizontalAdvance(sample),
+                            header.fontMetrics().horizontalAdvance(title))
+                header.resizeSection(column, width + padding)
 
     def may_close(self) -> bool:
         """Asked before the window closes: an open form with changes asks 保存/放弃/取消."""

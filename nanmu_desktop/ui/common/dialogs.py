@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import enum
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nanmu_desktop.errors import NanmuError, ValidationError
@@ -90,3 +92,27 @@ def ask_reload_stale(parent: QWidget | None, text: str, comparison: str) -> bool
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     _box(parent, QMessageBox.Icon.Information, title, text, {_Button.Ok: "确定"}, _Button.Ok)
+
+
+# The title bar's icon and buttons (close, maximize), in pixels at 1× beside the title text.
+TITLE_BAR_FRAME = 120
+
+
+def fit_title(dialog: QWidget) -> None:
+    """Make `dialog` at least as wide as its window title, so the title is never cut."""
+    width = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + TITLE_BAR_FRAME
+    dialog.setMinimumWidth(max(dialog.minimumWidth(), width))
+
+
+def fit_content(dialog: QWidget) -> None:
+    """Open `dialog` as big as its content needs in the current font, within the screen: sizes
+    written in pixels are too small at 150 % text, and Qt gives a window with word-wrapped
+    labels no height for the extra lines."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().size() - QSize(40, 40)  # the frame and a margin
+    wanted = dialog.size().expandedTo(dialog.sizeHint())
+    layout = dialog.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        width = min(wanted.width(), room.width())
+        wanted.setHeight(max(wanted.height(), layout.totalHeightForWidth(width)))
+    dialog.resize(wanted.boundedTo(room))

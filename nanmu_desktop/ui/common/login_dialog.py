@@ -21,6 +21,7 @@ from nanmu_desktop.domain.roles import Actor
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.settings import get_profile
 from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import fit_title
 
 _LAST_USER_KEY = "login/last_user"
 
@@ -32,6 +33,7 @@ class LoginDialog(QDialog):
         self.actor: Actor | None = None
         profile = get_profile(context.database)
         self.setWindowTitle(f"登录 — {profile.product_name}")
+        fit_title(self)
         intro = QLabel(f"数据库：{context.short_where}\n请输入用户名和密码。")
         self.name_edit = QLineEdit(str(context.settings.value(_LAST_USER_KEY, "") or ""))
         self.name_edit.setMaxLength(50)

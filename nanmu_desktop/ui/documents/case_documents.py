@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services.case_documents import CaseDocuments, case_documents
@@ -45,6 +46,7 @@ class CaseDocumentsPanel(QWidget):
         self.case_id: int | None = None
         self.documents: CaseDocuments | None = None
         self.caption = QLabel("本案文书：", self)
+        self.caption.setWordWrap(True)  # a narrow side panel: wrap rather than cut
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("caseDocuments")
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -155,5 +157,4 @@ class CaseDocumentsPanel(QWidget):
 
 
 def _day(info: IssuedDocumentInfo) -> str:
-    moment = info.issued_at
-    return f"{moment.year}年{moment.month}月{moment.day}日"
+    return chinese_date(info.issued_at)

@@ -122,7 +122,7 @@ class DocumentsPage(QWidget):
         form = QFormLayout()
         form.addRow("文书种类(&K)：", self.kind_box)
         layout = QVBoxLayout(tab)
-        search_caption = QLabel("案件(&C)：", tab)
+        search_caption = QLabel("案件(&A)：", tab)
         search_caption.setBuddy(self.case_search)
         layout.addWidget(search_caption)
         layout.addWidget(self.case_search)
@@ -137,7 +137,7 @@ class DocumentsPage(QWidget):
     def _build_actions(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.issue_button = QPushButton("签发(&I)…", self)
-        self.void_button = QPushButton("作废(&V)…", self)
+        self.void_button = QPushButton("作废(&Z)…", self)
         self.print_button = QPushButton("打印(&P)…", self)
         self.preprinted_button = QPushButton("套打(&T)…", self)
         self.preprinted_button.setToolTip("打印到已印好红头的公文纸：不印红色版头和红线，其余位置不变")

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.services.issuing import IssuedDocumentInfo
+from nanmu_desktop.ui.common.dialogs import fit_title
 
 COLUMNS = ("文号", "文书种类", "案件", "签发日期", "签发人", "状态")
 VOIDED_COLOUR = QColor("#9a9a9a")
@@ -49,7 +51,7 @@ def _cell(doc: IssuedDocumentInfo, column: int) -> str:
         return doc.case_number or "—"
     if column == 3:
         moment = doc.issued_at
-        return f"{moment.year}年{moment.month}月{moment.day}日"
+        return chinese_date(moment)
     if column == 4:
         return doc.signer or "—"
     return doc.status_label
@@ -180,6 +182,7 @@ class VoidDialog(QDialog):
     def __init__(self, document: IssuedDocumentInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("作废文书")
+        fit_title(self)
         self.setModal(True)
         intro = QLabel(
             f"作废《{document.kind_label}》{document.number}。\n"

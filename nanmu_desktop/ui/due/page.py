@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.due import DueItem, Level, Obligation, counts, days_text
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.due import list_due
@@ -110,7 +111,7 @@ class DuePage(QWidget):
         ]
         tally = counts(everything)
         self.summary.setText(
-            f"截至 {today.year}年{today.month}月{today.day}日：逾期 {tally[Level.red]} 项，"
+            f"截至 {chinese_date(today)}：逾期 {tally[Level.red]} 项，"
             f"今日到期 {tally[Level.yellow]} 项，3日内到期 {tally[Level.blue]} 项"
         )
         self._fill()

@@ -347,7 +347,7 @@ class Ui_CaseForm(object):
         self.new_officer_button.setText(QCoreApplication.translate("CaseForm", u"\u65b0\u589e\u4eba\u5458(&W)\u2026", None))
         self.remove_officer_button.setText(QCoreApplication.translate("CaseForm", u"\u79fb\u9664(&R)", None))
         self.officers_error.setText("")
-        self.source_label.setText(QCoreApplication.translate("CaseForm", u"\u6848\u4ef6\u6765\u6e90(&S)", None))
+        self.source_label.setText(QCoreApplication.translate("CaseForm", u"\u6848\u4ef6\u6765\u6e90(&U)", None))
         self.source_error.setText("")
         self.enforcement_type_label.setText(QCoreApplication.translate("CaseForm", u"\u6267\u6cd5\u7c7b\u578b(&Y)", None))
         self.enforcement_type_error.setText("")

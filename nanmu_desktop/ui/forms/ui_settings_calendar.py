@@ -195,7 +195,7 @@ class Ui_CalendarForm(object):
         ___qtablewidgetitem4.setText(QCoreApplication.translate("CalendarForm", u"\u6765\u6e90", None))
         ___qtablewidgetitem5 = self.dayTable.horizontalHeaderItem(5)
         ___qtablewidgetitem5.setText(QCoreApplication.translate("CalendarForm", u"\u8bf4\u660e", None))
-        self.dayCaption.setText(QCoreApplication.translate("CalendarForm", u"\u65e5\u671f(&D)\uff1a", None))
+        self.dayCaption.setText(QCoreApplication.translate("CalendarForm", u"\u65e5\u671f(&T)\uff1a", None))
         self.dayEdit.setDisplayFormat(QCoreApplication.translate("CalendarForm", u"yyyy-MM-dd", None))
         self.nameCaption.setText(QCoreApplication.translate("CalendarForm", u"\u540d\u79f0(&N)\uff1a", None))
         self.nameEdit.setPlaceholderText(QCoreApplication.translate("CalendarForm", u"\u5982 \u6625\u8282\u3001\u56fd\u5e86\u8282", None))

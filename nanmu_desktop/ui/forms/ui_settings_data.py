@@ -115,7 +115,7 @@ class Ui_DataForm(object):
         self.openDataFolderButton.setText(QCoreApplication.translate("DataForm", u"\u6253\u5f00\u6240\u5728\u6587\u4ef6\u5939(&O)", None))
         self.backupCaption.setText(QCoreApplication.translate("DataForm", u"\u5907\u4efd\u6587\u4ef6\u5939(&B)\uff1a", None))
         self.backupFolderEdit.setPlaceholderText(QCoreApplication.translate("DataForm", u"\u4f8b\u5982 U \u76d8\u4e0a\u7684\u6587\u4ef6\u5939", None))
-        self.browseBackupButton.setText(QCoreApplication.translate("DataForm", u"\u9009\u62e9(&S)\u2026", None))
+        self.browseBackupButton.setText(QCoreApplication.translate("DataForm", u"\u9009\u62e9(&X)\u2026", None))
         self.backupButton.setText(QCoreApplication.translate("DataForm", u"\u7acb\u5373\u5907\u4efd(&K)", None))
         self.backupHint.setText(QCoreApplication.translate("DataForm", u"\u5907\u4efd\u5728\u7a0b\u5e8f\u8fd0\u884c\u65f6\u4e5f\u80fd\u5b89\u5168\u8fdb\u884c\uff1a\u91c7\u7528 SQLite \u5728\u7ebf\u5907\u4efd\uff0c\u5f97\u5230\u7684\u662f\u4e00\u4efd\u5b8c\u6574\u3001\u53ef\u76f4\u63a5\u6253\u5f00\u7684\u6570\u636e\u5e93\u6587\u4ef6\u3002", None))
         pass

@@ -112,7 +112,7 @@ class Ui_FontsForm(object):
         ___qtablewidgetitem2.setText(QCoreApplication.translate("FontsForm", u"\u72b6\u6001", None))
         ___qtablewidgetitem3 = self.fontTable.horizontalHeaderItem(3)
         ___qtablewidgetitem3.setText(QCoreApplication.translate("FontsForm", u"\u5b57\u4f53\u6587\u4ef6", None))
-        self.chooseFontButton.setText(QCoreApplication.translate("FontsForm", u"\u6307\u5b9a\u5b57\u4f53\u6587\u4ef6(&F)\u2026", None))
+        self.chooseFontButton.setText(QCoreApplication.translate("FontsForm", u"\u6307\u5b9a\u5b57\u4f53\u6587\u4ef6(&Z)\u2026", None))
         self.resetFontButton.setText(QCoreApplication.translate("FontsForm", u"\u6062\u590d\u81ea\u52a8\u9009\u62e9(&R)", None))
         self.specimenBox.setTitle(QCoreApplication.translate("FontsForm", u"\u5b57\u6837", None))
         pass

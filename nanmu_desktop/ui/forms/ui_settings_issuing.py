@@ -140,15 +140,15 @@ class Ui_IssuingForm(object):
     # setupUi
 
     def retranslateUi(self, IssuingForm):
-        self.signerCaption.setText(QCoreApplication.translate("IssuingForm", u"\u7b7e\u53d1\u4eba(&S)\uff1a", None))
+        self.signerCaption.setText(QCoreApplication.translate("IssuingForm", u"\u7b7e\u53d1\u4eba(&Q)\uff1a", None))
         self.signerEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u4e3b\u8981\u8d1f\u8d23\u4eba\u6216\u5206\u7ba1\u8d1f\u8d23\u4eba\u59d3\u540d", None))
         self.authorityCaption.setText(QCoreApplication.translate("IssuingForm", u"\u5370\u53d1\u673a\u5173(&A)\uff1a", None))
         self.authorityEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u4f8b\u5982\uff1a\u00d7\u00d7\u4e61\u515a\u653f\u7efc\u5408\u529e\u516c\u5ba4", None))
-        self.ccCaption.setText(QCoreApplication.translate("IssuingForm", u"\u9ed8\u8ba4\u6284\u9001(&C)\uff1a", None))
+        self.ccCaption.setText(QCoreApplication.translate("IssuingForm", u"\u9ed8\u8ba4\u6284\u9001(&O)\uff1a", None))
         self.ccEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u591a\u4e2a\u5355\u4f4d\u7528\u987f\u53f7\u201c\u3001\u201d\u5206\u9694\uff0c\u4f8b\u5982\uff1a\u00d7\u00d7\u5e02\u53f8\u6cd5\u5c40\u3001\u00d7\u00d7\u7eaa\u59d4", None))
         self.prefixCaption.setText(QCoreApplication.translate("IssuingForm", u"\u53d1\u6587\u4ee3\u5b57\uff08\u5168\u90e8\u6587\u4e66\uff09(&P)\uff1a", None))
         self.prefixEdit.setPlaceholderText(QCoreApplication.translate("IssuingForm", u"\u5982\u201c\u00d7\u653f\u53d1\u201d\uff0c\u53ea\u7528\u6c49\u5b57", None))
-        self.applyPrefixButton.setText(QCoreApplication.translate("IssuingForm", u"\u6e05\u9664\u5355\u72ec\u8bbe\u7f6e", None))
+        self.applyPrefixButton.setText(QCoreApplication.translate("IssuingForm", u"\u6e05\u9664\u5355\u72ec\u8bbe\u7f6e(&X)", None))
 #if QT_CONFIG(tooltip)
         self.applyPrefixButton.setToolTip(QCoreApplication.translate("IssuingForm", u"\u5404\u7c7b\u6587\u4e66\u90fd\u4f7f\u7528\u5de6\u8fb9\u7684\u4ee3\u5b57", None))
 #endif // QT_CONFIG(tooltip)

@@ -145,7 +145,7 @@ class Ui_NamesForm(object):
         self.typeCaption.setText(QCoreApplication.translate("NamesForm", u"\u5355\u4f4d\u7c7b\u578b(&T)\uff1a", None))
         self.nameMnCaption.setText(QCoreApplication.translate("NamesForm", u"\u8499\u53e4\u6587\u540d\u79f0(&M)\uff1a", None))
         self.nameMnEdit.setPlaceholderText(QCoreApplication.translate("NamesForm", u"\u4f20\u7edf\u8499\u53e4\u6587\uff0c\u5370\u5728\u7248\u5934\u4e2d\u6587\u540d\u79f0\u4e0a\u65b9", None))
-        self.nameMnPasteButton.setText(QCoreApplication.translate("NamesForm", u"\u7c98\u8d34", None))
+        self.nameMnPasteButton.setText(QCoreApplication.translate("NamesForm", u"\u7c98\u8d34(&P)", None))
 #if QT_CONFIG(tooltip)
         self.nameMnPasteButton.setToolTip(QCoreApplication.translate("NamesForm", u"\u7c98\u8d34\u4ece\u6279\u51c6\u6587\u4ef6\u4e2d\u590d\u5236\u7684\u8499\u53e4\u6587\u540d\u79f0", None))
 #endif // QT_CONFIG(tooltip)

@@ -12,7 +12,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import (
+    QFrame,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from nanmu_desktop.domain.township import PRODUCT_NAME
 from nanmu_desktop.errors import NanmuError, ValidationError
@@ -47,9 +55,15 @@ class _Page(QWizardPage):
         super().__init__()
         self.setTitle(title)
         self.setSubTitle(subtitle)
+        # In a scroll area: at 150 % text on a 768-pixel screen a section may not fit (the
+        # 检查 page's lists); it scrolls rather than being cut.
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(content)
+        layout.addWidget(scroll)
         self._required = required
         changed = getattr(content, "changed", None)
         if changed is not None:

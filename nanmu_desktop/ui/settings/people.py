@@ -11,9 +11,8 @@ import functools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QCollator, QDate, QLocale, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,22 +44,10 @@ from nanmu_desktop.services.officers import (
 )
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.ui.common import dialogs
+from nanmu_desktop.ui.common.collation import sort_by_name
 
 OFFICER_HEADERS = ("姓名", "科室", "职务", "执法证号", "有效期至", "状态")
 RETIRED = QColor("#888888")
-
-
-def chinese_collator() -> QCollator:
-    return QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-
-
-T = TypeVar("T", DepartmentInfo, OfficerInfo)
-
-
-def sort_by_name(rows: list[T]) -> list[T]:
-    collator = chinese_collator()
-    by_name = functools.cmp_to_key(collator.compare)
-    return sorted(rows, key=lambda row: by_name(row.name))
 
 
 def _item(text: str, active: bool) -> QTableWidgetItem:

@@ -59,9 +59,9 @@ class ServerDialog(QDialog):
         self.url = QLineEdit(self)
         self.url.setPlaceholderText("或粘贴连接串 postgresql://用户@服务器:5432/库名")
         form = QFormLayout()
-        for label, field in (("服务器", self.host), ("端口", self.port), ("数据库", self.database),
-                             ("用户名", self.user), ("密码", self.password),
-                             ("连接串", self.url)):
+        for label, field in (("服务器(&H)", self.host), ("端口(&P)", self.port),
+                             ("数据库(&D)", self.database), ("用户名(&U)", self.user),
+                             ("密码(&W)", self.password), ("连接串(&R)", self.url)):
             form.addRow(label, field)
         self.test_button = QPushButton("测试连接(&T)", self)
         self.test_button.clicked.connect(self.test)
@@ -138,10 +138,10 @@ class ServerSection(QObject):
         self.status = QLabel(parent)
         self.status.setObjectName("serverStatus")
         self.status.setWordWrap(True)
-        self.connect_button = QPushButton("连接单位服务器(&C)…", parent)
+        self.connect_button = QPushButton("连接单位服务器(&L)…", parent)
         self.connect_button.setObjectName("connectServerButton")
         self.connect_button.clicked.connect(self.open_dialog)
-        self.local_button = QPushButton("改用本机数据库文件", parent)
+        self.local_button = QPushButton("改用本机数据库文件(&J)", parent)
         self.local_button.clicked.connect(self.use_local_file)
         self.move_button = QPushButton("迁移到(&M)…", parent)
         self.move_button.setObjectName("migrateButton")

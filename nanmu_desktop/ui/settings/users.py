@@ -28,6 +28,7 @@ from nanmu_desktop.domain.roles import ROLE_LABELS, Role
 from nanmu_desktop.errors import NanmuError
 from nanmu_desktop.services import users as user_service
 from nanmu_desktop.ui.common import dialogs
+from nanmu_desktop.ui.common.collation import sort_by_name
 from nanmu_desktop.ui.common.context import UiContext
 
 
@@ -83,7 +84,7 @@ class UsersSection(QWidget):
 
     def load(self) -> None:
         now = datetime.now(UTC)
-        users = user_service.list_users(self._context.database)
+        users = sort_by_name(user_service.list_users(self._context.database))  # pinyin
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):
             locked = user.locked_until if user.locked_at(now) else None

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QBrush, QColor
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.service_of_notice import DELIVERY_METHODS, RecipientRole
 from nanmu_desktop.errors import Problem, ValidationError
 from nanmu_desktop.services.deliveries import RecipientStatus, ServiceStatus
@@ -31,10 +31,6 @@ from nanmu_desktop.ui.tracking.dialogs import EntryDialog, Submit, _date_edit, _
 MISSING = QBrush(QColor("#b00020"))
 DONE = QBrush(QColor("#1b5e20"))
 HEADERS = ("对象类别", "名称", "状态", "送达日期", "送达方式")
-
-
-def _cn(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
 
 
 class RecipientsView(QWidget):
@@ -69,7 +65,7 @@ class RecipientsView(QWidget):
                 recipient.role_label,
                 recipient.name or "（未登记单位名称）",
                 "已送达" if recipient.delivered else "未送达",
-                _cn(recipient.delivered_on),
+                chinese_date(recipient.delivered_on),
                 recipient.method,
             )
             for column, text in enumerate(cells):

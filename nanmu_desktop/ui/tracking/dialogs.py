@@ -123,11 +123,11 @@ class PublicationDialog(EntryDialog):
         self.days_spin.setValue(7)
         self.days_spin.setSuffix(" 天")
         self.notes_edit = QLineEdit(self)
-        self.form.addRow("公开范围：", self.scope_edit)
-        self.form.addRow("公开日期：", self.date_edit)
-        self.form.addRow("公开方式：", self.method_box)
-        self.form.addRow("公示期：", self.days_spin)
-        self.form.addRow("备注：", self.notes_edit)
+        self.form.addRow("公开范围(&R)：", self.scope_edit)
+        self.form.addRow("公开日期(&T)：", self.date_edit)
+        self.form.addRow("公开方式(&F)：", self.method_box)
+        self.form.addRow("公示期(&Q)：", self.days_spin)
+        self.form.addRow("备注(&B)：", self.notes_edit)
 
     def build_input(self) -> PublicationInput:
         problems: list[Problem] = []
@@ -157,11 +157,11 @@ class OrderDialog(EntryDialog):
         self.days_spin.setRange(1, 365)
         self.days_spin.setValue(30)
         self.days_spin.setSuffix(" 天")
-        self.form.addRow("纠错事由：", self.reasons_edit)
-        self.form.addRow("纠错事项：", self.items_edit)
-        self.form.addRow("整改要求：", self.requirements_edit)
-        self.form.addRow("下达日期：", self.date_edit)
-        self.form.addRow("整改期限：", self.days_spin)
+        self.form.addRow("纠错事由(&Y)：", self.reasons_edit)
+        self.form.addRow("纠错事项(&X)：", self.items_edit)
+        self.form.addRow("整改要求(&Q)：", self.requirements_edit)
+        self.form.addRow("下达日期(&T)：", self.date_edit)
+        self.form.addRow("整改期限(&D)：", self.days_spin)
 
     def build_input(self) -> OrderInput:
         problems: list[Problem] = []
@@ -194,9 +194,9 @@ class ExtensionDialog(EntryDialog):
         self.days_spin.setValue(15)
         self.days_spin.setSuffix(" 天")
         self.reason_edit = QPlainTextEdit(self)
-        self.form.addRow("申请日期：", self.date_edit)
-        self.form.addRow("延长天数：", self.days_spin)
-        self.form.addRow("延期理由：", self.reason_edit)
+        self.form.addRow("申请日期(&T)：", self.date_edit)
+        self.form.addRow("延长天数(&S)：", self.days_spin)
+        self.form.addRow("延期理由(&L)：", self.reason_edit)
 
     def build_input(self) -> ExtensionInput:
         problems: list[Problem] = []
@@ -213,15 +213,15 @@ class ReplyDialog(EntryDialog):
 
     def __init__(self, submit: Submit, parent: QWidget | None = None) -> None:
         super().__init__("批复延期申请", submit, parent)
-        self.approve_radio = QRadioButton("同意延期", self)
-        self.refuse_radio = QRadioButton("不同意", self)
+        self.approve_radio = QRadioButton("同意延期(&Y)", self)
+        self.refuse_radio = QRadioButton("不同意(&N)", self)
         self.approve_radio.setChecked(True)
         self.reply_edit = QPlainTextEdit(self)
         self.date_edit = _date_edit(self)
         self.form.addRow("批复结果：", self.approve_radio)
         self.form.addRow("", self.refuse_radio)
-        self.form.addRow("批复意见：", self.reply_edit)
-        self.form.addRow("批复日期：", self.date_edit)
+        self.form.addRow("批复意见(&P)：", self.reply_edit)
+        self.form.addRow("批复日期(&T)：", self.date_edit)
 
     def build_input(self) -> tuple[bool, str, date]:
         problems: list[Problem] = []
@@ -239,10 +239,10 @@ class FollowUpDialog(EntryDialog):
         self.date_edit = _date_edit(self)
         self.method_box = _methods(self, ("实地回访", "电话回访", "书面"))
         self.findings_edit = QPlainTextEdit(self)
-        self.verified_check = QCheckBox("整改到位，核实销号", self)
-        self.form.addRow("回访日期：", self.date_edit)
-        self.form.addRow("回访方式：", self.method_box)
-        self.form.addRow("回访情况：", self.findings_edit)
+        self.verified_check = QCheckBox("整改到位，核实销号(&X)", self)
+        self.form.addRow("回访日期(&T)：", self.date_edit)
+        self.form.addRow("回访方式(&F)：", self.method_box)
+        self.form.addRow("回访情况(&Q)：", self.findings_edit)
         self.form.addRow("", self.verified_check)
 
     def build_input(self) -> FollowUpInput:

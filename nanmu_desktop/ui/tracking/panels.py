@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.services.case_types import CaseDetail
 from nanmu_desktop.services.deliveries import ServiceStatus, service_status
 from nanmu_desktop.services.determinations import current_determination
@@ -55,8 +56,7 @@ LATE = QBrush(QColor("#b00020"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _cn(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day is not None else ""
+_cn = chinese_date  # the one Chinese date style (domain/dates.py)
 
 
 def _table(parent: QWidget, headers: tuple[str, ...], name: str) -> QTableWidget:
@@ -69,12 +69,16 @@ def _table(parent: QWidget, headers: tuple[str, ...], name: str) -> QTableWidget
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    # A long 事由 sized to its content pushed 期限 and 状态 off screen: cap every column
+    # (the cell is elided, its tooltip has the whole text).
+    table.horizontalHeader().setMaximumSectionSize(table.fontMetrics().horizontalAdvance("字") * 14)
     return table
 
 
 def _fill_row(table: QTableWidget, row: int, values: list[str], *, late: bool = False) -> None:
     for column, value in enumerate(values):
         item = QTableWidgetItem(value)
+        item.setToolTip(value)
         if late:
             item.setForeground(LATE)
         table.setItem(row, column, item)
@@ -225,9 +229,9 @@ class OrdersPanel(CasePanel):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.order_button = QPushButton("新建整改通知(&O)…", self)
-        self.extension_button = QPushButton("申请延期(&E)…", self)
+        self.extension_button = QPushButton("申请延期(&Y)…", self)
         self.reply_button = QPushButton("批复(&R)…", self)
-        self.follow_up_button = QPushButton("记录回访(&F)…", self)
+        self.follow_up_button = QPushButton("记录回访(&U)…", self)
         self.order_button.clicked.connect(self.open_order)
         self.extension_button.clicked.connect(self.open_extension)
         self.reply_button.clicked.connect(self.open_reply)

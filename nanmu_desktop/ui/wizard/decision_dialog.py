@@ -16,6 +16,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.errors import NanmuError, Problem, ValidationError
 from nanmu_desktop.services.decisions import (
@@ -26,8 +27,8 @@ from nanmu_desktop.services.decisions import (
 )
 from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import fit_content
 from nanmu_desktop.ui.forms.ui_decision_dialog import Ui_DecisionDialog
-from nanmu_desktop.ui.wizard.summary import chinese_date
 
 _ATTENDEE_SPLIT = re.compile(r"[\n、，,；;]+")
 
@@ -74,6 +75,7 @@ class DecisionDialog(QDialog):
         self.ui.meetingDateEdit.dateChanged.connect(self._update_deadline)
         self._clear_errors()
         self._outcome_changed()
+        fit_content(self)  # the .ui's pixel size is too small at 150 % text
 
     def _load_decision(self, info: DeterminationInfo) -> None:
         if info.meeting_date is not None:

@@ -110,7 +110,7 @@ class DeterminationPage(QWidget):
         self.investigate_button = QPushButton("调查核实(&I)…", self)
         self.investigate_button.setObjectName("investigateButton")
         self.wizard_button = QPushButton("开始认定(&W)…", self)
-        self.decision_button = QPushButton("记录党委决定(&D)…", self)
+        self.decision_button = QPushButton("记录党委决定(&J)…", self)
         self.correct_button = QPushButton("更正党委决定(&G)…", self)
         self.version_button = QPushButton("参照日期与版本(&B)…", self)
         self.review_button = QPushButton("审核意见(&R)…", self)

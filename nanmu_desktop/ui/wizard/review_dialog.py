@@ -29,6 +29,7 @@ class ReviewDialog(QDialog):
         self._case_id = case_id
         self.saved: ReviewInfo | None = None
         self.setWindowTitle(f"审核意见 — {case_number}")
+        dialogs.fit_title(self)
         self.approve_radio = QRadioButton("审核通过(&A)")
         self.return_radio = QRadioButton("退回修改(&R)")
         self.approve_radio.setChecked(True)

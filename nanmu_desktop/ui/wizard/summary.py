@@ -5,11 +5,11 @@ Citations become `cite:` links carrying the citation text, parsed back on click.
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from nanmu_desktop.domain import interview
 from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.investigation import NO_INVESTIGATION
 from nanmu_desktop.domain.regulation import Regulation
@@ -17,11 +17,6 @@ from nanmu_desktop.services.determinations import DeterminationInfo
 from nanmu_desktop.services.investigations import InvestigationInfo
 from nanmu_desktop.ui.wizard.answers import Answers
 from nanmu_desktop.ui.wizard.question_page import questions_for
-
-
-def chinese_date(day: date) -> str:
-    """2026年1月10日: official Chinese style, without leading zeros."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def citation_link(text: str) -> str:

@@ -77,6 +77,7 @@ class VersionDialog(QDialog):
         layout.addWidget(buttons)
         self._in_force: str | None = None
         self._show_comparison(may_redetermine)
+        dialogs.fit_content(self)  # wrapped hints get the height they need
 
     def _show_comparison(self, may_redetermine: bool) -> None:
         if self._info is None:

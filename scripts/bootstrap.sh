@@ -61,8 +61,9 @@ install_system_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# PyInstaller (the bundle test of the test run) reads binaries with objdump.
-[ "${1:-}" = "test" ] && QT_SYSTEM_PACKAGES+=(binutils)
+# PyInstaller (the bundle test of the test run) reads binaries with objdump; the bundle's ICU
+# data is trimmed with icupkg and gcc (scripts/trim_icu.py).
+[ "${1:-}" = "test" ] && QT_SYSTEM_PACKAGES+=(binutils icu-devtools gcc)
 install_system_packages
 
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv

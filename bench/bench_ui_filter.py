@@ -24,8 +24,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from nanmu_desktop.ui.app import create_application
-    from nanmu_desktop.ui.cases_page import CasesPage
-    from nanmu_desktop.ui.context import UiContext
+    from nanmu_desktop.ui.cases.page import CasesPage
+    from nanmu_desktop.ui.common.context import UiContext
 
     app = create_application(["bench"])
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)

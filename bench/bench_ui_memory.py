@@ -33,7 +33,7 @@ def main() -> int:
     from nanmu_desktop.services.documents import DocumentTarget, draft_pdf
     from nanmu_desktop.storage.db import open_database
     from nanmu_desktop.ui.app import create_application
-    from nanmu_desktop.ui.context import UiContext
+    from nanmu_desktop.ui.common.context import UiContext
     from nanmu_desktop.ui.main_window import CASES, DOCUMENTS, MainWindow
 
     app = create_application(["bench"])  # kept: the QApplication must outlive the window

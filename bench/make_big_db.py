@@ -74,8 +74,9 @@ def build(path: Path, cases: int, seed: int = 127) -> Path:
         cursor.execute("BEGIN")
         stamp = "2026-11-01 08:00:00.000000"
         cursor.executemany(
-            "INSERT INTO departments (id, name, sort_order, active, created_at, updated_at)"
-            " VALUES (?, ?, ?, 1, ?, ?)",
+            # the schema's migration may have added the default departments already
+            "INSERT OR IGNORE INTO departments"
+            " (id, name, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)",
             [(i + 1, name, i, stamp, stamp) for i, name in enumerate(DEPARTMENTS)],
         )
         officers = [

@@ -1,3 +1,3 @@
-from nanmu_desktop.cli import main
+from nanmu_desktop.cli.main import main
 
 raise SystemExit(main())

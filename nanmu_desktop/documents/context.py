@@ -60,6 +60,17 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class PrintedInvestigation:
+    """调查核实 as recorded: who, from when to when, what was found, the evidence listed."""
+
+    investigators: tuple[str, ...]
+    started_on: date
+    ended_on: date
+    findings: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PrintedProposal:
     """The engine's proposal as saved."""
 
@@ -70,6 +81,8 @@ class PrintedProposal:
     regulation_version: str
     made_on: date
     warnings: tuple[str, ...] = ()
+    # 第十一条 circumstances of a 第十二条 case: printed for 追责, never as a basis.
+    accountability: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -176,3 +189,4 @@ class DocumentContext:
     notification_to_party_as_letter: bool = True
     # Evidence the case holds (its attachments' descriptions), listed on a decision's 附件.
     evidence: tuple[str, ...] = ()
+    investigation: PrintedInvestigation | None = None

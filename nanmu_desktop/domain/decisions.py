@@ -139,6 +139,17 @@ def basis_for(facts: Facts, ground: Ground, outcome: Outcome, rulebook: Rulebook
     return ()
 
 
+def accountability_circumstances(facts: Facts, ground: Ground, rulebook: Rulebook) -> tuple[
+    Citation, ...
+]:
+    """第十一条's circumstances found in a 第十二条 case. 第十二条 bars 容错, so they are never a
+    basis of the decision; they are what the accountability (追责) may weigh — 第十一条 "可以从轻
+    或者减轻责任" — and travel beside the decision, labelled as such."""
+    if ground is Ground.art12 and facts.art11:
+        return (rulebook.unit("art11").with_items(*facts.art11),)
+    return ()
+
+
 def single_items(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
     """One citation per item (第十条第一款第（五）项), the unit 第十七条 statistics count."""
     out: list[Citation] = []

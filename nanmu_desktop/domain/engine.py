@@ -19,7 +19,11 @@ from functools import lru_cache
 from typing import Any
 
 from nanmu_desktop.domain.citations import Citation, item_marker
-from nanmu_desktop.domain.decisions import PROPOSED_OUTCOME, basis_for
+from nanmu_desktop.domain.decisions import (
+    PROPOSED_OUTCOME,
+    accountability_circumstances,
+    basis_for,
+)
 from nanmu_desktop.domain.facts import CONDITION_KEYS, CONDITION_LABELS, Facts
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.regulation import Regulation
@@ -51,6 +55,8 @@ class Proposal:
     warnings: tuple[str, ...]
     regulation: str
     modality: str = ""  # 应当 / 可以 / 不予, of the ground's article
+    # 第十一条 circumstances of a 第十二条 case: for 追责, never a basis of 容错.
+    accountability: tuple[str, ...] = ()
 
     @property
     def no_grounds(self) -> bool:
@@ -71,6 +77,7 @@ class Proposal:
             "why_not": [{"outcome": w.outcome.value, "reason": w.reason} for w in self.why_not],
             "warnings": list(self.warnings),
             "regulation": self.regulation,
+            "accountability": list(self.accountability),
         }
 
 
@@ -91,6 +98,10 @@ def determine(facts: Facts, regulation: Regulation | None = None) -> Proposal:
     rulebook = rulebook_of(regulation)
     steps: list[str] = [_art12_step(facts)]
     ground = Ground.art12 if facts.exclusion.applies else _grounds(facts, steps)
+    accountability = accountability_circumstances(facts, ground, rulebook)
+    if accountability:
+        steps.append(f"第十一条：认定{_items(facts.art11)}情形{_reason(facts, 'art11.3')}，"
+                     "作为追究责任时可以从轻或者减轻的情节，不改变不予容错的结论。")
     outcome = PROPOSED_OUTCOME[ground]
     citations = basis_for(facts, ground, outcome, rulebook)
     steps.append(f"结论：{outcome.label}" + ("（无适用条款）。" if ground is Ground.none else "。"))
@@ -104,6 +115,7 @@ def determine(facts: Facts, regulation: Regulation | None = None) -> Proposal:
         warnings=_warnings(facts),
         regulation=regulation.version,
         modality=rulebook.modality(ground),
+        accountability=tuple(c.format() for c in accountability),
     )
 
 
@@ -174,9 +186,6 @@ def _warnings(facts: Facts) -> tuple[str, ...]:
     if ex.applies and facts.art10:
         warnings.append(f"已认定第十二条不予容错情形，第十条第一款{_items(facts.art10)}情形不再适用，"
                         "请核实。")
-    if ex.applies and facts.art11:
-        warnings.append(f"第十一条{_items(facts.art11)}情节可在追究责任时酌情考虑，"
-                        "但不改变不予容错的结论。")
     if ex.harmed_rights and not ex.misconduct:
         warnings.append("仅认定合法权益受到损害，未认定滥用法定职权或不履行法定职责，"
                         "第十二条不适用，请核实。")

@@ -3,7 +3,9 @@
 Steps in order: 第十二条 exclusions → 第九条 → 第十条第一款 situations → the three conditions
 of 第十条第二款 → 第十一条. Given the answers so far (a `Facts`; unanswered steps hold their
 defaults) a step is skipped when no answer to it could change the outcome:
-- 第十二条 applies (misconduct and harm) → everything after it;
+- 第十二条 applies (misconduct and harm) → everything after it but 第十一条, which is still
+  asked, worded as accountability circumstances (追责时可以从轻或者减轻的情节): it cannot make
+  the case 容错, but the accountability needs it (J2);
 - an item of 第九条 → all later steps (履职尽责 wins);
 - no situation of 第十条第一款 → the conditions (they only qualify a situation);
 - a situation of 第十条 with all three conditions → 第十一条 (容错免责 already).
@@ -104,10 +106,26 @@ def step(step_id: StepId) -> Step:
     return _BY_ID[step_id]
 
 
+ACCOUNTABILITY_TITLE = "追责情节（第十一条）"
+ACCOUNTABILITY_QUESTION = (
+    "已认定第十二条不予容错情形。是否有下列可以在追究责任时从轻或者减轻的情节？"
+    "（仅供追责时考虑，不改变不予容错的结论）"
+)
+
+
+def wording(step: Step, facts: Facts) -> tuple[str, str]:
+    """The step's title and question given the answers so far: 第十一条 in a 第十二条 case is
+    asked as accountability circumstances, never as a way to 容错."""
+    if step.id is StepId.art11 and facts.exclusion.applies:
+        return ACCOUNTABILITY_TITLE, ACCOUNTABILITY_QUESTION
+    return step.title, step.question
+
+
 def steps_to_ask(facts: Facts) -> tuple[Step, ...]:
-    """The steps, in order, whose answers can still change the outcome given `facts`."""
+    """The steps, in order, whose answers can still change the outcome — or, for 第十一条 in a
+    第十二条 case, the accountability that follows it — given `facts`."""
     if facts.exclusion.applies:
-        return (STEPS[0],)
+        return (STEPS[0], _BY_ID[StepId.art11])
     if facts.art9:
         return STEPS[:2]
     skipped = {StepId.art10_conditions} if not facts.art10 else set()

@@ -105,6 +105,11 @@ def single_item_citations(citations: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def counted_citations(citations: Iterable[str], ignored: tuple[Citation, ...]) -> tuple[str, ...]:
+    """The single-item citations of one case that 第十七条 counts."""
+    return tuple(c for c in single_item_citations(citations) if not _ignored(c, ignored))
+
+
 def recurring_patterns(
     rows: Iterable[RiskRow],
     start: date,
@@ -118,9 +123,7 @@ def recurring_patterns(
     for row in sorted(rows, key=lambda r: (r.day, r.case_id)):
         if not start <= row.day <= end:
             continue
-        for citation in single_item_citations(row.citations):
-            if _ignored(citation, ignored):
-                continue
+        for citation in counted_citations(row.citations, ignored):
             groups[(citation, row.field)].append(row)
             groups[(citation, None)].append(row)
     found = [

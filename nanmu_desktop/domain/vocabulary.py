@@ -94,6 +94,8 @@ DECISION_KIND_BY_OUTCOME: dict[Outcome, DocumentKind] = {
     Outcome.duty_fulfilled: DocumentKind.duty_fulfilled_decision,
     Outcome.not_tolerated: DocumentKind.non_tolerance_decision,
 }
+#: the stored `kind` values of the decision documents
+DECISION_KINDS: tuple[str, ...] = tuple(k.value for k in DocumentKind if k.is_decision)
 
 
 def decision_kind(outcome: Outcome) -> DocumentKind:

@@ -130,6 +130,11 @@ def set_status(session: Session, row: Case, target: str, actor: str) -> None:
     problems.raise_if_any()
     assert status is not None
     check_transition(CaseStatus(row.status), CaseStatus(status), _outcome(row))
+    if status == CaseStatus.notified:
+        # 告知公开 is confirmed only once every unit and party has been served (第十三条).
+        from nanmu_desktop.services.deliveries import require_complete
+
+        require_complete(session, row)
     before = {"status": row.status}
     row.status = status
     row.closed_on = date.today() if status == CaseStatus.closed else None

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from nanmu_desktop.domain.deadlines import Deadline
 from nanmu_desktop.domain.decisions import (
@@ -25,11 +25,12 @@ from nanmu_desktop.domain.decisions import (
 )
 from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.investigation import later_than, not_after_today
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.domain.rulebook import Rulebook
-from nanmu_desktop.domain.vocabulary import DocumentKind
+from nanmu_desktop.domain.vocabulary import DECISION_KINDS
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.cases import set_status
@@ -41,13 +42,12 @@ from nanmu_desktop.services.determinations import (
     determination_info,
     proposal_ground,
 )
+from nanmu_desktop.services.investigations import investigation_end
 from nanmu_desktop.services.regulations import load_version
 from nanmu_desktop.services.rule_options import read_rule_options
 from nanmu_desktop.services.validate import Problems
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case, Determination, IssuedDocument
-
-DECISION_KINDS = tuple(k.value for k in DocumentKind if k.is_decision)
 
 
 @dataclass(frozen=True)
@@ -193,15 +193,7 @@ def _check(
     problems = Problems()
     meeting = problems.day(decision.meeting_date, "会议日期")
     if meeting is not None:
-        if meeting > date.today():
-            problems.add("会议日期", "会议日期不能晚于今天")
-        if meeting < case.reported_on:
-            registered = case.reported_on.isoformat()
-            problems.add("会议日期", f"会议日期不能早于案件登记日期（{registered}）")
-        elif meeting < row.made_at.date():
-            problems.add(
-                "会议日期", f"会议日期不能早于认定意见形成日期（{row.made_at.date().isoformat()}）"
-            )
+        _check_meeting_order(problems, meeting, case, row)
     attendees = tuple(
         name for a in decision.attendees
         if (name := problems.text(a, "参会人员", required=False, max_len=50))
@@ -223,6 +215,22 @@ def _check(
     problems.raise_if_any()
     cleaned = replace(decision, attendees=attendees, measure=measure, reason=reason, notes=notes)
     return outcome, leniency, cleaned
+
+
+def _check_meeting_order(problems: Problems, meeting: date, case: Case, row: Determination) -> None:
+    """The meeting comes after registration, the proposal and the investigation (第十三条:
+    "单位调查核实后…作出认定结论"), and not after today; each message names both dates."""
+    label = "党委会议日期"
+    session = object_session(row)
+    ended = investigation_end(session, case.id) if session is not None else None
+    for message in (
+        not_after_today(label, meeting, date.today()),
+        later_than(label, meeting, "登记日期", case.reported_on)
+        or later_than(label, meeting, "认定意见形成日期", row.made_at.date()),
+        later_than(label, meeting, "调查结束日期", ended) if ended else None,
+    ):
+        if message:
+            problems.add("会议日期", message)
 
 
 def _leniency(

@@ -31,6 +31,10 @@ from nanmu_desktop.services import (
 )
 from nanmu_desktop.services import rectification as rect
 from nanmu_desktop.services.case_types import CaseInput
+from nanmu_desktop.services.demo_investigations import (
+    demo_investigation,
+    record_demo_investigation,
+)
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Case
 
@@ -151,15 +155,22 @@ def _case(db: Database, entry: dict[str, Any], result: DemoResult, actor: str) -
     def reaches(status: CaseStatus) -> bool:
         return _ORDER.index(target) >= _ORDER.index(status)
 
+    investigated = detail.reported_on
     if reaches(CaseStatus.investigating):
-        cases.change_status(db, case_id, CaseStatus.investigating, actor=actor)
+        investigation = demo_investigation(len(result.case_ids) - 1)
+        if investigation is None:
+            cases.change_status(db, case_id, CaseStatus.investigating, actor=actor)
+        else:  # 调查核实 recorded: the case moves on to 调查核实 with it
+            investigated = record_demo_investigation(
+                db, case_id, investigation, result.officer_ids, actor)
     if reaches(CaseStatus.determining):
-        # The demo's history: the proposal was formed on the day after registration.
-        formed = min(detail.reported_on + timedelta(days=1), date.today())
+        # The demo's history: the proposal was formed on the day after registration, or when
+        # the investigation ended.
+        formed = min(max(detail.reported_on + timedelta(days=1), investigated), date.today())
         determinations.save_proposal(db, case_id, entry["facts"], made_on=formed, actor=actor)
     if reaches(CaseStatus.decided):
         _decide(db, case_id, entry["decision"], actor)
-    if reaches(CaseStatus.notified):
+    if reaches(CaseStatus.decided):  # a decided case may be partly served already
         _notify(db, case_id, entry, actor)
     if reaches(CaseStatus.correcting) and "rectification" in entry:
         _correct(db, case_id, entry["rectification"], actor)
@@ -190,8 +201,14 @@ def _decide(db: Database, case_id: int, decision: dict[str, Any], actor: str) ->
 
 def _notify(db: Database, case_id: int, entry: dict[str, Any], actor: str) -> None:
     for n in entry.get("notifications", ()):
+        receipt = n.get("receipt")
         data = notices.NotificationInput(
-            n["recipient"], date.fromisoformat(n["notified_on"]), n["method"]
+            n["name"],
+            date.fromisoformat(n["notified_on"]),
+            n["method"],
+            role=n["to"],
+            delivered_by=n.get("by", ""),
+            receipt=notices.Receipt(receipt["file"], receipt["text"].encode()) if receipt else None,
         )
         notices.record_notification(db, case_id, data, actor=actor)
     if "publication" in entry:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from nanmu_desktop.domain.decisions import Leniency, allowed_outcomes, single_items
 from nanmu_desktop.domain.engine import Proposal, determine
 from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.investigation import later_than, not_after_today
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Ground, Outcome
 from nanmu_desktop.domain.regulation import Regulation
@@ -25,6 +26,7 @@ from nanmu_desktop.errors import ConflictError, Problem, ValidationError
 from nanmu_desktop.services.access import acting_name, require
 from nanmu_desktop.services.cases import set_status
 from nanmu_desktop.services.common import DEFAULT_ACTOR, audit, fetch
+from nanmu_desktop.services.investigations import case_investigation_warnings
 from nanmu_desktop.services.regulations import (
     keep_version,
     load_version,
@@ -75,6 +77,8 @@ class DeterminationInfo:
     deadline_warnings: tuple[str, ...]
     corrected_at: datetime | None
     correction_reason: str
+    # 第十一条 circumstances of a 第十二条 case: for 追责 only, never a basis of the decision.
+    accountability: tuple[str, ...] = ()
 
     @property
     def decided(self) -> bool:
@@ -98,6 +102,7 @@ class DeterminationInfo:
             "decided_by": self.decided_by,
             "corrected_at": self.corrected_at.isoformat() if self.corrected_at else None,
             "correction_reason": self.correction_reason,
+            "accountability_circumstances": list(self.accountability),
         }
 
     def proposal_dict(self) -> dict[str, Any]:
@@ -111,6 +116,7 @@ class DeterminationInfo:
             "why_not": list(self.why_not),
             "regulation": self.regulation_version,
             "made_by": self.made_by,
+            "accountability_circumstances": list(self.accountability),
         }
 
 
@@ -175,11 +181,12 @@ def insert_proposal(
     made_on: date | None = None,
 ) -> Determination:
     """The proposal row with its audit row, inside the caller's transaction."""
-    if made_on is not None and not case.reported_on <= made_on <= date.today():
-        registered = case.reported_on.isoformat()
-        raise ValidationError([Problem(
-            "认定日期", f"认定建议的形成日期应在案件登记日期（{registered}）至今天之间"
-        )])
+    if made_on is not None:
+        label = "认定建议形成日期"
+        wrong = (later_than(label, made_on, "登记日期", case.reported_on)
+                 or not_after_today(label, made_on, date.today()))
+        if wrong:
+            raise ValidationError([Problem("认定日期", wrong)])
     if CaseStatus(case.status) not in _PATH_TO_DETERMINING:
         label = CaseStatus(case.status).label
         raise ConflictError(f"案件已处于“{label}”阶段，不能再修改认定意见")
@@ -263,7 +270,10 @@ def determination_info(session: Session, row: Determination) -> DeterminationInf
             f"未认定为{Outcome(w['outcome']).label}：{w['reason']}"
             for w in proposal.get("why_not", ())
         ),
-        warnings=tuple(proposal.get("warnings", ())),
+        # The investigation's warnings are read now: recording it later clears them.
+        warnings=(
+            *proposal.get("warnings", ()), *case_investigation_warnings(session, row.case_id)
+        ),
         made_at=row.made_at,
         made_by=row.made_by,
         allowed_outcomes=allowed_outcomes(ground),
@@ -285,6 +295,7 @@ def determination_info(session: Session, row: Determination) -> DeterminationInf
         deadline_warnings=tuple(row.deadline_warnings or ()),
         corrected_at=row.corrected_at,
         correction_reason=row.correction_reason,
+        accountability=tuple(proposal.get("accountability", ())),
     )
 
 

@@ -17,6 +17,7 @@ from nanmu_desktop.documents.context import (
     DocumentContext,
     Letterhead,
     PrintedExtension,
+    PrintedInvestigation,
     PrintedOfficer,
     PrintedPetition,
     PrintedProposal,
@@ -33,6 +34,7 @@ from nanmu_desktop.services import determinations
 from nanmu_desktop.services.choices import label
 from nanmu_desktop.services.decided import linked_case_decision
 from nanmu_desktop.services.document_formats import read_document_formats
+from nanmu_desktop.services.investigations import investigation_info, investigation_row
 from nanmu_desktop.services.regulations import load_version, reference_date, version_in_force
 from nanmu_desktop.services.risk_warning import risk_warning_info
 from nanmu_desktop.services.rule_options import not_an_error, read_rule_options
@@ -126,6 +128,7 @@ def _with_case(
             ),
             regulation_version=info.regulation_version,
             made_on=info.made_at.date(),
+            accountability=info.accountability,
         )
         if info.decided_outcome is not None and info.meeting_date is not None:
             ground = info.decided_ground.value if info.decided_ground else ""
@@ -156,6 +159,18 @@ def _with_case(
         rectification=order[0] if order else None,
         extension=order[1] if order else None,
         evidence=tuple(_evidence(case)),
+        investigation=_investigation(session, case.id),
+    )
+
+
+def _investigation(session: Session, case_id: int) -> PrintedInvestigation | None:
+    row = investigation_row(session, case_id)
+    if row is None:
+        return None
+    info = investigation_info(row)
+    return PrintedInvestigation(
+        tuple(i.name for i in info.investigators), info.started_on, info.ended_on,
+        info.findings, info.evidence,
     )
 
 

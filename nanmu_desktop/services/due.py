@@ -1,6 +1,7 @@
 """待办: every open obligation across cases, coloured by 三色督办 (domain/due.py).
 
-- 告知 (第十三条): a decided case not yet notified, due on the deadline stored with the decision;
+- 告知 (第十三条): a decided case whose unit or party is not yet served (services/deliveries.py),
+  whatever its stage, due on the deadline stored with the decision;
 - 签发: a decided, open case without a valid decision document, due on that deadline too (the
   document is what is notified) or, with no 7-day clock, on the meeting day;
 - 整改期限 (第十五条): an open or extended order, due on the deadline in force; once that day has
@@ -26,7 +27,8 @@ from nanmu_desktop.domain.due import (
 )
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.outcomes import Outcome
-from nanmu_desktop.domain.vocabulary import decision_kind
+from nanmu_desktop.domain.vocabulary import DECISION_KINDS, decision_kind
+from nanmu_desktop.services.deliveries import outstanding_by_case
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
     Case,
@@ -74,13 +76,19 @@ def _decisions(session: Session) -> list[Obligation]:
         .where(Determination.id.in_(latest), Determination.decided_outcome.is_not(None), _OPEN_CASE)
     ).all()
     issued = _valid_decision_cases(session)
+    clocked = {case_id: det.notification_deadline for case_id, _n, _s, det in rows}
+    unserved = outstanding_by_case(
+        session, {case_id: day for case_id, day in clocked.items() if day is not None}
+    )
     found: list[Obligation] = []
-    for case_id, number, status, det in rows:
+    for case_id, number, _status, det in rows:
         deadline: date | None = det.notification_deadline
-        if status == CaseStatus.decided.value and deadline is not None:
+        if deadline is not None and unserved.get(case_id):
+            rule = det.notification_rule or "党委研究决定后7个工作日内告知"
+            missing = "、".join(r.label for r in unserved[case_id])
             found.append(Obligation(
                 case_id, number, "告知认定结果（第十三条）", deadline,
-                note=det.notification_rule or "党委研究决定后7个工作日内告知", step=STEP_NOTICES,
+                note=f"{rule}；尚未送达：{missing}", step=STEP_NOTICES,
             ))
         if case_id not in issued and det.meeting_date is not None:
             kind = decision_kind(Outcome(det.decided_outcome or ""))
@@ -92,8 +100,6 @@ def _decisions(session: Session) -> list[Obligation]:
 
 
 def _valid_decision_cases(session: Session) -> set[int]:
-    from nanmu_desktop.services.decisions import DECISION_KINDS
-
     rows = session.scalars(
         select(IssuedDocument.case_id)
         .outerjoin(DocumentVoid, DocumentVoid.document_id == IssuedDocument.id)
@@ -106,14 +112,21 @@ def _orders(session: Session, today: date) -> list[Obligation]:
     verified = set(
         session.scalars(select(FollowUp.order_id).where(FollowUp.verified.is_(True)))
     )
-    rows = session.execute(
-        select(RectificationOrder, Case.number)
-        .join(Case, Case.id == RectificationOrder.case_id)
-        .where(_OPEN_CASE)
-    ).all()
+    # Orders first, then their open cases by id: a join may make SQLite walk every case
+    # (100,000 on a big database) when its statistics predate the first order.
+    orders = [o for o in session.scalars(select(RectificationOrder)) if o.id not in verified]
+    numbers: dict[int, str] = {
+        case_id: number
+        for case_id, number in session.execute(
+            select(Case.id, Case.number).where(
+                Case.id.in_({o.case_id for o in orders}), _OPEN_CASE
+            )
+        )
+    }
     found: list[Obligation] = []
-    for order, number in rows:
-        if order.id in verified:
+    for order in orders:
+        number = numbers.get(order.case_id)
+        if number is None:  # the case is closed
             continue
         running = order.status in ("open", "extended")
         if running and order.deadline >= today:

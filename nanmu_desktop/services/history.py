@@ -29,6 +29,8 @@ ACTION_LABELS = {
     "change_status": "变更状态",
     "add_attachment": "添加附件",
     "remove_attachment": "删除附件",
+    "investigate": "录入调查核实",
+    "update_investigation": "修改调查核实",
     "propose": "形成认定意见",
     "decide": "记录党委决定",
     "record_notification": "登记告知",

@@ -31,6 +31,7 @@ from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import (
     CaseOfficer,
     Department,
+    InvestigationOfficer,
     Officer,
     PetitionResponse,
     petition_officers,
@@ -167,6 +168,7 @@ def merge_officers(
         before = asdict(officer_info(drop))
         cases = _move_case_links(session, keep.id, drop.id)
         petitions = _move_petition_links(session, keep.id, drop.id)
+        _move_investigation_links(session, keep.id, drop.id)
         session.execute(update(PetitionResponse).where(PetitionResponse.officer_id == drop.id)
                         .values(officer_id=keep.id))
         badge, valid = drop.badge_number, drop.badge_valid_until
@@ -197,6 +199,20 @@ def _move_case_links(session: Session, keep_id: int, drop_id: int) -> list[int]:
             link.officer_id = keep_id
     session.flush()
     return moved
+
+
+def _move_investigation_links(session: Session, keep_id: int, drop_id: int) -> None:
+    """调查人员 too: one person, one place in each investigation."""
+    links = session.scalars(
+        select(InvestigationOfficer).where(InvestigationOfficer.officer_id == drop_id))
+    for link in list(links):
+        both = session.get(InvestigationOfficer, (link.investigation_id, keep_id))
+        session.delete(link)
+        session.flush()
+        if both is None:
+            session.add(InvestigationOfficer(investigation_id=link.investigation_id,
+                                             officer_id=keep_id, position=link.position))
+    session.flush()
 
 
 def _move_petition_links(session: Session, keep_id: int, drop_id: int) -> list[int]:

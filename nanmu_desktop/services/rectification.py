@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nanmu_desktop.domain.date_order import future_problem, order_problem
 from nanmu_desktop.domain.engine import rulebook_of
 from nanmu_desktop.domain.lifecycle import CaseStatus
 from nanmu_desktop.domain.roles import Operation
@@ -130,8 +131,8 @@ def issue_order(
             1 <= data.deadline_days <= cap, "整改期限", f"整改期限应在 1 至 {cap} 日之间"
         )
         decision = current_row(session, case.id)
-        if decision is not None and decision.meeting_date and ordered_on < decision.meeting_date:
-            problems.add("通知日期", "通知日期不能早于党委会议日期")
+        meeting = decision.meeting_date if decision is not None else None
+        _in_order(problems, "通知日期", ordered_on, ("党委会议日期", meeting))
         problems.raise_if_any()
         row = RectificationOrder(
             case_id=case.id,
@@ -162,8 +163,8 @@ def request_extension(
         order = fetch(session, RectificationOrder, order_id, "纠错整改通知")
         cap = _cap(session, order.case, "extension_max_days", requested_on or date.today())
         problems.check(1 <= data.days <= cap, "延长天数", f"延长天数应在 1 至 {cap} 日之间")
-        if requested_on is not None and requested_on < order.ordered_on:
-            problems.add("申请日期", "延期申请日期不能早于整改通知日期")
+        if requested_on is not None:
+            _in_order(problems, "延期申请日期", requested_on, ("整改通知日期", order.ordered_on))
         problems.raise_if_any()
         assert requested_on is not None
         if order.status == "completed":
@@ -204,8 +205,11 @@ def reply_extension(
         row = fetch(session, ExtensionRequest, extension_id, "延期申请")
         if row.status != "pending":
             raise ConflictError("该延期申请已经批复")
-        if day < row.requested_on:
-            raise ConflictError("批复日期不能早于申请日期")
+        _in_order(
+            problems, "批复日期", day,
+            ("延期申请日期", row.requested_on), ("整改通知日期", row.order.ordered_on),
+        )
+        problems.raise_if_any()
         before = asdict(extension_info(row))
         row.status, row.reply, row.replied_on = ("approved" if approved else "refused"), text, day
         order = row.order
@@ -216,6 +220,19 @@ def reply_extension(
         info = extension_info(row)
         audit(session, actor, "reply", "extension_request", row.id, before, asdict(info))
         return info
+
+
+def _in_order(
+    problems: Problems, label: str, day: date, *earlier: tuple[str, date | None]
+) -> None:
+    """`day` not before each (label, date) it answers, nor after today; the message names both
+    dates (domain/date_order.py)."""
+    for problem in (
+        *(order_problem(day, name, before) for name, before in earlier if before),
+        future_problem(day, date.today()),
+    ):
+        if problem:
+            problems.add(label, problem)
 
 
 def _cap(session: Session, case: Case, name: str, on: date) -> int:
@@ -239,6 +256,13 @@ def record_follow_up(
         order = _order_of(session, case, data.order_id)
         if case.status not in (CaseStatus.correcting, CaseStatus.following_up):
             raise ConflictError("只有纠错整改中的案件才能登记跟踪回访")
+        decision = current_row(session, case.id)
+        _in_order(
+            problems, "回访日期", day,
+            ("整改通知日期", order.ordered_on if order is not None else None),
+            ("党委会议日期", decision.meeting_date if decision is not None else None),
+        )
+        problems.raise_if_any()
         row = FollowUp(
             case_id=case.id,
             order_id=order.id if order else None,

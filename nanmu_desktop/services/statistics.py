@@ -14,12 +14,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.risk_breakdown import Breakdown, breakdown
 from nanmu_desktop.domain.risk_patterns import (
     RiskRow,
     RiskSettings,
     ignored_units,
     recurring_patterns,
     risk_settings,
+    selected_pattern,
 )
 from nanmu_desktop.domain.risk_patterns import RiskSelection as RiskSelection
 from nanmu_desktop.domain.risk_patterns import period_ending as period_ending
@@ -94,6 +96,34 @@ def decided_rows(session: Session, start: date, end: date) -> list[RiskRow]:
     return rows
 
 
+def _period(
+    date_from: date | None, date_to: date | None, problems: Problems | None = None
+) -> tuple[date, date]:
+    """The period asked for, checked; with the caller's other `problems`, all named at once."""
+    problems = problems if problems is not None else Problems()
+    start = problems.day(date_from, "起始日期")
+    end = problems.day(date_to, "截止日期")
+    if start and end and start > end:
+        problems.add("起始日期", "起始日期不能晚于截止日期")
+    problems.raise_if_any()
+    assert start is not None and end is not None
+    return start, end
+
+
+def risk_charts(
+    db: Database, date_from: date | None, date_to: date | None, chosen: RiskSelection | None = None
+) -> Breakdown:
+    """The decided cases of [date_from, date_to] by cited item, field, department and month (the
+    charts of 统计分析), the cases of the `chosen` row marked; counted as `recurring_citations`
+    counts them."""
+    start, end = _period(date_from, date_to)
+    with db.session() as session:
+        rows = decided_rows(session, start, end)
+        ignored = ignored_on(session, end)
+    pattern = selected_pattern(rows, chosen, ignored) if chosen is not None else None
+    return breakdown(rows, start, end, ignored, pattern, lambda code: choices.label("field", code))
+
+
 def recurring_citations(
     db: Database,
     date_from: date | None,
@@ -104,14 +134,9 @@ def recurring_citations(
     """Citations of decided cases that occurred in [date_from, date_to], counted per field and
     overall; most frequent first. The threshold defaults to the version's `risk_min_count`."""
     problems = Problems()
-    start = problems.day(date_from, "起始日期")
-    end = problems.day(date_to, "截止日期")
-    if start and end and start > end:
-        problems.add("起始日期", "起始日期不能晚于截止日期")
     if min_count is not None:
         problems.check(min_count >= 2, "提醒阈值", "提醒阈值至少为 2 件")
-    problems.raise_if_any()
-    assert start is not None and end is not None
+    start, end = _period(date_from, date_to, problems)
     with db.session() as session:
         threshold = min_count if min_count is not None else risk_defaults_on(session, end).min_count
         rows = decided_rows(session, start, end)

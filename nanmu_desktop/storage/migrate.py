@@ -17,7 +17,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 # The newest migration's id. Opening an up-to-date file compares against this constant, so
 # start-up never imports Alembic; tests/storage/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0006_integrity"
+HEAD_REVISION = "0008_service_of_notice"
 
 
 # Schema objects written by hand in the migrations, outside the ORM metadata (FTS5 and its

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from nanmu_desktop import __version__
 from nanmu_desktop.errors import DatabaseOpenError
 from nanmu_desktop.paths import APP_AUTHOR, APP_NAME, resources_dir, user_data_dir
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.dialogs import show_error
-from nanmu_desktop.ui.instance import (
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import show_error
+from nanmu_desktop.ui.common.fonts import ensure_chinese_font
+from nanmu_desktop.ui.common.instance import (
     backup_on_exit,
     show_open_warnings,
     start_automatic_backups,
     take_instance_lock,
 )
 from nanmu_desktop.ui.main_window import APP_TITLE, MainWindow
-from nanmu_desktop.ui.ui_fonts import ensure_chinese_font
 
 if TYPE_CHECKING:
     from nanmu_desktop.storage.instance_lock import InstanceLock
@@ -80,17 +80,25 @@ def app_icon() -> QIcon:
 
 
 def install_qt_translations(app: QApplication) -> bool:
-    """Qt's own texts (file dialogs, context menus, standard buttons) in Simplified Chinese."""
+    """Qt's own texts (file, print and page-setup dialogs, context menus, standard buttons) in
+    Simplified Chinese: Qt's translations from its wheel, then ours (resources/translations)
+    for the strings Qt's lack, searched first. True when Qt's own were found."""
     if app.findChild(QTranslator, _TRANSLATOR_NAME) is not None:
         return True  # already installed (create_application called again)
-    translator = QTranslator(app)
-    translator.setObjectName(_TRANSLATOR_NAME)
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
-    ):
-        return False
-    return app.installTranslator(translator)
+    found = False
+    # qt_zh_CN bundles every module's file; the Essentials wheel lacks some, so it may not
+    # load where qtbase_zh_CN (all the widgets and dialogs) does.
+    for name, where in (("qt", folder), ("qtbase", folder),
+                        ("nanmu_qt", str(resources_dir() / "translations"))):
+        translator = QTranslator(app)
+        if translator.load(chinese, name, "_", where) and app.installTranslator(translator):
+            translator.setObjectName(_TRANSLATOR_NAME if name == "nanmu_qt" else name)
+            found = found or name != "nanmu_qt"
+        else:
+            translator.deleteLater()
+    return found
 
 
 _log_folder: Path | None = None  # beside the database in use, once it is known
@@ -155,14 +163,14 @@ def prepare_database(context: UiContext, parent: QWidget | None) -> bool:
     was cancelled.
     """
     from nanmu_desktop.services.settings import is_first_run
-    from nanmu_desktop.ui.login_dialog import log_in_if_needed
+    from nanmu_desktop.ui.common.login_dialog import log_in_if_needed
 
     if not log_in_if_needed(context, parent):
         return False
 
     if not is_first_run(context.database):
         return True
-    from nanmu_desktop.ui.first_run import run_first_run_if_needed  # rarely needed: lazy
+    from nanmu_desktop.ui.settings.first_run import run_first_run_if_needed  # rarely needed: lazy
 
     return run_first_run_if_needed(context, parent)
 

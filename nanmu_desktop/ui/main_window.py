@@ -1,14 +1,14 @@
 """The main window: navigation pane, lazily created pages, menus, status bar, remembered geometry.
 
-Pages are listed once in `PAGES` (module path + class name) and imported only when first
-shown, so start-up pays for the case list alone. A page may offer any of these methods, which
-the window's actions call when that page is current: `refresh()` (F5), `focus_search()`
+Pages are listed once in `PAGES`, each with a function that imports its class when the page is
+first shown, so start-up pays for the first page alone. A page may offer any of these methods,
+which the window's actions call when that page is current: `refresh()` (F5), `focus_search()`
 (Ctrl+F), `print_current()` (Ctrl+P), `select_case(case_id)` (the case to work on).
 """
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -24,37 +24,87 @@ from PySide6.QtWidgets import (
 )
 
 from nanmu_desktop.domain.township import PRODUCT_NAME
-from nanmu_desktop.ui.actions import MENUS, ActionId, ActionRegistry
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.dialogs import show_info
+from nanmu_desktop.ui.common.actions import MENUS, ActionId, ActionRegistry
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import show_info
 
 APP_TITLE = PRODUCT_NAME  # neutral until the township's profile is read (refresh_title)
+
+PageClass = Callable[[UiContext], QWidget]  # a page is built from the context
+
+
+def _due() -> PageClass:
+    from nanmu_desktop.ui.due.page import DuePage
+
+    return DuePage
+
+
+def _cases() -> PageClass:
+    from nanmu_desktop.ui.cases.page import CasesPage
+
+    return CasesPage
+
+
+def _wizard() -> PageClass:
+    from nanmu_desktop.ui.wizard.page import DeterminationPage
+
+    return DeterminationPage
+
+
+def _tracking() -> PageClass:
+    from nanmu_desktop.ui.tracking.page import TrackingPage
+
+    return TrackingPage
+
+
+def _petitions() -> PageClass:
+    from nanmu_desktop.ui.petitions.page import PetitionsPage
+
+    return PetitionsPage
+
+
+def _statistics() -> PageClass:
+    from nanmu_desktop.ui.statistics.page import StatisticsPage
+
+    return StatisticsPage
+
+
+def _articles() -> PageClass:
+    from nanmu_desktop.ui.articles.page import ArticlesPage
+
+    return ArticlesPage
+
+
+def _documents() -> PageClass:
+    from nanmu_desktop.ui.documents.page import DocumentsPage
+
+    return DocumentsPage
+
+
+def _settings() -> PageClass:
+    from nanmu_desktop.ui.settings.page import SettingsPage
+
+    return SettingsPage
 
 
 @dataclass(frozen=True)
 class PageEntry:
     title: str
-    module: str
-    class_name: str
+    name: str  # the room, also the page's object name `page_<name>`
+    page_class: Callable[[], PageClass]  # imports the page on first use
     action: ActionId
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("待办", "nanmu_desktop.ui.due.page", "DuePage", ActionId.PAGE_DUE),
-    PageEntry("案件", "nanmu_desktop.ui.cases_page", "CasesPage", ActionId.PAGE_CASES),
-    PageEntry(
-        "认定向导", "nanmu_desktop.ui.determination_page", "DeterminationPage", ActionId.PAGE_WIZARD
-    ),
-    PageEntry("办理跟踪", "nanmu_desktop.ui.tracking_page", "TrackingPage", ActionId.PAGE_TRACKING),
-    PageEntry(
-        "信访举报", "nanmu_desktop.ui.petitions_page", "PetitionsPage", ActionId.PAGE_PETITIONS
-    ),
-    PageEntry(
-        "统计分析", "nanmu_desktop.ui.statistics_page", "StatisticsPage", ActionId.PAGE_STATISTICS
-    ),
-    PageEntry("条文", "nanmu_desktop.ui.articles_page", "ArticlesPage", ActionId.PAGE_ARTICLES),
-    PageEntry("文书", "nanmu_desktop.ui.documents_page", "DocumentsPage", ActionId.PAGE_DOCUMENTS),
-    PageEntry("设置", "nanmu_desktop.ui.settings_page", "SettingsPage", ActionId.PAGE_SETTINGS),
+    PageEntry("待办", "due", _due, ActionId.PAGE_DUE),
+    PageEntry("案件", "cases", _cases, ActionId.PAGE_CASES),
+    PageEntry("认定向导", "wizard", _wizard, ActionId.PAGE_WIZARD),
+    PageEntry("办理跟踪", "tracking", _tracking, ActionId.PAGE_TRACKING),
+    PageEntry("信访举报", "petitions", _petitions, ActionId.PAGE_PETITIONS),
+    PageEntry("统计分析", "statistics", _statistics, ActionId.PAGE_STATISTICS),
+    PageEntry("条文", "articles", _articles, ActionId.PAGE_ARTICLES),
+    PageEntry("文书", "documents", _documents, ActionId.PAGE_DOCUMENTS),
+    PageEntry("设置", "settings", _settings, ActionId.PAGE_SETTINGS),
 )
 DUE, CASES, WIZARD, TRACKING, PETITIONS, STATISTICS, ARTICLES, DOCUMENTS, SETTINGS = range(
     len(PAGES)
@@ -152,7 +202,7 @@ class MainWindow(QMainWindow):
 
     def _show_user(self) -> None:
         from nanmu_desktop.domain.roles import Operation
-        from nanmu_desktop.ui.user_access import allowed, user_text
+        from nanmu_desktop.ui.common.user_access import allowed, user_text
 
         self.user_label.setText(user_text(self.context))
         act = self.actions_registry
@@ -163,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def switch_user(self) -> None:
         """切换用户: log in as someone else; pages re-check what the new roles allow."""
-        from nanmu_desktop.ui.login_dialog import LoginDialog
+        from nanmu_desktop.ui.common.login_dialog import LoginDialog
 
         if LoginDialog(self.context, self).exec() == LoginDialog.DialogCode.Accepted:
             self.context.signals.user_changed.emit()
@@ -182,10 +232,8 @@ class MainWindow(QMainWindow):
         page = self._pages[index]
         if page is None:
             entry = PAGES[index]
-            module = importlib.import_module(entry.module)
-            page = getattr(module, entry.class_name)(self.context)
-            assert isinstance(page, QWidget)
-            page.setObjectName(f"page_{entry.module.rsplit('.', 1)[-1]}")
+            page = entry.page_class()(self.context)
+            page.setObjectName(f"page_{entry.name}")
             requested = getattr(page, "document_requested", None)
             if requested is not None:  # 办理跟踪, 信访举报, 统计分析 ask for documents
                 requested.connect(self._open_document)
@@ -229,7 +277,8 @@ class MainWindow(QMainWindow):
         act[ActionId.REFRESH].triggered.connect(self._refresh)
         act[ActionId.DETERMINE_CASE].triggered.connect(self._determine_selected)
         act[ActionId.PRINT].triggered.connect(lambda: self._call(DOCUMENTS, "print_current"))
-        act[ActionId.EXPORT_LEDGER].triggered.connect(self._export_ledger)
+        act[ActionId.EXPORT_LEDGER].triggered.connect(lambda: self._export_ledger(".xlsx"))
+        act[ActionId.EXPORT_LEDGER_PDF].triggered.connect(lambda: self._export_ledger(".pdf"))
         act[ActionId.QUIT].triggered.connect(self.close)
         act[ActionId.ABOUT].triggered.connect(self._about)
         act[ActionId.SWITCH_USER].triggered.connect(self.switch_user)
@@ -274,10 +323,10 @@ class MainWindow(QMainWindow):
     def _open_case(self, case_id: int) -> None:
         self._call(CASES, "open_case", case_id)
 
-    def _export_ledger(self) -> None:
-        from nanmu_desktop.ui.ledger_export import export_ledger_interactively
+    def _export_ledger(self, suffix: str) -> None:
+        from nanmu_desktop.ui.documents.ledger_export import export_ledger_interactively
 
-        export_ledger_interactively(self.context, self)
+        export_ledger_interactively(self.context, self, suffix)
 
     def _open_document(self, target: object) -> None:
         """The 文书 page showing the draft of `target` (a DocumentTarget from a page)."""
@@ -290,7 +339,7 @@ class MainWindow(QMainWindow):
 
         page.step_requested.connect(self.open_step)  # type: ignore[attr-defined]
         page.counts_changed.connect(self._show_badges)  # type: ignore[attr-defined]
-        page.refresh()  # type: ignore[attr-defined]  # the badges, now that they are heard
+        self._show_badges(page.badges)  # type: ignore[attr-defined]  # counted as it was made
         # The reminder once the window is up (a queued call: the page is still being made).
         QTimer.singleShot(0, lambda: remind_if_overdue(page, self))  # type: ignore[arg-type]
 

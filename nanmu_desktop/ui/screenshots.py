@@ -1,6 +1,7 @@
-"""Screenshots of the real application at 1366 × 768: the main pages (待办 first), a case's
-documents, every step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and
-regulation versions, and a notice preview (for the README and for review).
+"""Screenshots of the real application at 1366 × 768: the main pages (待办 first), 第十七条's
+charts, a case's documents, a decided case's 送达 (tracking-notices), the 调查核实 dialog, every
+step of the 认定向导, the first-run wizard, the 设置 tabs for people/units and regulation
+versions, and a notice preview (for the README and for review).
 
 Windows are grabbed with `QWidget.grab()`, so this works on the offscreen platform too.
 Nothing is written to the database: the wizards are walked and then cancelled.
@@ -11,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,11 +27,12 @@ from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
+from nanmu_desktop.services.case_types import CaseSummary
 from nanmu_desktop.services.issuing import list_documents
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 
 if TYPE_CHECKING:
-    from nanmu_desktop.ui.first_run import FirstRunWizard
+    from nanmu_desktop.ui.settings.first_run import FirstRunWizard
 
 WINDOW_SIZE = (1366, 768)
 SETTLE_TIMEOUT_S = 30.0
@@ -93,6 +95,45 @@ def _settings_tabs(window: QWidget, context: UiContext, folder: Path,
     tabs.setCurrentIndex(0)
 
 
+def _statistics_charts(window: QWidget, context: UiContext, folder: Path,
+                       written: list[Path]) -> None:
+    """第十七条's charts over the whole record, the first flagged row marked in red."""
+    from nanmu_desktop.ui.main_window import STATISTICS
+
+    page = window.show_page(STATISTICS)  # type: ignore[attr-defined]
+    page.period.setCurrentIndex(page.period.findText("全部"))
+    _settle(context)
+    model = page.model
+    flagged = [i for i in range(model.rowCount())
+               if model.row_at(i).flagged and model.row_at(i).field is not None]
+    if flagged:
+        page.table.selectRow(flagged[0])
+    page.views.setCurrentWidget(page.charts)
+    _settle(context)
+    assert window.stack.currentWidget() is page  # type: ignore[attr-defined]
+    _save(window, folder, "statistics-charts", written)
+
+
+def _investigation(window: QWidget, context: UiContext, cases: Sequence[CaseSummary], folder: Path,
+                   written: list[Path]) -> None:
+    """investigation.png: the 调查核实 dialog of an open case that has one, over the 认定向导
+    page showing that case (only shown, then cancelled: nothing is written)."""
+    from nanmu_desktop.services.investigations import get_investigation
+    from nanmu_desktop.ui.main_window import WIZARD
+
+    found = next((c for c in cases if c.status in ("investigating", "determining")
+                  and get_investigation(context.database, c.id) is not None), None)
+    if found is None:
+        return
+    page = window.show_page(WIZARD)  # type: ignore[attr-defined]
+    page.select_case(found.id)
+    dialog = page.open_investigation()
+    _settle(context)
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    _save(dialog, folder, "investigation", written)
+    dialog.reject()
+
+
 def _quiet_offscreen_notes(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     """The offscreen platform notes a window-manager feature it lacks on every dialog."""
     if "propagateSizeHints" not in message:
@@ -117,8 +158,8 @@ def _fill_example_township(wizard: FirstRunWizard) -> None:
 def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
     """Write the PNGs into `folder` and return their paths, in the order taken."""
     from nanmu_desktop.ui.app import create_application
-    from nanmu_desktop.ui.first_run import FirstRunWizard
     from nanmu_desktop.ui.main_window import DOCUMENTS, PAGES, TRACKING, MainWindow
+    from nanmu_desktop.ui.settings.first_run import FirstRunWizard
     from nanmu_desktop.ui.wizard import DeterminationWizard
 
     qInstallMessageHandler(_quiet_offscreen_notes)
@@ -151,6 +192,7 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             _settle(context)
             _save(window, folder, name, written)
         _settings_tabs(window, context, folder, written)
+        _statistics_charts(window, context, folder, written)
 
         cases = list_cases(context.database, CaseQuery(limit=200)).rows
         decided = next((c for c in cases if c.outcome == "exempt"), None)
@@ -170,6 +212,16 @@ def take_screenshots(db_path: Path, folder: Path) -> list[Path]:
             _settle(context)
             _save(window, folder, "case-documents", written)
 
+        # 告知与公开 of a decided case partly served: who is served, who is not yet (第十三条).
+        serving = next((c for c in cases if c.status == "decided"), None)
+        if serving is not None:
+            tracking = window.show_page(TRACKING)
+            tracking.select_case(serving.id)  # type: ignore[attr-defined]
+            tracking.show_tab("notices")  # type: ignore[attr-defined]
+            _settle(context)
+            _save(window, folder, "tracking-notices", written)
+
+        _investigation(window, context, cases, folder, written)
         open_case = next((c for c in cases if c.status in ("registered", "investigating",
                                                               "determining")), None)
         if open_case is not None:

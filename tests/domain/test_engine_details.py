@@ -25,7 +25,7 @@ def test_to_dict_has_exactly_the_agreed_keys_and_is_json() -> None:
     result = determine(Facts.from_dict({"art10": [4], "art10_conditions": ALL}))
     data = result.to_dict()
     assert set(data) == {"outcome", "ground", "modality", "basis", "citations", "explanation",
-                         "why_not", "warnings", "regulation"}
+                         "why_not", "warnings", "regulation", "accountability"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert data["outcome"] == "exempt"
     assert data["regulation"] == load_regulation().version
@@ -70,7 +70,11 @@ def test_not_tolerated_by_art12_blames_art12_for_every_better_outcome() -> None:
         {"exclusion": {"abuse_of_power": True, "harmed_rights": True}, "art11": [1]}))
     assert not result.no_grounds
     assert all("第十二条" in w.reason for w in result.why_not)
-    assert any("不改变不予容错的结论" in w for w in result.warnings)
+    # 第十一条 is asked for 第十二条 cases too: an accountability circumstance, never a basis.
+    assert result.basis == ("第十二条",)
+    assert result.accountability == ("第十一条第（一）项",)
+    assert any("追究责任时可以从轻或者减轻" in s for s in result.explanation)
+    assert not result.warnings
 
 
 def test_no_grounds_is_told_apart_from_art12() -> None:

@@ -30,6 +30,7 @@ def test_worked_example(path: Path) -> None:
     assert result.ground == Ground(example["ground"])
     assert list(result.basis) == example["basis"]
     assert len(result.warnings) == example["warning_count"], result.warnings
+    assert list(result.accountability) == example.get("accountability", [])
     rulebook = load_regulation().rulebook
     assert rulebook is not None
     for decision in example.get("decisions", ()):

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from nanmu_desktop.domain.citations import Citation
 from nanmu_desktop.domain.facts import FACT_KEYS, Facts
-from nanmu_desktop.domain.interview import STEPS, StepId, next_step, skipped_steps, steps_to_ask
+from nanmu_desktop.domain.interview import (
+    STEPS,
+    StepId,
+    next_step,
+    skipped_steps,
+    steps_to_ask,
+    wording,
+)
 from nanmu_desktop.domain.regulation_loader import load_regulation
 
 ALL = {"not_prohibited": True, "no_major_loss": True, "remedied": True}
@@ -38,7 +45,12 @@ def test_fresh_interview_skips_only_the_conditions() -> None:
 
 
 def test_exclusion_with_harm_skips_everything_after() -> None:
-    assert ids({"exclusion": {"abuse_of_power": True, "harmed_rights": True}}) == ["exclusions"]
+    # …but 第十一条, asked as accountability circumstances (追责情节), never as 容错.
+    art12 = {"exclusion": {"abuse_of_power": True, "harmed_rights": True}}
+    assert ids(art12) == ["exclusions", "art11"]
+    title, question = wording(STEPS[4], Facts.from_dict(art12))
+    assert "追责" in title and "不改变不予容错" in question
+    assert wording(STEPS[4], Facts()) == (STEPS[4].title, STEPS[4].question)
     assert ids({"exclusion": {"harmed_rights": True}}) == ["exclusions", "art9", "art10", "art11"]
 
 

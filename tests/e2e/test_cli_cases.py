@@ -220,7 +220,7 @@ def test_subcommands_never_import_qt(demo_db: Path, tmp_path: Path) -> None:
     ]
     code = (
         "import sys, contextlib, io\n"
-        "from nanmu_desktop.cli import main\n"
+        "from nanmu_desktop.cli.main import main\n"
         f"for argv in {calls!r}:\n"
         "    with contextlib.redirect_stdout(io.StringIO()):\n"
         "        assert main(argv) == 0, argv\n"

@@ -85,7 +85,7 @@ def test_determine_imports_neither_sqlalchemy_nor_reportlab_nor_qt(tmp_path: Pat
     facts.write_text(json.dumps(J1), encoding="utf-8")
     code = (
         "import sys, contextlib, io\n"
-        "from nanmu_desktop.cli import main\n"
+        "from nanmu_desktop.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    assert main(['determine', '--facts', {str(facts)!r}]) == 0\n"
         "heavy = [m for m in sys.modules if m.split('.')[0] in "

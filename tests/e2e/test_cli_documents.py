@@ -248,7 +248,7 @@ def test_a_name_outside_every_font_is_refused(db: Path, tmp_path: Path) -> None:
 
 def test_document_subcommands_never_import_qt(db: Path) -> None:
     code = (
-        "import sys; from nanmu_desktop.cli import main; "
+        "import sys; from nanmu_desktop.cli.main import main; "
         f"main(['--db', {str(db)!r}, 'documents']); main(['--db', {str(db)!r}, 'fonts']); "
         "print('PySide6' in sys.modules)"
     )

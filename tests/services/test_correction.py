@@ -46,31 +46,40 @@ def _decided(db: Database, case: CaseDetail) -> None:
     record_decision(db, case.id, DecisionInput(date(2026, 2, 10), ("乌力吉",)))
 
 
+def _served(db: Database, case: CaseDetail) -> None:
+    """The party and the party's unit told (第十三条), which completes 告知."""
+    unit = case.officers[0].officer.department_name
+    record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 12), role="party"))
+    record_notification(db, case.id, NotificationInput(unit, date(2026, 2, 12), role="unit"))
+
+
 def test_notice_needs_a_decision(db: Database, case: CaseDetail) -> None:
     with pytest.raises(ConflictError, match="党委"):
         record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 12)))
 
 
-def test_first_notification_moves_to_notified_and_late_ones_show(
+def test_serving_every_recipient_moves_to_notified_and_late_ones_show(
     db: Database, case: CaseDetail
 ) -> None:
     _decided(db, case)
     on_time = record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 12)))
     # Decided on the 10th: the 17th is 春节, so the deadline is the 24th (first working day).
     assert on_time.deadline == date(2026, 2, 24) and not on_time.late
-    assert get_case(db, case.id).status == "notified"
-    late = record_notification(db, case.id, NotificationInput("执法办", date(2026, 2, 25)))
+    assert get_case(db, case.id).status == "decided"  # the party's unit is not told yet
+    unit = case.officers[0].officer.department_name
+    late = record_notification(db, case.id, NotificationInput(unit, date(2026, 2, 25)))
     assert late.late
+    assert get_case(db, case.id).status == "notified"
     record_publication(db, case.id, PublicationInput("乡政府公示栏", date(2026, 2, 13)))
     kinds = [(n.kind_label, n.recipient) for n in list_notices(db, case.id)]
-    assert kinds == [("告知", "关永军"), ("告知", "执法办"), ("公开", "乡政府公示栏")]
+    assert kinds == [("告知", "关永军"), ("告知", unit), ("公开", "乡政府公示栏")]
 
 
 def test_order_extension_and_follow_up_walk_the_case_to_following_up(
     db: Database, case: CaseDetail
 ) -> None:
     _decided(db, case)
-    record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 12)))
+    _served(db, case)
     order = issue_order(db, case.id, ORDER)
     # 30 days from 13 Feb is Sunday 15 March: the deadline moves to Monday.
     assert order.deadline == date(2026, 3, 16) and order.items == ORDER.items
@@ -104,7 +113,7 @@ def test_extension_after_the_deadline_is_refused_without_a_write(
     db: Database, case: CaseDetail
 ) -> None:
     _decided(db, case)
-    record_notification(db, case.id, NotificationInput("关永军", date(2026, 2, 12)))
+    _served(db, case)
     order = issue_order(db, case.id, ORDER)
     before = audit_count(db)
     with pytest.raises(ConflictError, match="第十六条"):

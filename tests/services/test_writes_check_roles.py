@@ -17,6 +17,7 @@ import nanmu_desktop.services as services_package
 COMPOSITE = {
     "nanmu_desktop.services.officers.ensure_default_departments",  # set-up rows of any write
     "nanmu_desktop.services.demo.fill_demo",  # calls the checked services one by one
+    "nanmu_desktop.services.demo_investigations.record_demo_investigation",  # the same
 }
 
 

@@ -23,7 +23,7 @@ from PySide6.QtCore import QSettings
 
 if TYPE_CHECKING:
     from nanmu_desktop.storage.db import Database
-    from nanmu_desktop.ui.context import UiContext
+    from nanmu_desktop.ui.common.context import UiContext
 
 
 # The offscreen platform plugin warns about window-manager features it lacks (when a dialog
@@ -70,7 +70,7 @@ def database(db_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def ui_context(database: Database, db_path: Path, qt_settings: QSettings) -> UiContext:
-    from nanmu_desktop.ui.context import UiContext
+    from nanmu_desktop.ui.common.context import UiContext
 
     return UiContext(database, db_path, qt_settings)
 

@@ -30,7 +30,7 @@ def test_application_speaks_chinese_and_renders_it(qapp):
 
 
 def test_the_ui_font_is_a_simplified_chinese_family_not_any_cjk_fallback(qapp):
-    from nanmu_desktop.ui.ui_fonts import SYSTEM_UI_FAMILIES, ensure_chinese_font
+    from nanmu_desktop.ui.common.fonts import SYSTEM_UI_FAMILIES, ensure_chinese_font
 
     family = ensure_chinese_font(qapp)
     # On this test machine only Droid Sans Fallback (Traditional-style punctuation) may be

@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.citations import Citation
 from nanmu_desktop.domain.regulation_loader import available_versions, load_regulation
-from nanmu_desktop.ui.articles_model import CITATION_ROLE, ArticlesModel
-from nanmu_desktop.ui.articles_page import ArticlesPage
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.articles.model import CITATION_ROLE, ArticlesModel
+from nanmu_desktop.ui.articles.page import ArticlesPage
+from nanmu_desktop.ui.common.context import UiContext
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from helpers import answer_message_box, make_cases
 from PySide6.QtWidgets import QMessageBox
 
 from nanmu_desktop.services.cases import get_case
-from nanmu_desktop.ui.attachments_panel import write_for_viewing
-from nanmu_desktop.ui.cases_page import CasesPage
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.cases.page import CasesPage
+from nanmu_desktop.ui.common.attachments_panel import write_for_viewing
+from nanmu_desktop.ui.common.context import UiContext
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
 from nanmu_desktop.services.cases import get_case
-from nanmu_desktop.ui.case_form import ERROR_COLOUR, CaseFormDialog
-from nanmu_desktop.ui.cases_page import CasesPage
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.cases.form import ERROR_COLOUR, CaseFormDialog
+from nanmu_desktop.ui.cases.page import CasesPage
+from nanmu_desktop.ui.common.context import UiContext
 
 Button = QMessageBox.StandardButton
 

@@ -7,8 +7,8 @@ from helpers import make_cases
 from test_case_form import fill_valid
 
 from nanmu_desktop.services.case_list import CaseQuery, list_cases
-from nanmu_desktop.ui.cases_page import CasesPage
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.cases.page import CasesPage
+from nanmu_desktop.ui.common.context import UiContext
 
 
 @pytest.fixture

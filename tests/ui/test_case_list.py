@@ -8,9 +8,9 @@ import pytest
 from helpers import make_cases, type_chinese
 from PySide6.QtCore import QDate, Qt
 
-from nanmu_desktop.ui.case_list_model import COLUMNS, CaseListModel
-from nanmu_desktop.ui.cases_page import CasesPage
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.cases.list_model import COLUMNS, CaseListModel
+from nanmu_desktop.ui.cases.page import CasesPage
+from nanmu_desktop.ui.common.context import UiContext
 
 
 @pytest.fixture

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from wizard_support import register_forestry_case
 
+from nanmu_desktop.domain.investigation import NO_INVESTIGATION
 from nanmu_desktop.domain.outcomes import Outcome
 from nanmu_desktop.services.cases import get_case
 from nanmu_desktop.services.determinations import current_determination, save_proposal
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.decision_dialog import DecisionDialog
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.wizard.decision_dialog import DecisionDialog
 
 EXEMPT_FACTS = {
     "art10": [4],
@@ -59,7 +60,8 @@ def test_only_the_outcomes_the_regulation_allows_are_offered(dialog: DecisionDia
     offered = [dialog.ui.outcomeCombo.itemData(i) for i in range(dialog.ui.outcomeCombo.count())]
     # 第十条第二款 is "可以": 免责 or 从轻/减轻; never 不予容错 (第一款 "应当") or 履职尽责.
     assert offered == [Outcome.exempt.value, Outcome.mitigated.value]
-    assert not dialog.ui.warningsLabel.isVisible()
+    # No contradiction among the facts; only the 调查核实 not recorded (warned, never blocked).
+    assert dialog.ui.warningsLabel.text() == "提示：" + NO_INVESTIGATION
 
 
 def test_deadline_follows_the_meeting_date(dialog: DecisionDialog) -> None:

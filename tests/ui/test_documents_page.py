@@ -15,9 +15,9 @@ from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services import font_choice, issuing
 from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.documents import DocumentTarget
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.documents_page import DocumentsPage
-from nanmu_desktop.ui.register_view import VoidDialog
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.documents.page import DocumentsPage
+from nanmu_desktop.ui.documents.register_view import VoidDialog
 
 DECIDED_CASE = "RC-2026-006"  # 党委研究决定, 容错免责
 EARLY_CASE = "RC-2026-011"  # 登记

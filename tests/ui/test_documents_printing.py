@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from nanmu_desktop.ui import printing
-from nanmu_desktop.ui.pdf_preview import PdfPreview
+from nanmu_desktop.ui.documents import printing
+from nanmu_desktop.ui.documents.pdf_preview import PdfPreview
 
 
 def _two_page_pdf() -> bytes:
@@ -73,12 +73,12 @@ def test_banded_rendering_matches_a_whole_page_render(preview: PdfPreview) -> No
     banded = QImage(595, 842, QImage.Format.Format_ARGB32)
     banded.fill(0)
     painter = QPainter(banded)
-    original = printing.BAND_ROWS
-    printing.BAND_ROWS = 100  # many bands, so their seams are tested
+    original = printing.BAND_PIXELS
+    printing.BAND_PIXELS = 595 * 100  # bands of 100 rows, so their seams are tested
     try:
         printing._draw_page(painter, document, 0, 72, 72)
     finally:
-        printing.BAND_ROWS = original
+        printing.BAND_PIXELS = original
         painter.end()
     samples = [(x, y) for y in range(0, 842, 3) for x in range(0, 595, 3)]
     differing = sum(whole.pixel(x, y) != banded.pixel(x, y) for x, y in samples)

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from nanmu_desktop.domain.due import Level
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.petitions import PetitionInput, register_petition
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.due.page import LEVEL_COLOURS, DuePage
 from nanmu_desktop.ui.main_window import DOCUMENTS, DUE, PETITIONS, TRACKING, MainWindow
 
@@ -154,7 +154,7 @@ def test_due_sheet_is_written_off_the_gui_thread(
 def test_issued_kind_not_offered_twice_and_decision_set(
     qtbot: QtBot, demo_context: UiContext
 ) -> None:
-    from nanmu_desktop.ui.tracking_page import TrackingPage
+    from nanmu_desktop.ui.tracking.page import TrackingPage
 
     case_id, _number, _deadline = _decided(demo_context)
     page = TrackingPage(demo_context)

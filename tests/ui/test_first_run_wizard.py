@@ -34,10 +34,10 @@ from nanmu_desktop.services.officers import (
 from nanmu_desktop.services.settings import ALL_SERIES
 from nanmu_desktop.services.users import list_users
 from nanmu_desktop.storage.db import Database
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.first_run import FirstRunWizard, run_first_run_if_needed
-from nanmu_desktop.ui.regulation_import_dialog import RegulationImportDialog
-from nanmu_desktop.ui.settings_page import SettingsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.settings.first_run import FirstRunWizard, run_first_run_if_needed
+from nanmu_desktop.ui.settings.page import SettingsPage
+from nanmu_desktop.ui.settings.regulation_import_dialog import RegulationImportDialog
 from tests.services.regulation_fixtures import neighbour_text, write_docx
 from tests.services.test_people_excel import OFFICERS, people_workbook
 

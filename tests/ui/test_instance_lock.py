@@ -14,8 +14,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from nanmu_desktop.storage.instance_lock import InstanceLock, lock_path
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.instance import take_instance_lock
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.instance import take_instance_lock
 
 
 def _held_by(db_path: Path, pid: int) -> None:

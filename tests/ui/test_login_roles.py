@@ -18,10 +18,10 @@ from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.users import MAX_FAILURES, add_user, log_in
 from nanmu_desktop.storage.db import open_database
 from nanmu_desktop.ui import app as app_module
-from nanmu_desktop.ui.actions import ActionId
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.documents_page import DocumentsPage
-from nanmu_desktop.ui.login_dialog import LoginDialog
+from nanmu_desktop.ui.common.actions import ActionId
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.login_dialog import LoginDialog
+from nanmu_desktop.ui.documents.page import DocumentsPage
 from nanmu_desktop.ui.main_window import DOCUMENTS, MainWindow
 
 DECIDED_CASE = "RC-2026-006"  # 党委研究决定, 容错免责

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
-from nanmu_desktop.ui.actions import MENUS, SPECS, ActionId
-from nanmu_desktop.ui.case_picker import CASE_ID_ROLE
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.actions import MENUS, SPECS, ActionId
+from nanmu_desktop.ui.common.case_picker import CASE_ID_ROLE
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.main_window import ARTICLES, CASES, DUE, PAGES, WIZARD, MainWindow
 
 SMALL_SCREEN = QSize(1366, 768 - 40)  # minus a taskbar
@@ -33,7 +33,8 @@ def test_every_page_opens_lazily(window):
     assert all(page is None for page in window._pages[1:])  # start-up pays for 待办 only
     for index, entry in enumerate(PAGES):
         page = window.show_page(index)
-        assert type(page).__name__ == entry.class_name
+        assert type(page) is entry.page_class()
+        assert page.objectName() == f"page_{entry.name}"
         assert window.stack.currentWidget() is page
         assert window.navigation.currentRow() == index
     window.navigation.setCurrentRow(ARTICLES)

@@ -30,7 +30,7 @@ from nanmu_desktop.services.petitions import (
 from nanmu_desktop.services.settings import ProfileInput, update_profile
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Petition
-from nanmu_desktop.ui.petition_dialogs import ResponseDialog, allowed_responses
+from nanmu_desktop.ui.petitions.dialogs import ResponseDialog, allowed_responses
 
 CONDITIONS = {"not_prohibited": True, "no_major_loss": True, "remedied": True}
 # The linked case: none, registered but undecided, or decided on these facts (with leniency).

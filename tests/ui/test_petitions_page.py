@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.petitions import list_petitions
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.petitions_page import PetitionsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.petitions.page import PetitionsPage
 from tests.ui.helpers import type_chinese
 
 

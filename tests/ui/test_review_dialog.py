@@ -11,8 +11,8 @@ from nanmu_desktop.domain.roles import Role
 from nanmu_desktop.services.determinations import save_proposal
 from nanmu_desktop.services.reviews import case_reviews
 from nanmu_desktop.services.users import add_user, log_in
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.determination_page import DeterminationPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.wizard.page import DeterminationPage
 
 
 def test_a_reviewer_returns_the_proposal_with_comments(

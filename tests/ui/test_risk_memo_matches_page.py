@@ -20,9 +20,9 @@ from nanmu_desktop.services.officers import OfficerInput, add_officer, ensure_de
 from nanmu_desktop.services.settings import ProfileInput, update_profile
 from nanmu_desktop.services.statistics import risk_defaults
 from nanmu_desktop.storage.db import Database
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.documents_page import DocumentsPage
-from nanmu_desktop.ui.statistics_page import StatisticsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.documents.page import DocumentsPage
+from nanmu_desktop.ui.statistics.page import StatisticsPage
 
 CITATION = "第十一条第（一）项"
 ART11 = {"art11": [1]}  # 第十一条 alone: 从轻/减轻 within accountability — an enforcement error

@@ -36,12 +36,15 @@ def test_screenshots_of_every_page(tmp_path: Path) -> None:
     names = {p.stem for p in out.glob("*.png")}
     for page in ("main-due", "main-cases", "main-wizard", "main-articles", "main-documents",
                  "main-settings", "case-documents", "notice-preview", "first-run-01",
-                 "first-run-06", "wizard-01", "settings-people", "settings-versions"):
+                 "first-run-06", "wizard-01", "settings-people", "settings-versions",
+                 "statistics-charts", "investigation", "tracking-notices"):
         assert page in names
     assert _png_size(out / "main-cases.png") == (1366, 768)
     assert _png_size(out / "main-due.png") == (1366, 768)
     assert _png_size(out / "case-documents.png") == (1366, 768)
+    assert _png_size(out / "tracking-notices.png") == (1366, 768)
     assert _png_size(out / "notice-preview.png") == (1366, 768)
+    assert _png_size(out / "statistics-charts.png") == (1366, 768)
     assert f"共保存 {len(names)} 张截图" in result.stdout
     assert db.read_bytes() == before  # nothing written
 

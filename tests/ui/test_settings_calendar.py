@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from nanmu_desktop.domain.deadlines import DayCountRule, describe_rule
 from nanmu_desktop.services import work_calendar
 from nanmu_desktop.services.settings import ProfileInput, complete_first_run
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.settings_calendar import CalendarSection, year_ranges
-from nanmu_desktop.ui.settings_page import SettingsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.settings.calendar import CalendarSection, year_ranges
+from nanmu_desktop.ui.settings.page import SettingsPage
 
 
 @pytest.fixture

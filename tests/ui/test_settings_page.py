@@ -15,8 +15,8 @@ from nanmu_desktop.services import font_choice
 from nanmu_desktop.services import settings as settings_service
 from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.settings import ProfileInput, get_profile
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.settings_page import SettingsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.settings.page import SettingsPage
 
 
 @pytest.fixture

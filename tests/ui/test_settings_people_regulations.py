@@ -19,10 +19,10 @@ from nanmu_desktop.domain.collation import pinyin_key
 from nanmu_desktop.services.officers import OfficerInput, add_officer, list_officers
 from nanmu_desktop.services.people import department_by_name
 from nanmu_desktop.services.regulations import list_versions
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.regulation_import_dialog import RegulationImportDialog
-from nanmu_desktop.ui.settings_page import SettingsPage
-from nanmu_desktop.ui.settings_people import chinese_collator, sort_by_name
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.settings.page import SettingsPage
+from nanmu_desktop.ui.settings.people import chinese_collator, sort_by_name
+from nanmu_desktop.ui.settings.regulation_import_dialog import RegulationImportDialog
 from tests.services.regulation_fixtures import neighbour_text, write_docx
 from tests.services.test_people_excel import OFFICERS, people_workbook
 

@@ -18,8 +18,8 @@ from nanmu_desktop.services.demo import fill_demo
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.issuing import issue_document, list_documents
 from nanmu_desktop.storage.checks import run_checks
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.settings_page import SettingsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.settings.page import SettingsPage
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.roles import Role
 from nanmu_desktop.services.users import list_users, log_in
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.settings_users import UsersSection
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.settings.users import UsersSection
 
 
 def _fill(section: UsersSection, name: str, roles: set[Role], password: str) -> None:

@@ -7,8 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.domain.vocabulary import DocumentKind
 from nanmu_desktop.services.documents import DocumentTarget
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.statistics_page import StatisticsPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.statistics.page import StatisticsPage
 
 PATTERN = "第十条第一款第（五）项"
 
@@ -47,3 +47,33 @@ def test_threshold_above_count_unflags(qtbot: QtBot, demo_context: UiContext) ->
     qtbot.waitUntil(lambda: not any(page.model.row_at(i).flagged
                                     for i in range(page.model.rowCount())), timeout=10000)
     assert "没有达到提醒阈值" in page.note.text()
+
+
+def test_charts_mark_the_selected_row(qtbot: QtBot, demo_context: UiContext) -> None:
+    page = StatisticsPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.period.setCurrentIndex(2)  # 全部
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: demo_context.tasks.active_count == 0, timeout=10000)
+    page.views.setCurrentWidget(page.charts)
+    charts = page.charts
+    items = {bar.label: bar.count for bar in charts.by_citation.bars}
+    rows = [page.model.row_at(i) for i in range(page.model.rowCount())]
+    overall = {r.citation: r.count for r in rows if r.field is None}
+    assert items == dict(list(overall.items())[: len(items)])  # the chart counts as the table
+    assert not any(bar.marked for bar in charts.by_month.bars)
+    market = next(r for r in rows if r.citation.startswith(PATTERN) and r.field_label == "市场监管")
+    page.table.selectRow(rows.index(market))
+    qtbot.waitUntil(lambda: any(bar.marked for bar in charts.by_field.bars), timeout=10000)
+    marked_fields = {bar.label: bar.marked for bar in charts.by_field.bars if bar.marked}
+    assert marked_fields == {"市场监管": market.count}
+    assert sum(bar.marked for bar in charts.by_month.bars) == market.count
+    assert PATTERN in charts.caption.text()
+    image = charts.by_field.grab().toImage()  # red is painted where the pattern's cases are
+    reds = sum(
+        1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+        if image.pixelColor(x, y).name() == "#c0392b"
+    )
+    assert reds > 0

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from nanmu_desktop.errors import ConflictError, NanmuError
-from nanmu_desktop.ui.tasks import TaskControl, TaskRunner
+from nanmu_desktop.ui.common.tasks import TaskControl, TaskRunner
 
 
 @pytest.fixture

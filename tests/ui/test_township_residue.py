@@ -28,9 +28,9 @@ from nanmu_desktop.services.issuing import document_pdf, list_documents
 from nanmu_desktop.services.ledger import export_ledger
 from nanmu_desktop.services.settings import complete_first_run
 from nanmu_desktop.storage.db import Database, open_database
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.first_run import FirstRunWizard
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.main_window import MainWindow
+from nanmu_desktop.ui.settings.first_run import FirstRunWizard
 
 
 @pytest.fixture(scope="module")

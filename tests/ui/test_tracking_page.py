@@ -18,8 +18,8 @@ from nanmu_desktop.services.determinations import current_determination
 from nanmu_desktop.services.documents import DocumentTarget
 from nanmu_desktop.services.notices import list_notices
 from nanmu_desktop.services.rectification import list_orders
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.tracking_page import TrackingPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.tracking.page import TrackingPage
 
 
 def _cell(table: QTableWidget, row: int, column: int) -> str:
@@ -69,6 +69,7 @@ def test_notification_and_publication_through_the_dialogs(
 
     dialog = page.notices.open_notification()
     assert dialog is not None
+    dialog.pick_box.setCurrentIndex(dialog.pick_box.count() - 1)  # 其他对象（手动填写）
     type_chinese(dialog.recipient_edit, "王建军")
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible()
@@ -99,6 +100,7 @@ def test_late_notification_is_flagged(qtbot: QtBot, demo_context: UiContext) -> 
     late_day = info.notification_deadline + timedelta(days=1)
     dialog = page.notices.open_notification()
     assert dialog is not None
+    dialog.pick_box.setCurrentIndex(dialog.pick_box.count() - 1)
     type_chinese(dialog.recipient_edit, "李海涛")
     dialog.date_edit.setDate(QDate(late_day.year, late_day.month, late_day.day))
     dialog.buttons.accepted.emit()
@@ -115,9 +117,10 @@ def test_empty_recipient_is_refused_inline(qtbot: QtBot, demo_context: UiContext
     before = len(list_notices(demo_context.database, case_id))
     dialog = page.notices.open_notification()
     assert dialog is not None
+    dialog.pick_box.setCurrentIndex(dialog.pick_box.count() - 1)
     dialog.buttons.accepted.emit()
     assert dialog.isVisible()
-    assert "告知对象" in dialog.problems_label.text() and "不能为空" in dialog.problems_label.text()
+    assert "送达对象" in dialog.problems_label.text() and "不能为空" in dialog.problems_label.text()
     assert len(list_notices(demo_context.database, case_id)) == before
     dialog.reject()
 

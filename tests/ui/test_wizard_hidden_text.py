@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 from test_wizard_outcomes import ART9, REVIEW_ID, open_wizard, press_next, tick
 
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 
 
 def test_hidden_characters_in_reasons_and_evidence_block_the_step(

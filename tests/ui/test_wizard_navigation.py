@@ -19,8 +19,8 @@ from test_wizard_outcomes import (
 )
 
 from nanmu_desktop.domain.citations import Citation
-from nanmu_desktop.ui.articles_page import ArticlesPage
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.articles.page import ArticlesPage
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.wizard import DeterminationWizard
 from nanmu_desktop.ui.wizard.determination_wizard import RESULT_ID, REVIEW_ID
 

@@ -14,7 +14,7 @@ from wizard_support import register_forestry_case
 from nanmu_desktop.domain.engine import determine
 from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.services.determinations import current_determination
-from nanmu_desktop.ui.context import UiContext
+from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.wizard import DeterminationWizard
 from nanmu_desktop.ui.wizard.determination_wizard import RESULT_ID, REVIEW_ID
 
@@ -70,7 +70,9 @@ SCENARIOS: dict[str, tuple[list[tuple[int, list[str]]], str]] = {
     ),
     "duty fulfilled": ([(EXCLUSIONS, []), (ART9, ["art9.2", "art9.5"])], "duty_fulfilled"),
     "not tolerated by 第十二条 (J2)": (
-        [(EXCLUSIONS, ["exclusion.failure_to_perform", "exclusion.harmed_rights"])],
+        # 第十一条 is still asked, as 追责情节: it never turns the case into 容错.
+        [(EXCLUSIONS, ["exclusion.failure_to_perform", "exclusion.harmed_rights"]),
+         (ART11, ["art11.1"])],
         "not_tolerated",
     ),
     "mitigated": (

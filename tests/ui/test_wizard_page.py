@@ -10,8 +10,8 @@ from wizard_support import register_forestry_case
 
 from nanmu_desktop.domain.citations import Citation
 from nanmu_desktop.services.determinations import save_proposal
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.determination_page import DeterminationPage
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.wizard.page import DeterminationPage
 
 
 def make_page(qtbot: QtBot, context: UiContext) -> DeterminationPage:

@@ -47,11 +47,13 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
         ("基本事实", values["description"]),
         ("损失和影响", values["loss"] + values["impact"]),
         ("补救措施", values["remedial_actions"]),
+        ("调查核实", _investigation(ctx)),
     )
     answers = _grouped(determination.answers)
     proposal = (
         ("研判建议", wording.outcome.get(determination.outcome, determination.outcome)),
         ("建议依据", join_citations(determination.basis) or "无（不援引条款）"),
+        *_accountability(determination.accountability),
         ("研判理由", "".join(_finding(s) for s in determination.explanation)),
         ("提示事项", "".join(determination.warnings) or "无"),
         ("研判日期", cn_date(determination.made_on)),
@@ -70,6 +72,30 @@ def build_worksheet(ctx: DocumentContext) -> Notice:
     return Notice(
         header=None, title=title, body=body, recipients=recipients, sources=case_sources(ctx)
     )
+
+
+def _investigation(ctx: DocumentContext) -> str:
+    """Who investigated, when, what was found and on what evidence; its absence is said here
+    and warned of under 提示事项 (a determination without it is not blocked)."""
+    found = ctx.investigation
+    if found is None:
+        return "未录入"
+    text = (f"{cn_date(found.started_on)}至{cn_date(found.ended_on)}，"
+            f"调查人员：{'、'.join(found.investigators)}。查明：{found.findings.rstrip('。')}。")
+    if found.evidence:
+        text += "证据：" + "；".join(
+            f"{_MARKS[n] if n < len(_MARKS) else f'{n + 1}.'}{item}"
+            for n, item in enumerate(found.evidence)
+        ) + "。"
+    return text
+
+
+def _accountability(citations: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """第十一条 in a 第十二条 case: beside the basis, never in it."""
+    if not citations:
+        return ()
+    return (("追责情节", f"{join_citations(citations)}：追究责任时可以从轻或者减轻，"
+                         "不作为容错依据，不改变不予容错的结论"),)
 
 
 def _grouped(answers: tuple[Answer, ...]) -> tuple[tuple[str, str, str], ...]:

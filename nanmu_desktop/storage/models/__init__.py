@@ -6,7 +6,8 @@ from .cases import CASE_STATUSES, OUTCOMES, Attachment, Case, CaseOfficer
 from .determinations import LENIENCIES, Determination
 from .documents import DocumentVoid, IssuedDocument, NumberRegister
 from .integrity import IntegrityMeta, NumberHighWater
-from .notices import NOTICE_KINDS, CaseNotice
+from .investigations import Investigation, InvestigationAttachment, InvestigationOfficer
+from .notices import NOTICE_KINDS, RECIPIENT_ROLES, CaseNotice
 from .people import Department, Officer
 from .petitions import (
     CONCLUSIONS,
@@ -37,6 +38,7 @@ __all__ = [
     "NOTICE_KINDS",
     "ORDER_STATUSES",
     "OUTCOMES",
+    "RECIPIENT_ROLES",
     "RESPONSE_KINDS",
     "REVIEW_VERDICTS",
     "Attachment",
@@ -53,6 +55,9 @@ __all__ = [
     "ExtensionRequest",
     "FollowUp",
     "IntegrityMeta",
+    "Investigation",
+    "InvestigationAttachment",
+    "InvestigationOfficer",
     "IssuedDocument",
     "NumberHighWater",
     "NumberRegister",

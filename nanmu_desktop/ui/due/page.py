@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from nanmu_desktop.domain.due import DueItem, Level, Obligation, counts, days_text
 from nanmu_desktop.files import write_atomically
 from nanmu_desktop.services.due import list_due
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.tasks import TaskControl
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.tasks import TaskControl
 
 #: row colours of 三色督办 (light, so black text stays readable)
 LEVEL_COLOURS: dict[Level, QColor] = {
@@ -59,6 +59,7 @@ class DuePage(QWidget):
         self._context = context
         self._today: date | None = None
         self.items: list[DueItem] = []
+        self.badges: dict[str, int] = {}  # the counts last sent with counts_changed
         self.summary = QLabel(self)
         self.summary.setObjectName("dueSummary")
         self.show_later = QPushButton("显示全部(&A)", self)
@@ -118,6 +119,7 @@ class DuePage(QWidget):
             if item.level.urgent:
                 target = badge_target(item.obligation)
                 badges[target] = badges.get(target, 0) + 1
+        self.badges = badges
         self.counts_changed.emit(badges)
 
     def _fill(self) -> None:

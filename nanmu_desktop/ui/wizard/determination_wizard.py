@@ -19,12 +19,14 @@ from nanmu_desktop.domain.facts import Facts
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.domain.regulation_loader import load_regulation
 from nanmu_desktop.errors import NanmuError
-from nanmu_desktop.ui.context import UiContext
-from nanmu_desktop.ui.dialogs import confirm
+from nanmu_desktop.services.investigations import InvestigationInfo
+from nanmu_desktop.ui.common.context import UiContext
+from nanmu_desktop.ui.common.dialogs import confirm
 from nanmu_desktop.ui.wizard.answers import Answers
 from nanmu_desktop.ui.wizard.question_page import QuestionPage
 from nanmu_desktop.ui.wizard.result_page import ResultPage
 from nanmu_desktop.ui.wizard.review_page import ReviewPage
+from nanmu_desktop.ui.wizard.summary import investigation_html
 
 REVIEW_ID = len(interview.STEPS)
 RESULT_ID = REVIEW_ID + 1
@@ -42,6 +44,8 @@ class DeterminationWizard(QWizard):
         initial_facts: dict[str, Any] | None = None,
         regulation: Regulation | None = None,
         parent: QWidget | None = None,
+        *,
+        investigation: InvestigationInfo | None = None,
     ) -> None:
         super().__init__(parent)
         self._context = context
@@ -67,7 +71,8 @@ class DeterminationWizard(QWizard):
         self.review_page = ReviewPage(self._review_data, self.question_pages)
         self.review_page.edit_requested.connect(self.go_back_to)
         self.setPage(REVIEW_ID, self.review_page)
-        self.result_page = ResultPage(self.determination)
+        # The record the proposal rests on (第十三条 "调查核实后"), or the warning of its absence.
+        self.result_page = ResultPage(self.determination, investigation_html(investigation))
         self.result_page.citation_clicked.connect(context.signals.open_citation.emit)
         self.setPage(RESULT_ID, self.result_page)
         self.setStartId(0)
@@ -103,6 +108,14 @@ class DeterminationWizard(QWizard):
             answers.reasons[key] = _NAVIGATION_REASON
         answers.evidence.clear()
         return Facts.from_dict(answers.to_facts_dict())
+
+    def initializePage(self, page_id: int) -> None:
+        """第十一条 in a 第十二条 case is asked as 追责情节: the wording follows the answers."""
+        super().initializePage(page_id)
+        page = self.question_pages.get(page_id)
+        if page is not None:
+            title, question = interview.wording(page.step, self._navigation_facts())
+            page.set_wording(title, question)
 
     def nextId(self) -> int:
         current = self.currentId()
@@ -158,7 +171,7 @@ class DeterminationWizard(QWizard):
         super().accept()
 
     def _refused(self, error: NanmuError) -> None:
-        from nanmu_desktop.ui.tasks import show_error
+        from nanmu_desktop.ui.common.tasks import show_error
 
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         show_error(self, error)

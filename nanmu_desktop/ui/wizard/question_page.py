@@ -151,8 +151,7 @@ class QuestionPage(QWizardPage):
     def __init__(self, step: Step, regulation: Regulation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.step = step
-        self.setTitle(step.title)
-        self.setSubTitle(f"{step.question}　{HOW_TO_ANSWER}")
+        self.set_wording(step.title, step.question)
         self.questions = questions_for(step, regulation)
         guidance = [regulation.guidance_for(key) for key in step.guidance]
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -168,6 +167,10 @@ class QuestionPage(QWizardPage):
         layout.addWidget(splitter)
         for fact_row in self._rows.values():
             fact_row.refresh()
+
+    def set_wording(self, title: str, question: str) -> None:
+        self.setTitle(title)
+        self.setSubTitle(f"{question}　{HOW_TO_ANSWER}")
 
     def _build_questions(self) -> QScrollArea:
         holder = QWidget()

@@ -32,6 +32,10 @@ def determination_html(result: Proposal) -> str:
         parts.append("<h3 style='color:#b26a00'>请注意</h3><ul>")
         parts.extend(f"<li>{escape(w)}</li>" for w in result.warnings)
         parts.append("</ul>")
+    if result.accountability:
+        parts.append("<h3>追责情节</h3><p>" + escape("、".join(result.accountability))
+                     + "：追究责任时可以从轻或者减轻（第十一条），不作为容错依据，"
+                     "不改变不予容错的结论。</p>")
     parts.append(f"<p style='color:#555'>适用条文版本：{escape(result.regulation)}</p>")
     return "".join(parts)
 
@@ -41,8 +45,12 @@ class ResultPage(QWizardPage):
 
     citation_clicked = Signal(object)
 
-    def __init__(self, compute: Callable[[], Proposal], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, compute: Callable[[], Proposal], investigation_html: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._investigation_html = investigation_html
         self.setTitle("认定建议")
         self.setSubTitle("以下为依据所答事实得出的认定建议，由党委研究决定。点击条文可查看原文。")
         self._compute = compute
@@ -59,7 +67,7 @@ class ResultPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.result = self._compute()
-        self.view.setHtml(determination_html(self.result))
+        self.view.setHtml(determination_html(self.result) + self._investigation_html)
 
     def _follow(self, url: QUrl) -> None:
         scheme, _, number = url.toString().partition(":")

@@ -10,8 +10,11 @@ from html import escape
 
 from nanmu_desktop.domain import interview
 from nanmu_desktop.domain.citations import Citation
+from nanmu_desktop.domain.facts import Facts
+from nanmu_desktop.domain.investigation import NO_INVESTIGATION
 from nanmu_desktop.domain.regulation import Regulation
 from nanmu_desktop.services.determinations import DeterminationInfo
+from nanmu_desktop.services.investigations import InvestigationInfo
 from nanmu_desktop.ui.wizard.answers import Answers
 from nanmu_desktop.ui.wizard.question_page import questions_for
 
@@ -44,18 +47,40 @@ def _list(title: str, lines: tuple[str, ...], ordered: bool = False) -> str:
 def facts_html(facts: dict[str, object], regulation: Regulation) -> str:
     """The facts found, step by step, worded as the wizard asked them, with reasons and evidence."""
     answers = Answers.from_facts_dict(facts)
+    parsed = Facts.from_dict(dict(facts))
     lines: list[str] = []
     for step in interview.STEPS:
+        title = interview.wording(step, parsed)[0]
         for question in questions_for(step, regulation):
             if question.key not in answers.checked:
                 continue
-            line = f"{escape(step.title)}：{escape(question.marker + question.text)}"
+            line = f"{escape(title)}：{escape(question.marker + question.text)}"
             for label, notes in (("理由", answers.reasons), ("证据", answers.evidence)):
                 if notes.get(question.key, "").strip():
                     line += f"<br/>　{label}：{escape(notes[question.key].strip())}"
             lines.append(f"<li>{line}</li>")
     body = f"<ul>{''.join(lines)}</ul>" if lines else "<p>未认定任何情形。</p>"
     return f"<h4>认定事实</h4>{body}"
+
+
+def investigation_html(found: InvestigationInfo | None) -> str:
+    """调查核实 as recorded, or the warning that it is not (a determination is not blocked)."""
+    if found is None:
+        return (f"<h3>调查核实</h3><p style='color:#8a5a00'>{escape(NO_INVESTIGATION)}"
+                "点击“调查核实”录入。</p>")
+    rows = [
+        ("调查人员", escape(found.names)),
+        ("调查日期", f"{chinese_date(found.started_on)}至{chinese_date(found.ended_on)}"),
+        ("查明的事实", escape(found.findings).replace("\n", "<br/>")),
+    ]
+    if found.evidence:
+        rows.append(("证据", "<br/>".join(f"{n}. {escape(e)}"
+                                          for n, e in enumerate(found.evidence, 1))))
+    if found.attachments:
+        rows.append(("附件", escape("、".join(a.file_name for a in found.attachments))))
+    cells = "".join(f"<tr><td><b>{k}：</b></td><td>{v}</td></tr>" for k, v in rows)
+    warnings = "".join(f"<p style='color:#8a5a00'>提示：{escape(w)}</p>" for w in found.warnings)
+    return f"<h3>调查核实</h3><table cellspacing='4'>{cells}</table>{warnings}"
 
 
 def proposal_html(info: DeterminationInfo, regulation: Regulation) -> str:
@@ -68,6 +93,8 @@ def proposal_html(info: DeterminationInfo, regulation: Regulation) -> str:
             f"<p><b>依据：</b>{basis}</p>" if basis else "<p><b>依据：</b>不援引条款</p>",
             facts_html(info.facts, regulation),
             _list("认定理由", info.explanation, ordered=True),
+            _list("追责情节（第十一条，追究责任时可以从轻或者减轻，不改变不予容错的结论）",
+                  info.accountability),
             _list("未认定更有利结果的原因", info.why_not),
             _list("请注意", info.warnings),
             f"<p style='color:#555'>提出时间：{made}；条文版本：{version}</p>",

@@ -130,11 +130,12 @@ fi
 [ -x "$OUT/nanmu-desktop/nanmu-desktop" ] || { echo "no bundle at $OUT/nanmu-desktop" >&2; exit 1; }
 
 # ---- glibc floor: the newest GLIBC_ symbol version each binary of the bundle asks for --------
-newest=$(bash scripts/glibc_floor.sh "$OUT/nanmu-desktop" | tee "$OUT/glibc-versions.txt" | head -1)
+bash scripts/glibc_floor.sh "$OUT/nanmu-desktop" > "$OUT/glibc-versions.txt"
+newest=$(sed -n 1p "$OUT/glibc-versions.txt")
 echo "newest glibc needed: $newest (limit $GLIBC_MAX; per file: $OUT/glibc-versions.txt)"
 if [ "$(printf '%s\n%s\n' "${newest%% *}" "$GLIBC_MAX" | sort -V | tail -1)" != "$GLIBC_MAX" ]; then
   echo "the bundle needs glibc ${newest%% *} > $GLIBC_MAX:" >&2
-  awk -v max="$GLIBC_MAX" '{print}' "$OUT/glibc-versions.txt" | head -20 >&2
+  sed -n 1,20p "$OUT/glibc-versions.txt" >&2
   exit 1
 fi
 

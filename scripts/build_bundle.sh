@@ -7,6 +7,7 @@
 # system you ship for (see README, "Windows").
 #   bash scripts/build_bundle.sh            build + smoke
 #   bash scripts/build_bundle.sh --smoke    smoke an existing bundle only
+#   bash scripts/build_bundle.sh --no-smoke build only (scripts/build_on_floor.sh smokes apart)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,7 @@ if [ "${1:-}" != "--smoke" ]; then
   echo "build time: ${SECONDS} s"
 fi
 [ -x "$CLI" ] || { echo "no bundle at $BUNDLE" >&2; exit 1; }
+[ "${1:-}" = "--no-smoke" ] && exit 0
 printf 'bundle size: %s (%s files)\n' "$(du -sh "$BUNDLE" | cut -f1)" "$(find "$BUNDLE" -type f | wc -l)"
 # Chinese input: Qt's ibus plugin always (it also reaches fcitx5), fcitx5's own when built
 inputs=$(find "$BUNDLE" -path '*platforminputcontexts/*.so' -printf '%f ')

@@ -8,6 +8,8 @@
 #   bash scripts/build_installers.sh              all of it
 #   bash scripts/build_installers.sh --linux      the Linux bundle and the .deb
 #   bash scripts/build_installers.sh --windows    the Windows bundle and setup.exe
+#   bash scripts/build_installers.sh --floor      the Linux bundle and .deb built and smoke-run
+#                                                 in Debian 11 (glibc ≤ 2.28), into dist/floor/
 # WINDOWS_BUNDLE=<folder> packages an existing Windows bundle (e.g. built on a Windows PC)
 # instead of building one under wine. Needs (as root it installs them): wine, wine64, nsis,
 # gcc-mingw-w64 for Windows; dpkg-deb for the .deb. Prints sizes and times.
@@ -16,6 +18,10 @@ cd "$(dirname "$0")/.."
 export PYTHON=${PYTHON:-.venv/bin/python}
 what=${1:-all}
 SECONDS=0
+
+if [ "$what" = --floor ]; then
+  exec bash scripts/build_on_floor.sh
+fi
 
 if [ "$what" = all ] || [ "$what" = --linux ]; then
   bash scripts/build_bundle.sh

@@ -7,6 +7,8 @@ such as 错 or 容错). Enter / F3 step to the next occurrence, Shift+F3 to the 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import (
     QColor,
@@ -258,9 +260,11 @@ class ArticlesPage(QWidget):
 
     def highlighted_terms(self) -> list[str]:
         """The text under each search highlight (what the clerk sees tinted)."""
+        # (ExtraSelection's fields are missing from PySide6 6.9's type stubs: read through Any)
+        selections: list[Any] = list(self.text.extraSelections())
         return [
             s.cursor.selectedText()
-            for s in self.text.extraSelections()
+            for s in selections
             if s.format.background().color() in (MATCH_COLOUR, CURRENT_MATCH_COLOUR)
         ]
 
@@ -278,6 +282,7 @@ class ArticlesPage(QWidget):
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format.setBackground(colour)
+        fields: Any = selection  # (see highlighted_terms)
+        fields.cursor = cursor
+        fields.format.setBackground(colour)
         return selection

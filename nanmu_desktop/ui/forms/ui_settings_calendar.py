@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_calendar.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.9.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -184,17 +184,17 @@ class Ui_CalendarForm(object):
         self.calendarIntro.setText(QCoreApplication.translate("CalendarForm", u"\u8ba1\u7b97\u544a\u77e5\u671f\u9650\u548c\u6574\u6539\u671f\u9650\u65f6\uff0c\u6cd5\u5b9a\u8282\u5047\u65e5\u548c\u8c03\u4f11\u4e0a\u73ed\u65e5\u53d6\u81ea\u968f\u7a0b\u5e8f\u9644\u5e26\u7684\u8282\u5047\u65e5\u6570\u636e\u5305\uff0c\u5e76\u4ee5\u672c\u9875\u624b\u5de5\u5f55\u5165\u7684\u6761\u76ee\u4e3a\u51c6\uff08\u624b\u5de5\u6761\u76ee\u53ef\u628a\u6570\u636e\u5305\u4e2d\u7684\u8282\u5047\u65e5\u6539\u4e3a\u4e0a\u73ed\u65e5\uff0c\u53cd\u4e4b\u4ea6\u7136\uff09\u3002\u6570\u636e\u5305\u672a\u8986\u76d6\u7684\u5e74\u4efd\uff0c\u8bf7\u5728\u56fd\u52a1\u9662\u529e\u516c\u5385\u516c\u5e03\u653e\u5047\u5b89\u6392\u540e\u5728\u6b64\u5f55\u5165\u6216\u5bfc\u5165\u3002", None))
         self.yearCaption.setText(QCoreApplication.translate("CalendarForm", u"\u5e74\u4efd(&Y)\uff1a", None))
         ___qtablewidgetitem = self.dayTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("CalendarForm", u"\u65e5\u671f", None))
+        ___qtablewidgetitem.setText(QCoreApplication.translate("CalendarForm", u"\u65e5\u671f", None));
         ___qtablewidgetitem1 = self.dayTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("CalendarForm", u"\u661f\u671f", None))
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("CalendarForm", u"\u661f\u671f", None));
         ___qtablewidgetitem2 = self.dayTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("CalendarForm", u"\u7c7b\u578b", None))
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("CalendarForm", u"\u7c7b\u578b", None));
         ___qtablewidgetitem3 = self.dayTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("CalendarForm", u"\u540d\u79f0", None))
+        ___qtablewidgetitem3.setText(QCoreApplication.translate("CalendarForm", u"\u540d\u79f0", None));
         ___qtablewidgetitem4 = self.dayTable.horizontalHeaderItem(4)
-        ___qtablewidgetitem4.setText(QCoreApplication.translate("CalendarForm", u"\u6765\u6e90", None))
+        ___qtablewidgetitem4.setText(QCoreApplication.translate("CalendarForm", u"\u6765\u6e90", None));
         ___qtablewidgetitem5 = self.dayTable.horizontalHeaderItem(5)
-        ___qtablewidgetitem5.setText(QCoreApplication.translate("CalendarForm", u"\u8bf4\u660e", None))
+        ___qtablewidgetitem5.setText(QCoreApplication.translate("CalendarForm", u"\u8bf4\u660e", None));
         self.dayCaption.setText(QCoreApplication.translate("CalendarForm", u"\u65e5\u671f(&T)\uff1a", None))
         self.dayEdit.setDisplayFormat(QCoreApplication.translate("CalendarForm", u"yyyy-MM-dd", None))
         self.nameCaption.setText(QCoreApplication.translate("CalendarForm", u"\u540d\u79f0(&N)\uff1a", None))

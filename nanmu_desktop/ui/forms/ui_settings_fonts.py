@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_fonts.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.9.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -105,13 +105,13 @@ class Ui_FontsForm(object):
     def retranslateUi(self, FontsForm):
         self.fontsIntro.setText(QCoreApplication.translate("FontsForm", u"\u516c\u6587\u6309\u56fd\u5bb6\u6807\u51c6 GB/T 9704-2012 \u4f7f\u7528\u4ee5\u4e0b\u5b57\u4f53\u3002\u672c\u673a\u88c5\u6709\u6b63\u5f0f\u5b57\u4f53\u65f6\u81ea\u52a8\u4f7f\u7528\uff1b\u5426\u5219\u4f7f\u7528\u968f\u7a0b\u5e8f\u9644\u5e26\u7684\u5f00\u6e90\u66ff\u4ee3\u5b57\u4f53\uff0c\u4e5f\u53ef\u4ee5\u4e3a\u67d0\u4e00\u7528\u9014\u6307\u5b9a\u5b57\u4f53\u6587\u4ef6\uff08\u4ec5\u9650 TrueType \u5b57\u4f53\uff09\u3002", None))
         ___qtablewidgetitem = self.fontTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("FontsForm", u"\u7528\u9014", None))
+        ___qtablewidgetitem.setText(QCoreApplication.translate("FontsForm", u"\u7528\u9014", None));
         ___qtablewidgetitem1 = self.fontTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("FontsForm", u"\u5b57\u4f53", None))
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("FontsForm", u"\u5b57\u4f53", None));
         ___qtablewidgetitem2 = self.fontTable.horizontalHeaderItem(2)
-        ___qtablewidgetitem2.setText(QCoreApplication.translate("FontsForm", u"\u72b6\u6001", None))
+        ___qtablewidgetitem2.setText(QCoreApplication.translate("FontsForm", u"\u72b6\u6001", None));
         ___qtablewidgetitem3 = self.fontTable.horizontalHeaderItem(3)
-        ___qtablewidgetitem3.setText(QCoreApplication.translate("FontsForm", u"\u5b57\u4f53\u6587\u4ef6", None))
+        ___qtablewidgetitem3.setText(QCoreApplication.translate("FontsForm", u"\u5b57\u4f53\u6587\u4ef6", None));
         self.chooseFontButton.setText(QCoreApplication.translate("FontsForm", u"\u6307\u5b9a\u5b57\u4f53\u6587\u4ef6(&Z)\u2026", None))
         self.resetFontButton.setText(QCoreApplication.translate("FontsForm", u"\u6062\u590d\u81ea\u52a8\u9009\u62e9(&R)", None))
         self.specimenBox.setTitle(QCoreApplication.translate("FontsForm", u"\u5b57\u6837", None))

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'settings_issuing.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.9.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -154,9 +154,9 @@ class Ui_IssuingForm(object):
 #endif // QT_CONFIG(tooltip)
         self.prefixTableCaption.setText(QCoreApplication.translate("IssuingForm", u"\u67d0\u7c7b\u6587\u4e66\u5355\u72ec\u4f7f\u7528\u7684\u4ee3\u5b57\uff08\u53cc\u51fb\u4fee\u6539\uff1b\u7559\u7a7a\u5373\u4f7f\u7528\u4e0a\u9762\u7684\u4ee3\u5b57\uff0c\u4fe1\u51fd\u7559\u7a7a\u5219\u628a\u5b83\u7684\u201c\u53d1\u201d\u6539\u4e3a\u201c\u51fd\u201d\uff0c\u5982\u9102\u653f\u51fd\uff1b\u6587\u53f7\u5f62\u5982 \u4ee3\u5b57\u3014\u5e74\u4efd\u3015\u5e8f\u53f7\u53f7\uff0c\u6bcf\u4e2a\u4ee3\u5b57\u6309\u5e74\u4efd\u5355\u72ec\u7f16\u53f7\uff1b\u8ba4\u5b9a\u5ba1\u6279\u8868\u4e3a\u5185\u90e8\u8868\u683c\uff0c\u4e0d\u5360\u6587\u53f7\uff09\uff1a", None))
         ___qtablewidgetitem = self.prefixTable.horizontalHeaderItem(0)
-        ___qtablewidgetitem.setText(QCoreApplication.translate("IssuingForm", u"\u6587\u4e66\u79cd\u7c7b", None))
+        ___qtablewidgetitem.setText(QCoreApplication.translate("IssuingForm", u"\u6587\u4e66\u79cd\u7c7b", None));
         ___qtablewidgetitem1 = self.prefixTable.horizontalHeaderItem(1)
-        ___qtablewidgetitem1.setText(QCoreApplication.translate("IssuingForm", u"\u4ee3\u5b57", None))
+        ___qtablewidgetitem1.setText(QCoreApplication.translate("IssuingForm", u"\u4ee3\u5b57", None));
         self.letterCheck.setText(QCoreApplication.translate("IssuingForm", u"\u53d1\u7ed9\u5f53\u4e8b\u4eba\uff08\u4e2a\u4eba\uff09\u7684\u5bb9\u9519\u8ba4\u5b9a\u7ed3\u679c\u544a\u77e5\u4e66\u4f7f\u7528\u4fe1\u51fd\u683c\u5f0f\u548c\u4fe1\u51fd\u4ee3\u5b57(&L)", None))
 #if QT_CONFIG(tooltip)
         self.letterCheck.setToolTip(QCoreApplication.translate("IssuingForm", u"GB/T 9704 \u7b2c10.1\u6761\u4fe1\u51fd\u683c\u5f0f\uff1a\u53d1\u6587\u673a\u5173\u540d\u79f0\u4e0d\u52a0\u201c\u6587\u4ef6\u201d\uff0c\u4e0a\u4e0b\u7ea2\u8272\u53cc\u7ebf\uff0c\u6587\u53f7\u5c45\u53f3\u3002\u53d1\u7ed9\u5355\u4f4d\u7684\u544a\u77e5\u4e66\u4ecd\u7528\u6587\u4ef6\u683c\u5f0f\u3002\u4fe1\u8bbf\u4e3e\u62a5\u8c03\u67e5\u7ed3\u679c\u53cd\u9988\u51fd\u59cb\u7ec8\u4f7f\u7528\u4fe1\u51fd\u683c\u5f0f\u3002", None))

@@ -155,6 +155,11 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` once, right after `window` (or anything in it) is next painted."""
+    _AfterFirstPaint(window, then)
+
+
 def prepare_database(context: UiContext, parent: QWidget | None) -> bool:
     """Open the database, ask for a login once it has users, and on a new one run the
     first-run wizard.

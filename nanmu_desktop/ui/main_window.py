@@ -194,10 +194,23 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def database_ready(self) -> None:
-        """The database is open (and set up): enable the window and show the first page."""
+        """The database is open (and set up), or a file not opened yet that the start page may
+        read without it: enable the window and show the first page."""
         self._set_opening(False)
+        if not self.context.database_open:
+            # The start page may read the file without the database layer: paint it first,
+            # then load the layer (~0.5 s) for the title and the user's rights.
+            from nanmu_desktop.ui.app import after_first_paint
+
+            self.show_page(self.navigation.currentRow())
+            after_first_paint(self, self._show_database)
+            return
         self.refresh_title()
         self.show_page(self.navigation.currentRow())
+        self._show_user()
+
+    def _show_database(self) -> None:
+        self.refresh_title()
         self._show_user()
 
     def _show_user(self) -> None:

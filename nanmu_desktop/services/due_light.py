@@ -8,7 +8,8 @@ takes the ORM path, which also reports what is wrong.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,30 +19,57 @@ from nanmu_desktop.schema_revision import HEAD_REVISION
 from nanmu_desktop.services.due_rows import open_obligations_from
 from nanmu_desktop.services.due_sql import QUERIES
 
-_CONVERT = {"date": date.fromisoformat, "bool": bool}
+_CONVERT: dict[str, Callable[[Any], object]] = {"date": date.fromisoformat, "bool": bool}
 
 
 def list_due_light(
     path: Path, today: date, *, include_later: bool = False
 ) -> list[DueItem] | None:
     """What `services.due.list_due` returns for the file at `path`, or None (see above)."""
+    with _snapshot(path) as connection:
+        if connection is None:
+            return None
+        obligations = open_obligations_from(lambda n, p: _read(connection, n, p), today)
+        return due_items(obligations, today, include_later=include_later)
+    return None  # an error while reading
+
+
+def opens_without_dialogs(path: Path) -> bool:
+    """Whether the up-to-date SQLite file at `path` asks for no login (it has no users) and no
+    first-run wizard: then start-up may paint the start page before the database layer loads."""
+    with _snapshot(path) as connection:
+        return (
+            connection is not None
+            and not _read(connection, "first_user", {})
+            and [row[0] for row in _read(connection, "first_run_done", {})] == [True]
+        )
+    return False  # an error while reading
+
+
+@contextmanager
+def _snapshot(path: Path) -> Iterator[sqlite3.Connection | None]:
+    """A read-only connection in one read transaction (one snapshot, as a read session) to an
+    up-to-date file of ours, else None; an error while reading is swallowed (the caller's
+    return after its `with` block then applies)."""
     if not path.is_file():
-        return None
+        yield None
+        return
     try:
         connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     except sqlite3.Error:
-        return None
+        yield None
+        return
     try:
-        connection.execute("BEGIN")  # one snapshot for all the queries, as a read session
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None or revision[0] != HEAD_REVISION:
-            return None
-        obligations = open_obligations_from(lambda n, p: _read(connection, n, p), today)
+        try:
+            connection.execute("BEGIN")
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.Error:
+            revision = None  # not ours
+        yield connection if revision is not None and revision[0] == HEAD_REVISION else None
     except (sqlite3.Error, ValueError):
-        return None
+        pass
     finally:
         connection.close()
-    return due_items(obligations, today, include_later=include_later)
 
 
 def _read(

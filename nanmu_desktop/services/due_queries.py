@@ -1,4 +1,5 @@
-"""待办's statements, defined once with SQLAlchemy, and the module of their SQLite text.
+"""待办's statements (and start-up's two checks), defined once with SQLAlchemy, and the module
+of their SQLite text.
 
 services/due.py runs them through the ORM (`orm_reader`); at start-up the first page runs their
 SQLite text, generated from these definitions into services/due_sql.py, with plain `sqlite3`
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from nanmu_desktop.domain.lifecycle import CaseStatus
+from nanmu_desktop.services.access import FIRST_USER
 from nanmu_desktop.services.deliveries import NOTIFICATIONS, REQUIRED_PARTIES
 from nanmu_desktop.services.due_rows import Reader
 from nanmu_desktop.storage.models import (
@@ -33,6 +35,7 @@ from nanmu_desktop.storage.models import (
     Petition,
     PetitionResponse,
     RectificationOrder,
+    TownshipProfile,
 )
 
 GENERATED = Path(__file__).with_name("due_sql.py")
@@ -40,7 +43,7 @@ GENERATED = Path(__file__).with_name("due_sql.py")
 _OPEN_CASE = Case.status != CaseStatus.closed.value
 _LATEST = select(func.max(Determination.id)).group_by(Determination.case_id).scalar_subquery()
 
-STATEMENTS: dict[str, Select[Any]] = {
+STATEMENTS: dict[str, Select[*tuple[Any, ...]]] = {
     "decisions": select(
         Case.id, Case.number, Determination.notification_deadline,
         Determination.notification_rule, Determination.meeting_date,
@@ -73,6 +76,10 @@ STATEMENTS: dict[str, Select[Any]] = {
     "petitions": select(Petition.id, Petition.case_id, Petition.received_on, Case.number)
     .outerjoin(Case, Case.id == Petition.case_id)
     .where(Petition.id.not_in(select(PetitionResponse.petition_id))),
+    # Whether start-up may show the start page before the database layer loads: no login to
+    # ask for (services/access.py) and the first-run wizard done (the profile row, id 1).
+    "first_user": FIRST_USER,
+    "first_run_done": select(TownshipProfile.first_run_done).where(TownshipProfile.id == 1),
 }
 
 

@@ -51,4 +51,14 @@ QUERIES: dict[str, tuple[str, dict[str, str | int], tuple[str, ...]]] = {
         {},
         ('', '', 'date', ''),
     ),
+    'first_user': (
+        'SELECT users.id \nFROM users\n LIMIT :param_1 OFFSET :param_2',
+        {'param_1': 1, 'param_2': 0},
+        ('',),
+    ),
+    'first_run_done': (
+        'SELECT township_profile.first_run_done \nFROM township_profile \nWHERE township_profile.id = :id_1',
+        {'id_1': 1},
+        ('bool',),
+    ),
 }

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 # The newest migration's id, in a module of its own: 待办's start-up reader checks it before
 # SQLAlchemy loads.
-from nanmu_desktop.schema_revision import HEAD_REVISION
+from nanmu_desktop.schema_revision import HEAD_REVISION as HEAD_REVISION
 
 if TYPE_CHECKING:  # Alembic costs ~0.1 s to import: only an upgrade needs it at run time.
     from alembic.config import Config

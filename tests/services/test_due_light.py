@@ -1,4 +1,4 @@
-"""待办's start-up reader (plain sqlite3) gives what the ORM path gives, from the same statements."""
+"""待办's start-up reader (plain sqlite3) gives what the ORM path gives, from one definition."""
 
 from __future__ import annotations
 
@@ -62,3 +62,15 @@ def test_old_foreign_or_missing_file_falls_back(demo: Database, tmp_path: Path) 
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '0001_initial'")
     assert list_due_light(path, date.today()) is None
+
+
+def test_start_page_first_only_without_login_or_wizard(demo: Database, tmp_path: Path) -> None:
+    from nanmu_desktop.services.due_light import opens_without_dialogs
+
+    path = _sqlite(demo)
+    assert opens_without_dialogs(path)  # the demo: set up, no users
+    assert not opens_without_dialogs(tmp_path / "missing.sqlite3")
+    demo.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE township_profile SET first_run_done = 0")
+    assert not opens_without_dialogs(path)

@@ -9,10 +9,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
+from nanmu_desktop.domain.roles import Role
 from nanmu_desktop.services.due import list_due
 from nanmu_desktop.services.due_light import list_due_light
 from nanmu_desktop.services.due_queries import GENERATED, generated_module
+from nanmu_desktop.services.users import add_user
 from nanmu_desktop.storage.db import Database
 
 
@@ -70,6 +73,11 @@ def test_start_page_first_only_without_login_or_wizard(demo: Database, tmp_path:
     path = _sqlite(demo)
     assert opens_without_dialogs(path)  # the demo: set up, no users
     assert not opens_without_dialogs(tmp_path / "missing.sqlite3")
+    add_user(demo, "王管理", frozenset({Role.admin}), "Nanmu-2024-pass")
+    assert not opens_without_dialogs(path)  # the login comes before any data is shown
+    with demo.write_session() as session:
+        session.execute(text("DELETE FROM users"))
+    assert opens_without_dialogs(path)
     demo.close()
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE township_profile SET first_run_done = 0")

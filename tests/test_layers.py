@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "nanmu_desktop"
-# Shared by every layer: the package itself, errors, paths, atomic file writes, the JSON reader.
+# Shared by every layer: the package itself, errors, paths, atomic file writes, the JSON reader,
+# the schema's head revision (read by 待办's start-up reader without the storage layer).
 BASE = {
     "nanmu_desktop",
     "nanmu_desktop.errors",
     "nanmu_desktop.paths",
     "nanmu_desktop.files",
     "nanmu_desktop.json_input",
+    "nanmu_desktop.schema_revision",
 }
 QT = ("PySide6", "shiboken6")
 

@@ -8,7 +8,8 @@ has a delivery on record.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -79,6 +80,27 @@ def required_recipients(
             Recipient(RecipientRole.unit, "")
         ]
     return tuple(found)
+
+
+def required_by_case(
+    officers: Iterable[Sequence[object]], case_ids: Iterable[int],
+    deadlines: Mapping[int, object | None],
+) -> dict[int, tuple[Recipient, ...]]:
+    """Each case's required recipients from its officers' rows (case id, role, name, unit name
+    or None; in the case's order): its parties (every officer when none is marked as party)
+    and, under the 7-day clock (a deadline), their units."""
+    people: dict[int, list[tuple[object, str, str | None]]] = defaultdict(list)
+    for case_id, role, name, unit in officers:
+        assert isinstance(case_id, int) and isinstance(name, str)
+        people[case_id].append((role, name, unit if isinstance(unit, str) else None))
+    found: dict[int, tuple[Recipient, ...]] = {}
+    for case_id in case_ids:
+        rows = people[case_id]
+        parties = [(n, u) for r, n, u in rows if r == "party"] or [(n, u) for _, n, u in rows]
+        found[case_id] = required_recipients(
+            parties, tell_units=deadlines.get(case_id) is not None
+        )
+    return found
 
 
 def answers(recipient: Recipient, delivered: Delivered) -> bool:

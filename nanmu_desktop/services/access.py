@@ -17,8 +17,13 @@ from nanmu_desktop.storage.models import User
 SESSION_USER = "user"  # the key of the Actor in Session.info
 
 
+# Any user at all: then every start asks for a login (also read at start-up without the ORM,
+# services/due_queries.py).
+FIRST_USER = select(User.id).limit(1)
+
+
 def has_users(session: Session) -> bool:
-    return session.scalars(select(User.id).limit(1)).first() is not None
+    return session.scalars(FIRST_USER).first() is not None
 
 
 def database_has_users(db: Database) -> bool:

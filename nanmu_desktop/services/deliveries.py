@@ -8,12 +8,11 @@ case cannot be confirmed 告知公开 and 待办 keeps the 告知 obligation (se
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from nanmu_desktop.domain.service_of_notice import (
@@ -21,8 +20,7 @@ from nanmu_desktop.domain.service_of_notice import (
     Recipient,
     RecipientRole,
     answers,
-    outstanding,
-    required_recipients,
+    required_by_case,
 )
 from nanmu_desktop.errors import ConflictError
 from nanmu_desktop.storage.db import Database
@@ -33,6 +31,19 @@ from nanmu_desktop.storage.models import (
     Department,
     Determination,
     Officer,
+)
+
+# The officers of cases `ids` (case id, role, name, unit), in each case's order; and the
+# notifications on record for them. Shared with 待办's start-up reader (services/due_queries.py).
+REQUIRED_PARTIES = (
+    select(CaseOfficer.case_id, CaseOfficer.role, Officer.name, Department.name)
+    .join(Officer, Officer.id == CaseOfficer.officer_id)
+    .outerjoin(Department, Department.id == Officer.department_id)
+    .where(CaseOfficer.case_id.in_(bindparam("ids", expanding=True)))
+    .order_by(CaseOfficer.case_id, CaseOfficer.position)
+)
+NOTIFICATIONS = select(CaseNotice.case_id, CaseNotice.recipient_role, CaseNotice.recipient).where(
+    CaseNotice.case_id.in_(bindparam("ids", expanding=True)), CaseNotice.kind == "notification"
 )
 
 
@@ -119,17 +130,10 @@ def outstanding_by_case(
     session: Session, deadlines: dict[int, date | None]
 ) -> dict[int, tuple[Recipient, ...]]:
     """For decided cases (id → their 7-day deadline), the recipients still to be told."""
-    ids = list(deadlines)
-    required = _required(session, ids, deadlines)
-    delivered: dict[int, list[Delivered]] = defaultdict(list)
-    rows = session.execute(
-        select(CaseNotice.case_id, CaseNotice.recipient_role, CaseNotice.recipient).where(
-            CaseNotice.case_id.in_(ids), CaseNotice.kind == "notification"
-        )
-    )
-    for case_id, role, name in rows:
-        delivered[case_id].append(Delivered(RecipientRole(role) if role else None, name))
-    return {case_id: outstanding(required[case_id], delivered[case_id]) for case_id in ids}
+    from nanmu_desktop.services.due_queries import orm_reader
+    from nanmu_desktop.services.due_rows import outstanding_from
+
+    return outstanding_from(orm_reader(session), deadlines)
 
 
 def infer_role(session: Session, case_id: int, name: str) -> RecipientRole:
@@ -167,22 +171,5 @@ def _required(
 ) -> dict[int, tuple[Recipient, ...]]:
     """Each case's required recipients: its parties (当事人; every officer when none is marked
     as party) and, under the 7-day clock, their units."""
-    rows = session.execute(
-        select(CaseOfficer.case_id, CaseOfficer.role, Officer.name, Department.name)
-        .join(Officer, Officer.id == CaseOfficer.officer_id)
-        .outerjoin(Department, Department.id == Officer.department_id)
-        .where(CaseOfficer.case_id.in_(case_ids))
-        .order_by(CaseOfficer.case_id, CaseOfficer.position)
-    ).all()
-    people: dict[int, list[tuple[str, str, str | None]]] = defaultdict(list)
-    for case_id, role, name, unit in rows:
-        people[case_id].append((role, name, unit))
-    found: dict[int, tuple[Recipient, ...]] = {}
-    for case_id in case_ids:
-        officers = people[case_id]
-        parties = [(n, u) for r, n, u in officers if r == "party"]
-        parties = parties or [(n, u) for _, n, u in officers]
-        found[case_id] = required_recipients(
-            parties, tell_units=deadlines.get(case_id) is not None
-        )
-    return found
+    rows = session.execute(REQUIRED_PARTIES, {"ids": case_ids}).all()
+    return required_by_case(rows, case_ids, deadlines)

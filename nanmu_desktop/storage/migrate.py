@@ -6,19 +6,17 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Connection
+# The newest migration's id, in a module of its own: 待办's start-up reader checks it before
+# SQLAlchemy loads.
+from nanmu_desktop.schema_revision import HEAD_REVISION as HEAD_REVISION
 
 if TYPE_CHECKING:  # Alembic costs ~0.1 s to import: only an upgrade needs it at run time.
     from alembic.config import Config
     from alembic.environment import NameFilterParentNames, NameFilterType
     from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import Connection
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-# The newest migration's id. Opening an up-to-date file compares against this constant, so
-# start-up never imports Alembic; tests/storage/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "0008_service_of_notice"
-
 
 # Schema objects written by hand in the migrations, outside the ORM metadata (FTS5 and its
 # shadow tables): autogenerate must not propose to drop them.

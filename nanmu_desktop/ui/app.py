@@ -163,6 +163,11 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Call `then` once, right after `window` (or anything in it) is next painted."""
+    _AfterFirstPaint(window, then)
+
+
 def prepare_database(context: UiContext, parent: QWidget | None) -> bool:
     """Open the database, ask for a login once it has users, and on a new one run the
     first-run wizard.
@@ -223,19 +228,40 @@ def run(db_path: Path | str) -> int:
             return
         if held is not None:
             lock.append(held)
-        try:
-            ready = prepare_database(context, window)
-        except DatabaseOpenError as err:
-            show_error(window, err, "无法打开数据库")
-            app.exit(2)
-            return
-        if not ready:
-            app.exit(0)
-            return
-        window.database_ready()
-        show_open_warnings(context, window)
-        if held is not None:
-            start_automatic_backups(context, held, window)
+
+        def opened() -> bool:
+            try:
+                ready = prepare_database(context, window)
+            except DatabaseOpenError as err:
+                show_error(window, err, "无法打开数据库")
+                app.exit(2)
+                return False
+            if not ready:
+                app.exit(0)
+            return ready
+
+        def started() -> None:
+            show_open_warnings(context, window)
+            if held is not None:
+                start_automatic_backups(context, held, window)
+
+        def prepare() -> bool:
+            if not opened():
+                return False
+            started()
+            return True
+
+        if isinstance(context.location, Path):
+            from nanmu_desktop.services.due_light import opens_without_dialogs
+
+            if opens_without_dialogs(context.location):
+                # No login, no wizard: the start page read from the file is painted before
+                # the database layer loads (~0.5 s); `prepare` opens it right after.
+                window.database_ready(prepare)
+                return
+        if opened():
+            window.database_ready()
+            started()
 
     _AfterFirstPaint(window, finish_start)
     window.show()

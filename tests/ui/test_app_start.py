@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
+from datetime import date
 
 import pytest
 from helpers import ModalAnswer, answer_message_box
@@ -10,8 +12,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
+from nanmu_desktop.services.due import list_due
 from nanmu_desktop.ui import app as app_module
-from nanmu_desktop.ui.main_window import CASES, MainWindow
+from nanmu_desktop.ui.main_window import CASES, DUE, MainWindow
 
 Ok = QMessageBox.StandardButton.Ok
 
@@ -118,8 +121,10 @@ def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypat
     prepare = app_module.prepare_database
 
     def watched_prepare(context, window):
-        # the moment the database is about to open: the frame is already on screen
+        # The moment the database is about to open: no login and no wizard, so the window and
+        # its start page (待办, read from the file with plain sqlite3) are already on screen.
         seen["frame"] = (window.isVisible(), window.splitter.isEnabled(), context.database_open)
+        seen["due_rows"] = window.page(DUE).table.rowCount()
         ready = prepare(context, window)
         QTimer.singleShot(0, lambda: close_when_listed(window))
         return ready
@@ -132,8 +137,10 @@ def test_run_paints_the_window_then_opens_the_database(qtbot, db_path, monkeypat
     assert app_module.run(db_path) == 0
     assert list((db_path.parent / "自动备份").glob("*.sqlite3"))  # the backup on exit
     assert not (db_path.parent / (db_path.name + ".nanmu-lock")).exists()  # released
-    assert seen["frame"] == (True, False, False)
+    assert seen["frame"] == (True, True, False)
     assert seen["count"] == "共 12 件"
+    with closing(open_database(db_path)) as database:
+        assert seen["due_rows"] == len(list_due(database, date.today()))
 
 
 def test_unexpected_error_without_stderr_is_still_logged_and_told(qtbot, tmp_path, monkeypatch):

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from nanmu_desktop.domain.dates import chinese_date
 from nanmu_desktop.domain.due import DueItem, Level, Obligation, counts, days_text
 from nanmu_desktop.files import write_atomically
-from nanmu_desktop.services.due import list_due
 from nanmu_desktop.ui.common.context import UiContext
 from nanmu_desktop.ui.common.tasks import TaskControl
 
@@ -105,7 +104,7 @@ class DuePage(QWidget):
     @Slot()
     def refresh(self) -> None:
         today = self.today()
-        everything = list_due(self._context.database, today, include_later=True)
+        everything = self._list_due(today)
         self.items = [
             i for i in everything if self.show_later.isChecked() or i.level is not Level.later
         ]
@@ -122,6 +121,20 @@ class DuePage(QWidget):
                 badges[target] = badges.get(target, 0) + 1
         self.badges = badges
         self.counts_changed.emit(badges)
+
+    def _list_due(self, today: date) -> list[DueItem]:
+        context = self._context
+        if not context.database_open and isinstance(context.location, Path):
+            # The first page at start-up, before the database layer has loaded (~0.5 s): the
+            # same queries read with plain sqlite3 (services/due_light.py).
+            from nanmu_desktop.services.due_light import list_due_light
+
+            items = list_due_light(context.location, today, include_later=True)
+            if items is not None:
+                return items
+        from nanmu_desktop.services.due import list_due
+
+        return list_due(context.database, today, include_later=True)
 
     def _fill(self) -> None:
         self.table.setRowCount(0)

@@ -23,6 +23,10 @@ class Backend(ABC):
     """One database engine. Stateless: one shared instance per engine kind."""
 
     name: str  # "sqlite" or "postgresql" (the SQLAlchemy dialect name)
+    # Whether the case list writes a large id set `id + 0 IN (…)`, so the engine walks the
+    # sort column's index testing each row (SQLite) instead of looking every id up; a planner
+    # with statistics (PostgreSQL) chooses between the two itself.
+    tests_ids_while_scanning = True
 
     @abstractmethod
     def write_options(self) -> dict[str, object]:

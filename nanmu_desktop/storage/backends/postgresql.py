@@ -63,6 +63,7 @@ def display_url(url: str) -> str:
 
 class PostgreSQLBackend(Backend):
     name = "postgresql"
+    tests_ids_while_scanning = False
 
     def make_engine(self, url: str, *, read_only: bool = False) -> Engine:
         engine = create_engine(

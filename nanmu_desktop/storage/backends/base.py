@@ -76,5 +76,10 @@ class Backend(ABC):
     def matching_case_ids(self, query: str) -> Select[int] | None:
         """The ids of cases whose text holds every word of `query`; None when it has no word."""
 
+    def refresh_statistics(self, connection: Connection, tables: Sequence[str]) -> None:
+        """After a bulk load: let the planner see the new rows (no-op where plans do not
+        depend on gathered statistics)."""
+        return None
+
     def dispose(self, engine: Engine) -> None:
         engine.dispose()

@@ -192,6 +192,12 @@ class PostgreSQLBackend(Backend):
         ]
         return problems
 
+    def refresh_statistics(self, connection: Connection, tables: Sequence[str]) -> None:
+        # Autovacuum would analyse only after 10 % of a table changed, and until then the
+        # planner guesses from the old row counts (a seq scan where an index is right).
+        if tables:
+            connection.exec_driver_sql("ANALYZE " + ", ".join(f'"{t}"' for t in tables))
+
     def index_cases(self, connection: Connection, rows: Sequence[tuple[int, list[str]]]) -> None:
         self.unindex_cases(connection, [case_id for case_id, _ in rows])
         if rows:

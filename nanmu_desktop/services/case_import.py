@@ -23,8 +23,10 @@ from nanmu_desktop.services.common import DEFAULT_ACTOR, parse_yuan
 from nanmu_desktop.services.determinations import insert_proposal
 from nanmu_desktop.services.officers import OfficerInput, check_officer_input, insert_officer
 from nanmu_desktop.services.validate import Problems
+from nanmu_desktop.storage.backends import backend_of
 from nanmu_desktop.storage.db import Database
 from nanmu_desktop.storage.models import Department, Officer
+from nanmu_desktop.storage.search_index import FTS_TABLE
 
 _CASE_KEYS = {
     "source",
@@ -41,6 +43,8 @@ _CASE_KEYS = {
     "officers",
     "facts",
 }
+# What an import fills, re-analysed after it so the case list plans for the new rows.
+_IMPORTED_TABLES = ("cases", "case_officers", "officers", FTS_TABLE)
 _OFFICER_KEYS = {"name", "badge_number", "department", "ethnicity", "post"}
 _TEXT_KEYS = ("title", "description", "loss", "impact", "remedial_actions")
 
@@ -65,7 +69,10 @@ def import_cases(db: Database, document: object, *, actor: str = DEFAULT_ACTOR) 
     require(db, Operation.register)
     with db.write_session() as session:
         planned = _plan(session, document)
-        return _write(session, planned, actor)
+        result = _write(session, planned, actor)
+        session.flush()
+        backend_of(session).refresh_statistics(session.connection(), _IMPORTED_TABLES)
+        return result
 
 
 def _plan(session: Session, document: object) -> list[_PlannedCase]:

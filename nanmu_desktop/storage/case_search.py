@@ -69,7 +69,8 @@ class CaseRowPage:
 
 def search_cases(session: Session, query: CaseQuery) -> CaseRowPage:
     """One page of cases matching `query`, and how many match in all."""
-    filters = _filters(query, backend_of(session))
+    backend = backend_of(session)
+    filters = _filters(query, backend)
     total = _count(session, filters)
     if total == 0:
         return CaseRowPage((), 0)
@@ -79,13 +80,23 @@ def search_cases(session: Session, query: CaseQuery) -> CaseRowPage:
     )
     if query.sort == "number":  # RC-2025-999 before RC-2025-1000: shorter first, then by text
         keys = (func.length(Case.number), Case.number)
-    order = [key.desc() if query.descending else key.asc() for key in (*keys, Case.id)]
     limit = max(0, min(query.limit, MAX_LIMIT))
+    offset = max(0, query.offset)
+    # A page past the middle is read from the other end, in the opposite order: the same rows
+    # (the order is total, and flipping every key's direction reverses it exactly on both
+    # engines, NULLs included) without walking past the rows before it (last of 100,000 cases
+    # on PostgreSQL: 420 ms → a few ms).
+    from_end = 2 * offset + limit > total
+    descending = query.descending
+    if from_end:
+        offset, limit = max(0, total - offset - limit), max(0, min(limit, total - offset))
+        descending = not descending
+    order = [key.desc() if descending else key.asc() for key in (*keys, Case.id)]
     conditions = filters.all(test_ids=total > SORT_IN_MEMORY_MAX)
-    page = (
-        select(Case).where(*conditions).order_by(*order).offset(max(0, query.offset)).limit(limit)
-    )
+    page = select(Case).where(*conditions).order_by(*order).offset(offset).limit(limit)
     cases = list(session.scalars(page))
+    if from_end:
+        cases.reverse()
     names = _officer_names(session, [c.id for c in cases])
     rows = tuple(_row(case, names.get(case.id, ())) for case in cases)
     return CaseRowPage(rows, total)
@@ -103,12 +114,18 @@ class _Filters:
 
     columns: tuple[ColumnElement[bool], ...]
     id_sets: tuple[Select[int], ...]
+    tests_ids_while_scanning: bool  # the engine's choice (Backend.tests_ids_while_scanning)
+    # Id sets that hold each case at most once (the text's, an officer's), so a count of the
+    # one set needs no DISTINCT (容错 on PostgreSQL: 175 ms → 105 ms).
+    unique_sets: frozenset[int] = frozenset()
 
     def all(self, test_ids: bool) -> tuple[ColumnElement[bool], ...]:
         """Every condition. With `test_ids`, an id set is written `id + 0 IN (…)`, which
         SQLite cannot use to look rows up by id: it walks an index of `cases` (the sort
-        column's, or a filtered column's) and tests each row's id against the set."""
-        key = Case.id + 0 if test_ids else Case.id
+        column's, or a filtered column's) and tests each row's id against the set. PostgreSQL
+        plans that itself from its statistics, and the expression only hides the id from it
+        (暴风雪 + department: a scan of every case)."""
+        key = Case.id + 0 if test_ids and self.tests_ids_while_scanning else Case.id
         return (*self.columns, *(key.in_(ids) for ids in self.id_sets))
 
 
@@ -122,8 +139,12 @@ def _count(session: Session, filters: _Filters) -> int:
         # Only id sets: intersect them without reading the wide rows of `cases`. Their ids
         # follow the cases (links cascade; index rows are written by the ORM, removed by
         # a trigger), so no id here is of a case that is gone.
-        ids = id_sets[0].distinct() if len(id_sets) == 1 else intersect(*id_sets)
-        counted = select(func.count()).select_from(ids.subquery())
+        if len(id_sets) > 1:
+            ids = intersect(*id_sets).subquery()
+        else:
+            one = id_sets[0] if 0 in filters.unique_sets else id_sets[0].distinct()
+            ids = one.subquery()
+        counted = select(func.count()).select_from(ids)
     return session.scalar(counted) or 0
 
 
@@ -145,12 +166,15 @@ def _filters(query: CaseQuery, backend: Backend) -> _Filters:
     # Sets of ids (IN …) rather than EXISTS: SQLite reads the linked ids once from the link
     # index instead of probing it for every case.
     id_sets: list[Select[int]] = []
+    unique_sets: set[int] = set()
     matching = backend.matching_case_ids(query.text)
     if matching is not None:
+        unique_sets.add(len(id_sets))  # one index row per case
         id_sets.append(matching)
     elif query.text.strip():
         columns.append(false())  # only punctuation was typed: nothing can match it
     if query.officer_id is not None:
+        unique_sets.add(len(id_sets))  # (case, officer) is the key of case_officers
         id_sets.append(
             select(CaseOfficer.case_id).where(CaseOfficer.officer_id == query.officer_id)
         )
@@ -160,7 +184,9 @@ def _filters(query: CaseQuery, backend: Backend) -> _Filters:
             .join(Officer, Officer.id == CaseOfficer.officer_id)
             .where(Officer.department_id == query.department_id)
         )
-    return _Filters(tuple(columns), tuple(id_sets))
+    return _Filters(
+        tuple(columns), tuple(id_sets), backend.tests_ids_while_scanning, frozenset(unique_sets)
+    )
 
 
 def _officer_names(session: Session, case_ids: list[int]) -> dict[int, tuple[str, ...]]:

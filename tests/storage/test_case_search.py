@@ -218,3 +218,42 @@ def test_both_query_plans_give_the_same_pages(
         ["RC-2026-002", "RC-2026-003"],
         2,
     )
+
+
+@pytest.mark.parametrize("sort", ["reported_on", "occurred_on", "updated_at", "number", "status"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_every_page_is_a_slice_of_the_whole_list(
+    db: Database, sort: case_search.SortKey, descending: bool
+) -> None:
+    """Pages past the middle are read from the other end: still the same rows, same order."""
+    rng = random.Random(7)
+    with db.session() as session:
+        session.add_all(
+            make_case(
+                f"RC-2025-{i}",
+                "容错办理" if i % 3 else "免责",
+                reported_on=date(2025, 1, 1 + rng.randrange(3)),  # ties: decided by id
+                status=rng.choice(["closed", "notified", "registered"]),
+            )
+            for i in range(1, 24)
+        )
+    with db.session() as session:
+        cases = session.scalars(select(Case)).all()
+
+    def key(case: Case) -> tuple[object, ...]:
+        if sort == "number":
+            return (len(case.number), case.number, case.id)
+        if sort == "status":
+            return (case.status, case.reported_on, case.id)
+        return (getattr(case, sort), case.id)
+
+    for text in ("", "容错"):
+        matching = sorted((c for c in cases if text in c.description), key=key)
+        whole = [c.number for c in (reversed(matching) if descending else matching)]
+        total = len(whole)
+        for limit in (1, 7):
+            for offset in range(total + 2):
+                query = CaseQuery(
+                    text=text, sort=sort, descending=descending, offset=offset, limit=limit
+                )
+                assert _numbers(db, query) == (whole[offset : offset + limit], total)

@@ -23,6 +23,10 @@ class Backend(ABC):
     """One database engine. Stateless: one shared instance per engine kind."""
 
     name: str  # "sqlite" or "postgresql" (the SQLAlchemy dialect name)
+    # Whether the case list writes a large id set `id + 0 IN (…)`, so the engine walks the
+    # sort column's index testing each row (SQLite) instead of looking every id up; a planner
+    # with statistics (PostgreSQL) chooses between the two itself.
+    tests_ids_while_scanning = True
 
     @abstractmethod
     def write_options(self) -> dict[str, object]:
@@ -71,6 +75,11 @@ class Backend(ABC):
     @abstractmethod
     def matching_case_ids(self, query: str) -> Select[int] | None:
         """The ids of cases whose text holds every word of `query`; None when it has no word."""
+
+    def refresh_statistics(self, connection: Connection, tables: Sequence[str]) -> None:
+        """After a bulk load: let the planner see the new rows (no-op where plans do not
+        depend on gathered statistics)."""
+        return None
 
     def dispose(self, engine: Engine) -> None:
         engine.dispose()

@@ -63,6 +63,7 @@ def display_url(url: str) -> str:
 
 class PostgreSQLBackend(Backend):
     name = "postgresql"
+    tests_ids_while_scanning = False
 
     def make_engine(self, url: str, *, read_only: bool = False) -> Engine:
         engine = create_engine(
@@ -190,6 +191,12 @@ class PostgreSQLBackend(Backend):
             ).scalars()
         ]
         return problems
+
+    def refresh_statistics(self, connection: Connection, tables: Sequence[str]) -> None:
+        # Autovacuum would analyse only after 10 % of a table changed, and until then the
+        # planner guesses from the old row counts (a seq scan where an index is right).
+        if tables:
+            connection.exec_driver_sql("ANALYZE " + ", ".join(f'"{t}"' for t in tables))
 
     def index_cases(self, connection: Connection, rows: Sequence[tuple[int, list[str]]]) -> None:
         self.unindex_cases(connection, [case_id for case_id, _ in rows])

